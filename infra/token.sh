@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Prints an access token from the gateway's development issuer (Identity:DevIssuer, never in Production).
+#   infra/token.sh lead-inspector ofsted                 inspectorate staff: role, inspectorate
+#   infra/token.sh inspector cqc | qa-manager ofsted | manager hmicfrs | hmi ofsted
+#   infra/token.sh partner-agency E08000025 police       partner agency: area (ONS code), agency type
+#                                                        (local-authority, health, police, education, masa)
+#   infra/token.sh operations
+#   infra/token.sh client partner-E08000025-police partner-dev-secret   a configured client's own token
+# Use: curl -H "Authorization: Bearer $(infra/token.sh lead-inspector ofsted)" http://127.0.0.1:5000/api/...
+set -euo pipefail
+gateway="${JTAI_GATEWAY:-http://127.0.0.1:5000}"
+role="${1:?usage: token.sh ROLE [INSPECTORATE | AREA AGENCY] (see the header of this script)}"
+args=(-d grant_type=client_credentials)
+case "$role" in
+  client) args+=(-d "client_id=${2:?client id}" -d "client_secret=${3:?client secret}") ;;
+  partner-agency) args+=(-d client_id=jtai-dev -d client_secret=jtai-dev-secret -d role=partner-agency
+                         -d "local_area=${2:?area code, e.g. E08000025}" -d "agency=${3:?agency type}") ;;
+  operations) args+=(-d client_id=jtai-dev -d client_secret=jtai-dev-secret -d role=operations) ;;
+  *) args+=(-d client_id=jtai-dev -d client_secret=jtai-dev-secret -d "role=$role" -d "inspectorate=${2:?inspectorate: ofsted, cqc or hmicfrs}") ;;
+esac
+[ -n "${JTAI_SUB:-}" ] && args+=(-d "sub=$JTAI_SUB")
+curl -sf "$gateway/connect/token" "${args[@]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'

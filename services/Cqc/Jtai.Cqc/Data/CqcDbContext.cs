@@ -1,0 +1,13 @@
+using Jtai.Inspectorate.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Cqc.Data;
+
+/// <summary>Cqc's own database: nobody else reads it.</summary>
+public sealed class CqcDbContext(DbContextOptions<CqcDbContext> options) : InspectorateDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+    }
+}

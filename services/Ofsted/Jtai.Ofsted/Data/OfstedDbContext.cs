@@ -1,0 +1,13 @@
+using Jtai.Inspectorate.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Ofsted.Data;
+
+/// <summary>Ofsted's own database: nobody else reads it.</summary>
+public sealed class OfstedDbContext(DbContextOptions<OfstedDbContext> options) : InspectorateDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+    }
+}

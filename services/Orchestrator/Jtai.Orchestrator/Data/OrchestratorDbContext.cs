@@ -1,0 +1,30 @@
+using Jtai.Messaging.Data;
+using Jtai.Orchestrator.Inspections;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Orchestrator.Data;
+
+/// <summary>The orchestrator's own database: the joint inspections and their messaging tables.</summary>
+public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext> options) : MessagingDbContext(options)
+{
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Inspection>(e =>
+        {
+            e.ToTable("inspections");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.LocalAreaCode).HasMaxLength(20);
+            e.Property(i => i.LocalAreaName).HasMaxLength(200);
+            e.Property(i => i.Theme).HasMaxLength(100);
+            e.Property(i => i.Status).HasMaxLength(40);
+            e.Property(i => i.ScheduledBy).HasMaxLength(200);
+            e.HasIndex(i => i.LocalAreaCode);
+            // PostgreSQL's xmin as the concurrency token: concurrent transitions cannot both win.
+            e.Property(i => i.Version).IsRowVersion();
+        });
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Jtai.Contracts.Events;
+using Jtai.Messaging.Outbox;
+using Jtai.Orchestrator.Data;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Jtai.Orchestrator.Inspections;
+
+public sealed record ScheduleInspectionRequest(string? LocalAreaCode, string? LocalAreaName, string? Theme, DateOnly? FieldworkStart);
+
+/// <summary>
+/// Schedules a JTAI: the inspection and its InspectionScheduled event commit together (outbox),
+/// so the request never waits on the broker and the inspectorates always hear of it.
+/// </summary>
+public static partial class ScheduleInspection
+{
+    [GeneratedRegex("^[EW][0-9]{8}$")]
+    private static partial Regex OnsAreaCode();
+
+    public static async Task<Results<Created<InspectionView>, ValidationProblem>> Handle(
+        ScheduleInspectionRequest request, ClaimsPrincipal user, OrchestratorDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = Validate(request, clock);
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+
+        var inspection = new Inspection
+        {
+            Id = Guid.NewGuid(),
+            LocalAreaCode = request.LocalAreaCode!.Trim().ToUpperInvariant(),
+            LocalAreaName = request.LocalAreaName!.Trim(),
+            Theme = request.Theme!,
+            FieldworkStart = request.FieldworkStart!.Value,
+            Status = "scheduled",
+            ScheduledAt = clock.GetUtcNow(),
+            ScheduledBy = user.Id(),
+        };
+        db.Inspections.Add(inspection);
+        outbox.Publish(new InspectionScheduled(
+            inspection.Id, inspection.LocalAreaCode, inspection.LocalAreaName, inspection.Theme,
+            inspection.FieldworkStart, inspection.ScheduledAt));
+        await db.SaveChangesAsync(ct);
+
+        return TypedResults.Created($"/api/orchestrator/inspections/{inspection.Id}", InspectionView.From(inspection));
+    }
+
+    private static RequestErrors Validate(ScheduleInspectionRequest request, TimeProvider clock)
+    {
+        var errors = new RequestErrors();
+        if (errors.Required(request.LocalAreaCode, "localAreaCode") && !OnsAreaCode().IsMatch(request.LocalAreaCode.Trim().ToUpperInvariant()))
+            errors.Add("localAreaCode", "'localAreaCode' must be the local authority's ONS code, e.g. E08000025.");
+        if (errors.Required(request.LocalAreaName, "localAreaName"))
+            errors.MaxLength(request.LocalAreaName, 200, "localAreaName");
+        if (errors.Required(request.Theme, "theme"))
+            errors.OneOf(request.Theme, Themes.All, "theme");
+        if (errors.Required(request.FieldworkStart, "fieldworkStart"))
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            if (request.FieldworkStart.Value <= today)
+                errors.Add("fieldworkStart", "'fieldworkStart' must be in the future: notification comes 10 working days before fieldwork.");
+        }
+        return errors;
+    }
+}

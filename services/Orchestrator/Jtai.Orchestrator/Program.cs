@@ -1,0 +1,17 @@
+using Jtai.Messaging;
+using Jtai.Messaging.Data;
+using Jtai.Orchestrator;
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Inspections;
+using Jtai.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(OrchestratorService.Name);
+builder.AddJtaiData<OrchestratorDbContext>("Orchestrator");
+builder.AddJtaiMessaging(OrchestratorService.Name);
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapJtaiMessaging();
+app.MapInspectionsApi();
+app.Run();

@@ -1,0 +1,30 @@
+using Jtai.Inspectorate.Inspections;
+using Jtai.Messaging.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Inspectorate.Data;
+
+/// <summary>
+/// Base of the Ofsted, CQC and HMICFRS databases: the shared inspectorate model (each one's own
+/// copy of the inspections it takes part in) plus the messaging tables. Each service derives its
+/// own context, adds what only it owns, and keeps its own migrations.
+/// </summary>
+public abstract class InspectorateDbContext(DbContextOptions options) : MessagingDbContext(options)
+{
+    public DbSet<InspectionCopy> Inspections => Set<InspectionCopy>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<InspectionCopy>(e =>
+        {
+            e.ToTable("inspections");
+            e.HasKey(i => i.InspectionId);
+            e.Property(i => i.InspectionId).ValueGeneratedNever();
+            e.Property(i => i.LocalAreaCode).HasMaxLength(20);
+            e.Property(i => i.LocalAreaName).HasMaxLength(200);
+            e.Property(i => i.Theme).HasMaxLength(100);
+            e.HasIndex(i => i.LocalAreaCode);
+        });
+    }
+}

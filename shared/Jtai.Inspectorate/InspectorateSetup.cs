@@ -1,0 +1,39 @@
+using Jtai.Inspectorate.Data;
+using Jtai.Inspectorate.Inspections;
+using Jtai.Messaging;
+using Jtai.Messaging.Data;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jtai.Inspectorate;
+
+public static class InspectorateSetup
+{
+    /// <summary>
+    /// Hosts the shared inspectorate model in one inspectorate's service: its database
+    /// (ConnectionStrings:{inspectorate}), messaging, and the consumers every inspectorate has;
+    /// <paramref name="consumers"/> adds the ones only this inspectorate has.
+    /// </summary>
+    public static WebApplicationBuilder AddInspectorate<TDb>(
+        this WebApplicationBuilder builder, string inspectorate, Action<IBusRegistrationConfigurator>? consumers = null)
+        where TDb : InspectorateDbContext
+    {
+        builder.AddJtaiData<TDb>(inspectorate);
+        builder.Services.AddScoped<InspectorateDbContext>(sp => sp.GetRequiredService<TDb>());
+        builder.AddJtaiMessaging(inspectorate, bus =>
+        {
+            bus.AddConsumer<InspectionScheduledConsumer>();
+            consumers?.Invoke(bus);
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapInspectorate(this IEndpointRouteBuilder app, string inspectorate)
+    {
+        app.MapJtaiMessaging();
+        app.MapInspectionsApi(inspectorate);
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using Jtai.Messaging.Deadlines;
+using Jtai.Messaging.Inbox;
+using Jtai.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Messaging.Data;
+
+/// <summary>
+/// Base of every service's DbContext: the outbox, inbox and deadline tables live in the service's
+/// own database, so a business change, its messages and its inbox mark commit together.
+/// </summary>
+public abstract class MessagingDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.HasKey(m => m.Sequence);
+            e.Property(m => m.Sequence).UseIdentityAlwaysColumn();
+            e.HasIndex(m => m.MessageId).IsUnique();
+            e.Property(m => m.MessageType).HasMaxLength(300);
+            e.Property(m => m.Body).HasColumnType("jsonb");
+            e.HasIndex(m => m.InspectionId);
+            // The relay's scan: only unpublished rows, in order.
+            e.HasIndex(m => m.Sequence).HasFilter("published_at IS NULL").HasDatabaseName("ix_outbox_messages_unpublished");
+        });
+        modelBuilder.Entity<InboxMessage>(e =>
+        {
+            e.ToTable("inbox_messages");
+            e.HasKey(m => new { m.MessageId, m.Consumer });
+            e.Property(m => m.Consumer).HasMaxLength(200);
+            e.Property(m => m.MessageType).HasMaxLength(300);
+            e.HasIndex(m => m.InspectionId);
+        });
+        modelBuilder.Entity<Deadline>(e =>
+        {
+            e.ToTable("deadlines");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).UseIdentityAlwaysColumn();
+            e.HasIndex(d => d.Key).IsUnique();
+            e.Property(d => d.Key).HasMaxLength(300);
+            e.Property(d => d.MessageType).HasMaxLength(300);
+            e.Property(d => d.Body).HasColumnType("jsonb");
+            e.HasIndex(d => d.DueAt).HasFilter("fired_at IS NULL AND cancelled_at IS NULL").HasDatabaseName("ix_deadlines_pending");
+            e.HasIndex(d => d.InspectionId);
+        });
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Jtai.ServiceDefaults.Security;
+
+/// <summary>
+/// Bearer tokens from any OIDC issuer named in configuration (section "Authentication"): locally,
+/// the gateway's development issuer; in production, the inspectorates' identity provider. Every
+/// process validates the token itself.
+/// </summary>
+public static class AuthenticationSetup
+{
+    public const string Audience = "jtai-api";
+
+    public static IServiceCollection AddJtaiAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Authentication");
+        var authority = section["Authority"]
+            ?? throw new InvalidOperationException("Authentication:Authority is not configured (the OIDC issuer's URL).");
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.Authority = authority;
+                options.MetadataAddress = section["MetadataAddress"]
+                    ?? $"{authority.TrimEnd('/')}/.well-known/openid-configuration";
+                options.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
+                options.MapInboundClaims = false;
+                options.RefreshOnIssuerKeyNotFound = true;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidAudience = section["Audience"] ?? Audience,
+                    // Behind compose the issuer's public URL differs from the address services reach it by.
+                    ValidIssuer = section["ValidIssuer"],
+                    NameClaimType = JtaiClaims.Name,
+                    RoleClaimType = JtaiClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        services.AddAuthorization(o => o.AddJtaiPolicies());
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+namespace Jtai.ServiceDefaults.Security;
+
+/// <summary>Claim types every token carries, whoever issued it (dev issuer or production OIDC).</summary>
+public static class JtaiClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+    public const string Scope = "scope";
+    /// <summary>Inspectorate staff: ofsted, cqc or hmicfrs. One per person.</summary>
+    public const string Inspectorate = "inspectorate";
+    /// <summary>Partner agencies: the local area (local authority footprint) they belong to.</summary>
+    public const string LocalArea = "local_area";
+    /// <summary>Partner agencies: local-authority, health, police, education or masa.</summary>
+    public const string Agency = "agency";
+}
+
+public static class JtaiRoles
+{
+    public const string Inspector = "inspector";
+    public const string LeadInspector = "lead-inspector";
+    public const string QaManager = "qa-manager";
+    public const string Manager = "manager";
+    public const string Hmi = "hmi";
+    public const string PartnerAgency = "partner-agency";
+    public const string Operations = "operations";
+
+    public static readonly IReadOnlyList<string> Staff = [Inspector, LeadInspector, QaManager, Manager, Hmi];
+    public static readonly IReadOnlyList<string> All = [.. Staff, PartnerAgency, Operations];
+}
+
+public static class Inspectorates
+{
+    public const string Ofsted = "ofsted";
+    public const string Cqc = "cqc";
+    public const string Hmicfrs = "hmicfrs";
+    public static readonly IReadOnlyList<string> All = [Ofsted, Cqc, Hmicfrs];
+}
+
+public static class Agencies
+{
+    public const string LocalAuthority = "local-authority";
+    public const string Health = "health";
+    public const string Police = "police";
+    public const string Education = "education";
+    public const string Masa = "masa";
+    public static readonly IReadOnlyList<string> All = [LocalAuthority, Health, Police, Education, Masa];
+}
+
+public static class JtaiScopes
+{
+    public const string Staff = "jtai.staff";
+    public const string Partner = "jtai.partner";
+    public const string Operations = "jtai.operations";
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Jtai.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// Carries X-Correlation-Id from the gateway through every service: taken from the request (or
+/// made at the edge), echoed on the response, put in every log line's scope and on the span.
+/// Messages carry the W3C trace context instead (MassTransit propagates it).
+/// </summary>
+public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
+{
+    public const string Header = "X-Correlation-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var incoming = context.Request.Headers[Header].ToString();
+        var correlationId = IsAcceptable(incoming) ? incoming : Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+        context.Request.Headers[Header] = correlationId;
+        // Set last: behind the gateway a proxied response already carries the service's copy.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = correlationId;
+            return Task.CompletedTask;
+        });
+        Activity.Current?.SetTag("jtai.correlation_id", correlationId);
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+        {
+            await next(context);
+        }
+    }
+
+    // A caller's id is kept only when it is short and plain, so it cannot inject into logs.
+    private static bool IsAcceptable(string value) =>
+        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}

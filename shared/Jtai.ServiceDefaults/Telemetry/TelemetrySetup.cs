@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Jtai.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// OpenTelemetry in every process, with the sources that make one request one trace across the
+/// gateway, the services and the bus. Exports over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// </summary>
+public static class TelemetrySetup
+{
+    /// <summary>The platform's own spans (outbox relay, deadline poller) use this source.</summary>
+    public const string JtaiSource = "Jtai";
+
+    public static readonly string[] TraceSources =
+    [
+        JtaiSource,
+        "MassTransit",          // no spans at all for the bus without it
+        "Yarp.ReverseProxy",
+        "Npgsql",
+        "Grpc.Net.Client",
+    ];
+
+    public static IHostApplicationBuilder AddJtaiTelemetry(this IHostApplicationBuilder builder, string serviceName)
+    {
+        // Every log line carries the trace and span ids (and the correlation id scope), as JSON.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName))
+            .WithTracing(t => t
+                .AddSource(TraceSources)
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation())
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter("MassTransit"));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            otel.WithTracing(t => t.AddOtlpExporter())
+                .WithMetrics(m => m.AddOtlpExporter())
+                .WithLogging(l => l.AddOtlpExporter());
+        }
+        return builder;
+    }
+}
