@@ -1,5 +1,6 @@
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Inspections;
+using Jtai.Inspectorate.Team;
 using Jtai.Messaging;
 using Jtai.Messaging.Data;
 using MassTransit;
@@ -25,6 +26,8 @@ public static class InspectorateSetup
         builder.AddJtaiMessaging(inspectorate, bus =>
         {
             bus.AddConsumer<InspectionScheduledConsumer>();
+            bus.AddConsumer<TeamMemberAssignedConsumer>();
+            bus.AddConsumer<TeamMemberRemovedConsumer>();
             consumers?.Invoke(bus);
         });
         return builder;

@@ -1,4 +1,5 @@
 using Jtai.Inspectorate.Inspections;
+using Jtai.Inspectorate.Team;
 using Jtai.Messaging.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ namespace Jtai.Inspectorate.Data;
 public abstract class InspectorateDbContext(DbContextOptions options) : MessagingDbContext(options)
 {
     public DbSet<InspectionCopy> Inspections => Set<InspectionCopy>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -25,6 +27,15 @@ public abstract class InspectorateDbContext(DbContextOptions options) : Messagin
             e.Property(i => i.LocalAreaName).HasMaxLength(200);
             e.Property(i => i.Theme).HasMaxLength(100);
             e.HasIndex(i => i.LocalAreaCode);
+        });
+        modelBuilder.Entity<TeamMember>(e =>
+        {
+            e.ToTable("team_members");
+            e.HasKey(m => new { m.InspectionId, m.UserId });
+            e.Property(m => m.UserId).HasMaxLength(200);
+            e.Property(m => m.Name).HasMaxLength(200);
+            e.Property(m => m.Inspectorate).HasMaxLength(20);
+            e.Property(m => m.TeamRole).HasMaxLength(40);
         });
     }
 }

@@ -24,9 +24,11 @@ public static class JtaiRoles
     public const string Hmi = "hmi";
     public const string PartnerAgency = "partner-agency";
     public const string Operations = "operations";
+    /// <summary>Another service of the platform calling with its own client-credentials token.</summary>
+    public const string Service = "service";
 
     public static readonly IReadOnlyList<string> Staff = [Inspector, LeadInspector, QaManager, Manager, Hmi];
-    public static readonly IReadOnlyList<string> All = [.. Staff, PartnerAgency, Operations];
+    public static readonly IReadOnlyList<string> All = [.. Staff, PartnerAgency, Operations, Service];
 }
 
 public static class Inspectorates

@@ -16,6 +16,8 @@ public static class JtaiPolicies
     public const string HmicfrsStaff = "hmicfrs-staff";
     public const string PartnerAgency = "partner-agency";
     public const string Operations = "operations";
+    /// <summary>Service-to-service calls (gRPC) made with a platform service's own token.</summary>
+    public const string PlatformService = "platform-service";
     /// <summary>Ofsted leads every JTAI: its lead inspectors and managers schedule them.</summary>
     public const string ScheduleInspection = "schedule-inspection";
 
@@ -43,6 +45,8 @@ public static class JtaiPolicies
         options.AddPolicy(PartnerAgency, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsPartner()));
         options.AddPolicy(Operations, p => p.RequireAuthenticatedUser()
             .RequireAssertion(c => c.User.HasRole(JtaiRoles.Operations)));
+        options.AddPolicy(PlatformService, p => p.RequireAuthenticatedUser()
+            .RequireAssertion(c => c.User.HasRole(JtaiRoles.Service)));
         options.AddPolicy(ScheduleInspection, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.IsStaffOf(Inspectorates.Ofsted)
             && (c.User.HasRole(JtaiRoles.LeadInspector) || c.User.HasRole(JtaiRoles.Manager))));

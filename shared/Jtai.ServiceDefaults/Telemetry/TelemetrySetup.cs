@@ -44,6 +44,7 @@ public static class TelemetrySetup
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
+                .SetSampler(new ParentBasedSampler(new QuietBackgroundSampler()))
                 .AddSource(TraceSources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation())
@@ -59,5 +60,18 @@ public static class TelemetrySetup
                 .WithLogging(l => l.AddOtlpExporter());
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Drops traces that background loops start on their own (the outbox relay's and deadline
+    /// poller's polling queries, the gateway's health probes): they would bury real requests.
+    /// Their children follow (parent-based); a relay publish restores its request's trace instead.
+    /// </summary>
+    private sealed class QuietBackgroundSampler : Sampler
+    {
+        public override SamplingResult ShouldSample(in SamplingParameters parameters) =>
+            parameters.Name is "postgresql" or "proxy.cluster_health_checks" or "proxy.destination_health_check"
+                ? new SamplingResult(SamplingDecision.Drop)
+                : new SamplingResult(SamplingDecision.RecordAndSample);
     }
 }

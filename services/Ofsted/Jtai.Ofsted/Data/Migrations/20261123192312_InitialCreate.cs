@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jtai.Hmicfrs.Data.Migrations
+namespace Jtai.Ofsted.Data.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -87,6 +87,22 @@ namespace Jtai.Hmicfrs.Data.Migrations
                     table.PrimaryKey("pk_outbox_messages", x => x.sequence);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "team_members",
+                columns: table => new
+                {
+                    inspection_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    inspectorate = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    team_role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    assigned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_team_members", x => new { x.inspection_id, x.user_id });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_deadlines_inspection_id",
                 table: "deadlines",
@@ -146,6 +162,9 @@ namespace Jtai.Hmicfrs.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "team_members");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Hmicfrs.Data.Migrations
 {
     [DbContext(typeof(HmicfrsDbContext))]
-    [Migration("20261123191557_InitialCreate")]
+    [Migration("20261123192330_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -68,6 +68,45 @@ namespace Jtai.Hmicfrs.Data.Migrations
                         .HasDatabaseName("ix_inspections_local_area_code");
 
                     b.ToTable("inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Team.TeamMember", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("Inspectorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TeamRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("team_role");
+
+                    b.HasKey("InspectionId", "UserId")
+                        .HasName("pk_team_members");
+
+                    b.ToTable("team_members", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Messaging.Deadlines.Deadline", b =>

@@ -1,0 +1,19 @@
+namespace Jtai.Contracts.Events;
+
+/// <summary>
+/// A person joined the inspection team (¶10–12). Each inspectorate service keeps the team so it
+/// can check, itself, that a caller is on the inspection before showing its records.
+/// UserId is the person's token subject; TeamRole is lead-inspector, inspector, qa-manager, hmi or manager.
+/// </summary>
+public sealed record TeamMemberAssigned(
+    Guid InspectionId,
+    string UserId,
+    string Name,
+    string Inspectorate,
+    string TeamRole,
+    DateTimeOffset At) : IInspectionMessage;
+
+public sealed record TeamMemberRemoved(
+    Guid InspectionId,
+    string UserId,
+    DateTimeOffset At) : IInspectionMessage;

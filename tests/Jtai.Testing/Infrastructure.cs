@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using DotNet.Testcontainers.Configurations;
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace Jtai.Testing;
+
+/// <summary>
+/// The real RabbitMQ and PostgreSQL the tests use: containers when a Docker engine answers,
+/// otherwise the services .ci/run (or infra/setup.sh) started, named by environment variables:
+/// JTAI_TEST_POSTGRES (an admin connection string able to CREATE DATABASE),
+/// JTAI_TEST_RABBITMQ (amqp://user:pass@host:port) and JTAI_TEST_RABBITMQ_MANAGEMENT (http://host:15672).
+/// Each platform gets its own virtual host and databases, so runs never see each other's messages.
+/// </summary>
+public sealed class Infrastructure : IAsyncDisposable
+{
+    private readonly PostgreSqlContainer? _postgres;
+    private readonly RabbitMqContainer? _rabbit;
+
+    private Infrastructure(string postgresAdmin, Uri rabbit, Uri management, PostgreSqlContainer? postgres, RabbitMqContainer? rabbitContainer)
+    {
+        PostgresAdmin = postgresAdmin;
+        RabbitAmqp = rabbit;
+        RabbitManagement = management;
+        _postgres = postgres;
+        _rabbit = rabbitContainer;
+    }
+
+    public string PostgresAdmin { get; }
+    public Uri RabbitAmqp { get; }
+    public Uri RabbitManagement { get; }
+    public bool InContainers => _rabbit is not null;
+
+    public static async Task<Infrastructure> Start()
+    {
+        if (Environment.GetEnvironmentVariable("JTAI_TEST_POSTGRES") is null && DockerAnswers())
+        {
+            var postgres = new PostgreSqlBuilder("postgres:15").Build();
+            var rabbit = new RabbitMqBuilder("rabbitmq:3.13-management").WithPortBinding(15672, true).Build();
+            await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
+            var amqp = new UriBuilder(rabbit.GetConnectionString()) { Path = "" }.Uri;
+            var management = new Uri($"http://guest:guest@{rabbit.Hostname}:{rabbit.GetMappedPublicPort(15672)}");
+            return new Infrastructure(postgres.GetConnectionString(), amqp, management, postgres, rabbit);
+        }
+        return new Infrastructure(
+            Environment.GetEnvironmentVariable("JTAI_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=jtai;Password=jtai;Database=postgres",
+            new Uri(Environment.GetEnvironmentVariable("JTAI_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672"),
+            new Uri(Environment.GetEnvironmentVariable("JTAI_TEST_RABBITMQ_MANAGEMENT") ?? "http://guest:guest@127.0.0.1:15672"),
+            null, null);
+    }
+
+    private static bool DockerAnswers()
+    {
+        try { return TestcontainersSettings.OS.DockerEndpointAuthConfig is not null; }
+        catch { return false; }
+    }
+
+    // ---- PostgreSQL -------------------------------------------------------------------------
+
+    public async Task<string> CreateDatabase(string name)
+    {
+        await using var conn = new NpgsqlConnection(PostgresAdmin);
+        await conn.OpenAsync();
+        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn)) await cmd.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    public async Task DropDatabase(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(PostgresAdmin);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Takes one database away (as if its server were unreachable for that service only), or gives it back.</summary>
+    public async Task SetDatabaseReachable(string name, bool reachable)
+    {
+        await using var conn = new NpgsqlConnection(PostgresAdmin);
+        await conn.OpenAsync();
+        await using (var cmd = new NpgsqlCommand($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {(reachable ? "true" : "false")}", conn))
+            await cmd.ExecuteNonQueryAsync();
+        if (!reachable)
+        {
+            await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", conn);
+            kill.Parameters.AddWithValue("name", name);
+            await kill.ExecuteNonQueryAsync();
+        }
+    }
+
+    // ---- RabbitMQ ---------------------------------------------------------------------------
+
+    public RabbitManagementClient Management => new(RabbitManagement);
+
+    public Uri AmqpFor(string vhost) => new UriBuilder(RabbitAmqp) { Path = "/" + Uri.EscapeDataString(vhost) }.Uri;
+
+    /// <summary>rabbitmqctl stop_app / start_app on the real broker: every connection drops.</summary>
+    public async Task StopBroker()
+    {
+        if (_rabbit is not null) await _rabbit.ExecAsync(["rabbitmqctl", "stop_app"]);
+        else await Run("rabbitmqctl", "stop_app");
+    }
+
+    public async Task StartBroker()
+    {
+        if (_rabbit is not null) await _rabbit.ExecAsync(["rabbitmqctl", "start_app"]);
+        else await Run("rabbitmqctl", "start_app");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await Management.IsUp()) return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("RabbitMQ did not come back within 60 s of start_app.");
+    }
+
+    private static async Task Run(string file, string args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException($"Could not start {file}");
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {args} exited {process.ExitCode}: {await stderr}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null) await _postgres.DisposeAsync();
+        if (_rabbit is not null) await _rabbit.DisposeAsync();
+    }
+}

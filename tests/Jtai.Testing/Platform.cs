@@ -1,0 +1,181 @@
+using System.Net.Http.Headers;
+using Jtai.Cqc;
+using Jtai.Gateway;
+using Jtai.Hmicfrs;
+using Jtai.Ofsted;
+using Jtai.Orchestrator;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace Jtai.Testing;
+
+public sealed class PlatformOptions
+{
+    /// <summary>Extra settings per service name (orchestrator, ofsted, cqc, hmicfrs, gateway).</summary>
+    public Action<string, Dictionary<string, string?>>? Settings { get; set; }
+    /// <summary>Extra service registrations per service name.</summary>
+    public Action<string, IServiceCollection>? Services { get; set; }
+}
+
+/// <summary>
+/// The whole platform for one test class or collection: the four services and the gateway on
+/// real sockets, each with its own fresh PostgreSQL database, all on a fresh RabbitMQ virtual host,
+/// sharing one movable clock and one span collector.
+/// </summary>
+public sealed class Platform : IAsyncDisposable
+{
+    public static readonly string[] ServiceNames = ["orchestrator", "ofsted", "cqc", "hmicfrs"];
+
+    private readonly Dictionary<string, IServiceHost> _hosts = new();
+    private readonly Dictionary<string, Dictionary<string, string?>> _settings = new();
+    private readonly Dictionary<string, (int Http, int Grpc)> _ports = new();
+    private readonly PlatformOptions _options;
+
+    private Platform(Infrastructure infrastructure, PlatformOptions options)
+    {
+        Infrastructure = infrastructure;
+        _options = options;
+        RunId = "t" + Guid.NewGuid().ToString("N")[..10];
+        Vhost = $"jtai-{RunId}";
+    }
+
+    public Infrastructure Infrastructure { get; }
+    public string RunId { get; }
+    public string Vhost { get; }
+    public AdjustableClock Clock { get; } = new();
+    public SpanCollector Spans { get; } = new();
+    public Dictionary<string, string> Databases { get; } = new();
+    public Uri GatewayAddress => _hosts["gateway"].HttpAddress;
+    public Tokens Tokens { get; private set; } = null!;
+
+    public IServiceHost Host(string name) => _hosts[name];
+    public IServiceProvider Services(string name) => _hosts[name].Services;
+
+    public static async Task<Platform> Start(Infrastructure infrastructure, PlatformOptions? options = null)
+    {
+        var platform = new Platform(infrastructure, options ?? new PlatformOptions());
+        await platform.Boot();
+        return platform;
+    }
+
+    private async Task Boot()
+    {
+        await Infrastructure.Management.CreateVhost(Vhost);
+        var gatewayPort = ServiceHost<GatewayService>.FreePort();
+        var gateway = $"http://127.0.0.1:{gatewayPort}";
+        foreach (var name in ServiceNames)
+        {
+            var db = $"jtai_{RunId}_{name}";
+            Databases[name] = await Infrastructure.CreateDatabase(db);
+            _ports[name] = (ServiceHost<GatewayService>.FreePort(), ServiceHost<GatewayService>.FreePort());
+            _settings[name] = new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{name}"] = Databases[name],
+                ["ConnectionStrings:RabbitMq"] = Infrastructure.AmqpFor(Vhost).ToString(),
+                ["Authentication:Authority"] = gateway,
+                ["Authentication:RequireHttpsMetadata"] = "false",
+                ["Messaging:Outbox:PollInterval"] = "00:00:00.250",
+                ["Messaging:Outbox:InitialBackoff"] = "00:00:00.200",
+                ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
+                ["Messaging:Outbox:PublishTimeout"] = "00:00:03",
+                ["Messaging:Deadlines:PollInterval"] = "00:00:00.250",
+                ["Messaging:Retry:Intervals:0"] = "00:00:00.100",
+                ["Messaging:Retry:Intervals:1"] = "00:00:00.200",
+                ["Messaging:Retry:Intervals:2"] = "00:00:00.300",
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+        }
+        foreach (var name in ServiceNames)
+            foreach (var other in ServiceNames)
+                _settings[name][$"Services:{other}:Grpc"] = $"http://127.0.0.1:{_ports[other].Grpc}";
+
+        _ports["gateway"] = (gatewayPort, ServiceHost<GatewayService>.FreePort());
+        _settings["gateway"] = new Dictionary<string, string?>
+        {
+            ["Authentication:Authority"] = gateway,
+            ["Authentication:RequireHttpsMetadata"] = "false",
+            ["Identity:DevIssuer:Enabled"] = "true",
+            ["Identity:DevIssuer:Issuer"] = gateway + "/",
+            ["Gateway:RateLimit:TokenLimit"] = "1000",
+            ["Gateway:RateLimit:TokensPerSecond"] = "1000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var name in ServiceNames)
+        {
+            _settings["gateway"][$"ReverseProxy:Clusters:{name}:Destinations:primary:Address"] = $"http://127.0.0.1:{_ports[name].Http}";
+            _settings["gateway"][$"ReverseProxy:Clusters:{name}:HealthCheck:Active:Interval"] = "00:00:02";
+        }
+        foreach (var (name, settings) in _settings) _options.Settings?.Invoke(name, settings);
+
+        foreach (var name in ServiceNames) await StartService(name);
+        await StartService("gateway");
+        Tokens = new Tokens(Client());
+    }
+
+    /// <summary>Starts (or restarts after <see cref="StopService"/>) one process with its settings.</summary>
+    public async Task StartService(string name)
+    {
+        if (_hosts.ContainsKey(name)) throw new InvalidOperationException($"{name} is already running.");
+        var (http, grpc) = _ports[name];
+        Action<IServiceCollection> services = s =>
+        {
+            if (name == "gateway") s.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(Spans));
+            _options.Services?.Invoke(name, s);
+        };
+        IServiceHost host = name switch
+        {
+            "orchestrator" => new ServiceHost<OrchestratorService>(name, http, grpc, _settings[name], Clock, services),
+            "ofsted" => new ServiceHost<OfstedService>(name, http, grpc, _settings[name], Clock, services),
+            "cqc" => new ServiceHost<CqcService>(name, http, grpc, _settings[name], Clock, services),
+            "hmicfrs" => new ServiceHost<HmicfrsService>(name, http, grpc, _settings[name], Clock, services),
+            "gateway" => new ServiceHost<GatewayService>(name, http, grpc, _settings[name], Clock, services),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown service"),
+        };
+        host.Start();
+        _hosts[name] = host;
+        await WaitUntil(async () =>
+        {
+            using var client = new HttpClient { BaseAddress = host.HttpAddress };
+            try { return (await client.GetAsync("/health/ready")).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }, TimeSpan.FromSeconds(60), $"{name} to be ready");
+    }
+
+    /// <summary>Stops one process, as an operator would (the others keep running).</summary>
+    public async Task StopService(string name)
+    {
+        if (_hosts.Remove(name, out var host)) await host.DisposeAsync();
+    }
+
+    /// <summary>A client for the gateway (the only public entry point), with a bearer token if given.</summary>
+    public HttpClient Client(string? token = null) => ClientFor(GatewayAddress, token);
+
+    /// <summary>A client straight to one service's REST port, bypassing the gateway.</summary>
+    public HttpClient DirectClient(string service, string? token = null) => ClientFor(_hosts[service].HttpAddress, token);
+
+    private static HttpClient ClientFor(Uri address, string? token)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Polls until the condition holds (messages are asynchronous), or fails saying what was awaited.</summary>
+    public static async Task WaitUntil(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await condition()) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out after {timeout} waiting for {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var name in _hosts.Keys.ToList()) await StopService(name);
+        foreach (var name in ServiceNames) await Infrastructure.DropDatabase($"jtai_{RunId}_{name}");
+        await Infrastructure.Management.DeleteVhost(Vhost);
+    }
+}
