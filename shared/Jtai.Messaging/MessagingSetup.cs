@@ -13,8 +13,13 @@ namespace Jtai.Messaging;
 
 public sealed class RetryOptions
 {
-    /// <summary>Redelivery intervals in the consumer before a message goes to its _error queue.</summary>
-    public TimeSpan[] Intervals { get; set; } = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+    public static readonly TimeSpan[] DefaultIntervals = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+
+    /// <summary>
+    /// Redelivery intervals in the consumer before a message goes to its _error queue. Empty here
+    /// because configuration binding appends to an array: the defaults apply when none is configured.
+    /// </summary>
+    public TimeSpan[] Intervals { get; set; } = [];
 }
 
 public static class MessagingSetup
@@ -31,7 +36,8 @@ public static class MessagingSetup
         var services = builder.Services;
         var rabbit = configuration.GetConnectionString("RabbitMq")
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured (amqp://user:password@host:5672/vhost).");
-        var retry = configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
+        var configured = configuration.GetSection("Messaging:Retry").Get<RetryOptions>()?.Intervals ?? [];
+        var retryIntervals = configured.Length > 0 ? configured : RetryOptions.DefaultIntervals;
 
         services.AddSingleton(new ServiceIdentity(serviceName));
         services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
@@ -53,7 +59,7 @@ public static class MessagingSetup
                 o.Tags.Add(HealthSetup.Ready);
             });
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                endpoint.UseMessageRetry(r => r.Intervals(retry.Intervals)));
+                endpoint.UseMessageRetry(r => r.Intervals(retryIntervals)));
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(rabbit));
