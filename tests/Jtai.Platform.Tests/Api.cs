@@ -30,6 +30,8 @@ public static class Api
         return problem;
     }
 
+    public static void ShouldBe(this HttpStatusCode actual, HttpStatusCode expected) => Assert.Equal(expected, actual);
+
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body, Json);
 }

@@ -82,6 +82,7 @@ public sealed class Platform : IAsyncDisposable
                 ["Messaging:Retry:Intervals:0"] = "00:00:00.100",
                 ["Messaging:Retry:Intervals:1"] = "00:00:00.200",
                 ["Messaging:Retry:Intervals:2"] = "00:00:00.300",
+                ["RabbitMqManagement:Url"] = Infrastructure.RabbitManagement.ToString(),
                 ["Logging:LogLevel:Default"] = "Warning",
             };
         }

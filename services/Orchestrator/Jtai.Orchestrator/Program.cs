@@ -3,15 +3,18 @@ using Jtai.Messaging.Data;
 using Jtai.Orchestrator;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Inspections;
+using Jtai.Orchestrator.Operations;
 using Jtai.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(OrchestratorService.Name);
 builder.AddJtaiData<OrchestratorDbContext>("Orchestrator");
 builder.AddJtaiMessaging(OrchestratorService.Name);
+builder.AddOperations();
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapJtaiMessaging();
 app.MapInspectionsApi();
+app.MapOperationsApi();
 app.Run();

@@ -143,8 +143,3 @@ public sealed class SecurityTests(PlatformFixture fixture)
         await Assert.ThrowsAsync<InvalidOperationException>(() => Platform.Tokens.Get(new() { ["role"] = "superuser" }));
     }
 }
-
-internal static class StatusAssertions
-{
-    public static void ShouldBe(this HttpStatusCode actual, HttpStatusCode expected) => Assert.Equal(expected, actual);
-}
