@@ -142,6 +142,24 @@ public sealed class Platform : IAsyncDisposable
         }, TimeSpan.FromSeconds(60), $"{name} to be ready");
     }
 
+    /// <summary>Waits until every running process reports Healthy (after a fault test, the bus reconnects).</summary>
+    public async Task WaitUntilHealthy(TimeSpan? timeout = null)
+    {
+        foreach (var host in _hosts.Values)
+        {
+            using var client = new HttpClient { BaseAddress = host.HttpAddress };
+            await WaitUntil(async () =>
+            {
+                try
+                {
+                    var response = await client.GetAsync("/health/ready");
+                    return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("\"status\":\"Healthy\"");
+                }
+                catch (HttpRequestException) { return false; }
+            }, timeout ?? TimeSpan.FromSeconds(60), $"{host.Name} to report Healthy");
+        }
+    }
+
     /// <summary>Stops one process, as an operator would (the others keep running).</summary>
     public async Task StopService(string name)
     {

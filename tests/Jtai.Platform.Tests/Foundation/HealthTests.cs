@@ -13,6 +13,7 @@ public sealed class HealthTests(PlatformFixture fixture)
     [Fact]
     public async Task Every_service_is_live_and_ready_with_its_database_and_the_bus()
     {
+        await Platform.WaitUntilHealthy();
         foreach (var service in Testing.Platform.ServiceNames.Append("gateway"))
         {
             using var client = Platform.DirectClient(service);

@@ -114,6 +114,7 @@ public sealed class ReliabilityTests(PlatformFixture fixture)
             Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.MessageId == published.MessageId));
             Assert.Equal(1, await db.Inspections.CountAsync(i => i.InspectionId == id));
         }
+        await Platform.WaitUntilHealthy();
     }
 
     private async Task<int> InboxRows(string service, Guid messageId)
