@@ -153,7 +153,9 @@ public sealed class Platform : IAsyncDisposable
                 try
                 {
                     var response = await client.GetAsync("/health/ready");
-                    return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("\"status\":\"Healthy\"");
+                    if (!response.IsSuccessStatusCode) return false;
+                    using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                    return body.RootElement.GetProperty("status").GetString() == "Healthy";
                 }
                 catch (HttpRequestException) { return false; }
             }, timeout ?? TimeSpan.FromSeconds(60), $"{host.Name} to report Healthy");
