@@ -23,6 +23,9 @@ public static class FlowViewEndpoint
 {
     public static readonly string[] Services = ["orchestrator", "ofsted", "cqc", "hmicfrs"];
 
+    /// <summary>gRPC client names are global to the factory: each client type gets its own prefix.</summary>
+    public static string ClientName(string service) => $"message-flow-{service}";
+
     public static async Task<Ok<FlowView>> Handle(Guid inspectionId, HttpContext http, GrpcClientFactory clients, IConfiguration configuration, CancellationToken ct)
     {
         var deadline = configuration.GetValue("Operations:FlowCallTimeout", TimeSpan.FromSeconds(3));
@@ -33,7 +36,7 @@ public static class FlowViewEndpoint
         {
             try
             {
-                var client = clients.CreateClient<MessageFlow.MessageFlowClient>(service);
+                var client = clients.CreateClient<MessageFlow.MessageFlowClient>(ClientName(service));
                 var reply = await client.ListMessagesAsync(new ListMessagesRequest { InspectionId = inspectionId.ToString() },
                     headers, DateTime.UtcNow + deadline, ct);
                 return (Status: new ServiceFlowStatus(service, "answered", null), Entries: reply.Entries.Select(e => ToView(service, e)).ToList());

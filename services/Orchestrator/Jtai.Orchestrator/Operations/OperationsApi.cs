@@ -12,7 +12,7 @@ public static class OperationsApi
         {
             var address = builder.Configuration[$"Services:{service}:Grpc"];
             if (address is null) continue;
-            builder.Services.AddGrpcClient<MessageFlow.MessageFlowClient>(service, o => o.Address = new Uri(address));
+            builder.Services.AddGrpcClient<MessageFlow.MessageFlowClient>(FlowViewEndpoint.ClientName(service), o => o.Address = new Uri(address));
         }
         builder.Services.AddHttpClient(DeadLetters.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<DeadLetters>();
