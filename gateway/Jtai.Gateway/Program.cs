@@ -5,6 +5,7 @@ using Jtai.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(GatewayService.Name);
+builder.AddRouteFiles();         // Routes/*.json: each area's routes in a file of its own
 builder.AddDevIssuer();          // only when configured, never in Production
 builder.AddGatewayProxy();       // routes, clusters, policies, rate limits, body limits, health checks
 

@@ -18,6 +18,8 @@ public abstract class InspectorateDbContext(DbContextOptions options) : Messagin
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // Shared features (evidence, follow-up base, ...) configure their tables beside their code.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InspectorateDbContext).Assembly);
         modelBuilder.Entity<InspectionCopy>(e =>
         {
             e.ToTable("inspections");

@@ -9,5 +9,7 @@ public sealed class CqcDbContext(DbContextOptions<CqcDbContext> options) : Inspe
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // Each feature folder configures its own tables (IEntityTypeConfiguration).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CqcDbContext).Assembly);
     }
 }

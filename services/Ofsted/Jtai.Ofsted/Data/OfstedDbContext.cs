@@ -9,5 +9,7 @@ public sealed class OfstedDbContext(DbContextOptions<OfstedDbContext> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // Each feature folder configures its own tables (IEntityTypeConfiguration).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OfstedDbContext).Assembly);
     }
 }

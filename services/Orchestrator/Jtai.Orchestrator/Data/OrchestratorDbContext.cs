@@ -12,6 +12,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // Each feature folder configures its own tables (IEntityTypeConfiguration).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrchestratorDbContext).Assembly);
         modelBuilder.Entity<Inspection>(e =>
         {
             e.ToTable("inspections");
