@@ -1,4 +1,5 @@
 using Jtai.Inspectorate.Data;
+using Jtai.Inspectorate.Evidence;
 using Jtai.Inspectorate.Inspections;
 using Jtai.Inspectorate.Team;
 using Jtai.Messaging;
@@ -28,8 +29,10 @@ public static class InspectorateSetup
             bus.AddConsumer<InspectionScheduledConsumer>();
             bus.AddConsumer<TeamMemberAssignedConsumer>();
             bus.AddConsumer<TeamMemberRemovedConsumer>();
+            bus.AddEvidenceConsumers();
             consumers?.Invoke(bus);
         });
+        builder.AddEvidence();
         return builder;
     }
 
@@ -37,6 +40,7 @@ public static class InspectorateSetup
     {
         app.MapJtaiMessaging();
         app.MapInspectionsApi(inspectorate);
+        app.MapEvidence(inspectorate);
         return app;
     }
 }

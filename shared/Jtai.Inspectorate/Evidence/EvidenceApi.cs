@@ -1,0 +1,190 @@
+using System.Security.Claims;
+using Jtai.Inspectorate.Data;
+using Jtai.Inspectorate.Team;
+using Jtai.ServiceDefaults.Criteria;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Inspectorate.Evidence;
+
+/// <summary>
+/// An inspectorate's own evidence records, readable and writable only by its own staff who are on
+/// the inspection's team (the gateway checks the inspectorate, the service checks the team).
+/// </summary>
+public static class EvidenceApi
+{
+    public static RouteGroupBuilder MapEvidenceApi(this IEndpointRouteBuilder app, string inspectorate)
+    {
+        var group = app.MapGroup($"/api/{inspectorate}/inspections/{{inspectionId:guid}}/evidence")
+            .RequireAuthorization(JtaiPolicies.StaffOf(inspectorate))
+            .WithTags("Evidence")
+            // Every handler needs to know which inspectorate's records it serves.
+            .WithMetadata(new EvidenceOf(inspectorate));
+        group.MapGet("/", List);
+        group.MapPost("/", Create);
+        group.MapGet("/{recordId:guid}", Get);
+        group.MapPut("/{recordId:guid}", Edit);
+        group.MapGet("/{recordId:guid}/history", History);
+        group.MapPost("/{recordId:guid}/remove-names", RemoveNamesFromRecord);
+        group.MapPost("/remove-names", RemoveNamesFromAll);
+        group.MapPost("/complete", MarkComplete);
+        group.MapDelete("/complete", Reopen);
+        group.MapGet("/completeness", Completeness);
+        return group;
+    }
+
+    public sealed record EvidenceOf(string Inspectorate);
+
+    private static string Of(HttpContext http) => http.GetEndpoint()!.Metadata.GetRequiredMetadata<EvidenceOf>().Inspectorate;
+
+    private static Task<bool> OnTeam(HttpContext http, InspectorateDbContext db, Guid inspectionId, CancellationToken ct) =>
+        db.IsOnTeam(http.User, inspectionId, Of(http), ct);
+
+    private static async Task<Results<Ok<List<EvidenceView>>, ForbidHttpResult>> List(
+        Guid inspectionId, string? author, HttpContext http, InspectorateDbContext db, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
+        var records = await db.Set<EvidenceRecord>().AsNoTracking()
+            .Where(r => r.InspectionId == inspectionId && (author == null || r.AuthorId == author))
+            .OrderBy(r => r.GatheredAt).ToListAsync(ct);
+        return TypedResults.Ok(records.Select(EvidenceView.From).ToList());
+    }
+
+    private static async Task<Results<Created<EvidenceView>, ValidationProblem, NotFound, ForbidHttpResult>> Create(
+        Guid inspectionId, EvidenceRequest request, HttpContext http, InspectorateDbContext db, IEvaluationCriteria criteria,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
+        if (await db.Inspections.FindAsync([inspectionId], ct) is not { } inspection) return TypedResults.NotFound();
+        var (valid, errors) = EvidenceRules.Validate(request, inspection, criteria, clock);
+        if (valid is null) return TypedResults.ValidationProblem(errors.ToDictionary());
+
+        var now = clock.GetUtcNow();
+        var record = new EvidenceRecord
+        {
+            Id = Guid.NewGuid(), InspectionId = inspectionId, AuthorId = http.User.Id(), AuthorName = http.User.DisplayName(),
+            Source = valid.Source, SourceDetail = valid.SourceDetail, GatheredAt = valid.GatheredAt, MeetingAt = valid.MeetingAt,
+            Criteria = valid.Criteria, Agencies = valid.Agencies, Text = valid.Text, People = valid.People,
+            Revision = 1, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Add(record);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/{Of(http)}/inspections/{inspectionId}/evidence/{record.Id}", EvidenceView.From(record));
+    }
+
+    private static async Task<Results<Ok<EvidenceView>, NotFound, ForbidHttpResult>> Get(
+        Guid inspectionId, Guid recordId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
+        return await db.Set<EvidenceRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordId && r.InspectionId == inspectionId, ct) is { } record
+            ? TypedResults.Ok(EvidenceView.From(record))
+            : TypedResults.NotFound();
+    }
+
+    /// <summary>Only the author edits; the version before the edit is kept. "revision" guards against a lost update.</summary>
+    private static async Task<Results<Ok<EvidenceView>, ValidationProblem, NotFound, ForbidHttpResult>> Edit(
+        Guid inspectionId, Guid recordId, EvidenceRequest request, HttpContext http, InspectorateDbContext db,
+        IEvaluationCriteria criteria, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
+        if (await db.Set<EvidenceRecord>().SingleOrDefaultAsync(r => r.Id == recordId && r.InspectionId == inspectionId, ct) is not { } record)
+            return TypedResults.NotFound();
+        if (record.AuthorId != http.User.Id()) return TypedResults.Forbid();
+        var inspection = await db.Inspections.SingleAsync(i => i.InspectionId == inspectionId, ct);
+        var (valid, errors) = EvidenceRules.Validate(request, inspection, criteria, clock);
+        if (valid is null) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (request.Revision is { } expected && expected != record.Revision)
+            throw new DomainRuleException("edit-latest-revision", $"The record is at revision {record.Revision}, not {expected}: read it again before editing.");
+
+        var now = clock.GetUtcNow();
+        db.Add(new EvidenceRevision
+        {
+            RecordId = record.Id, InspectionId = inspectionId, Revision = record.Revision,
+            EditedBy = http.User.Id(), EditedAt = now, Before = record.Snapshot(),
+        });
+        record.Source = valid.Source; record.SourceDetail = valid.SourceDetail;
+        record.GatheredAt = valid.GatheredAt; record.MeetingAt = valid.MeetingAt;
+        record.Criteria = valid.Criteria; record.Agencies = valid.Agencies;
+        record.Text = valid.Text; record.People = valid.People;
+        record.Revision++;
+        record.UpdatedAt = now;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainRuleException("edit-latest-revision", "The record was edited by another request at the same time: read it again.");
+        }
+        return TypedResults.Ok(EvidenceView.From(record));
+    }
+
+    private static async Task<Results<Ok<List<RevisionView>>, NotFound, ForbidHttpResult>> History(
+        Guid inspectionId, Guid recordId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
+        if (!await db.Set<EvidenceRecord>().AnyAsync(r => r.Id == recordId && r.InspectionId == inspectionId, ct)) return TypedResults.NotFound();
+        var revisions = await db.Set<EvidenceRevision>().AsNoTracking()
+            .Where(r => r.RecordId == recordId).OrderBy(r => r.Revision).ToListAsync(ct);
+        return TypedResults.Ok(revisions.Select(r => new RevisionView(r.Revision, r.EditedBy, r.EditedAt, r.Before)).ToList());
+    }
+
+    /// <summary>The author, or the inspectorate's lead on the team, strips names no longer needed from one record.</summary>
+    private static async Task<Results<Ok<NamesRemovedView>, NotFound, ForbidHttpResult>> RemoveNamesFromRecord(
+        Guid inspectionId, Guid recordId, HttpContext http, InspectorateDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
+        if (await db.Set<EvidenceRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordId && r.InspectionId == inspectionId, ct) is not { } record)
+            return TypedResults.NotFound();
+        if (record.AuthorId != http.User.Id() && !http.User.HasRole(JtaiRoles.LeadInspector)) return TypedResults.Forbid();
+        var result = await EvidenceRules.RemoveNames(db, inspectionId, recordId, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(result);
+    }
+
+    /// <summary>The lead inspector strips every name from the inspectorate's records of the inspection.</summary>
+    private static async Task<Results<Ok<NamesRemovedView>, ForbidHttpResult>> RemoveNamesFromAll(
+        Guid inspectionId, HttpContext http, InspectorateDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct) || !http.User.HasRole(JtaiRoles.LeadInspector)) return TypedResults.Forbid();
+        var result = await EvidenceRules.RemoveNames(db, inspectionId, null, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<MemberCompletenessView>, ForbidHttpResult>> MarkComplete(
+        Guid inspectionId, HttpContext http, InspectorateDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
+        var userId = http.User.Id();
+        var member = await db.TeamMembers.SingleAsync(m => m.InspectionId == inspectionId && m.UserId == userId, ct);
+        if (!EvidenceRules.KeepRecords.Contains(member.TeamRole))
+            throw new DomainRuleException("only-evidence-keepers-complete", $"A {member.TeamRole} keeps no evidence record to complete.");
+        var completion = await db.Set<EvidenceCompletion>().FindAsync([inspectionId, userId], ct);
+        if (completion is null)
+        {
+            db.Add(completion = new EvidenceCompletion { InspectionId = inspectionId, UserId = userId, CompletedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+        }
+        var records = await db.Set<EvidenceRecord>().CountAsync(r => r.InspectionId == inspectionId && r.AuthorId == userId, ct);
+        return TypedResults.Ok(new MemberCompletenessView(userId, member.Name, member.TeamRole, true, completion.CompletedAt, records));
+    }
+
+    /// <summary>The lead directs further evidence (¶75): the inspector reopens their record.</summary>
+    private static async Task<Results<NoContent, ForbidHttpResult>> Reopen(Guid inspectionId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
+        var userId = http.User.Id();
+        await db.Set<EvidenceCompletion>().Where(c => c.InspectionId == inspectionId && c.UserId == userId).ExecuteDeleteAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<CompletenessView>, ForbidHttpResult>> Completeness(
+        Guid inspectionId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
+    {
+        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
+        return TypedResults.Ok(await EvidenceRules.Completeness(db, Of(http), inspectionId, ct));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jtai.Inspectorate.Evidence;
+
+/// <summary>
+/// One piece of evidence an inspector gathered (¶72): its source, when it was gathered (and when
+/// the meeting was), the criteria it bears on, the agencies concerned and the inspector's text.
+/// Held only by the inspector's own inspectorate, under its retention policy.
+/// </summary>
+public sealed class EvidenceRecord
+{
+    public Guid Id { get; set; }
+    public Guid InspectionId { get; set; }
+    public required string AuthorId { get; set; }
+    public required string AuthorName { get; set; }
+    public required string Source { get; set; }
+    /// <summary>For case sampling: multi-agency or single-agency; for observations: what was observed.</summary>
+    public string? SourceDetail { get; set; }
+    public DateTimeOffset GatheredAt { get; set; }
+    public DateTimeOffset? MeetingAt { get; set; }
+    public List<string> Criteria { get; set; } = [];
+    public List<string> Agencies { get; set; } = [];
+    public required string Text { get; set; }
+    public List<PersonReference> People { get; set; } = [];
+    public int Revision { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? NamesRemovedAt { get; set; }
+
+    public EvidenceSnapshot Snapshot() =>
+        new(Source, SourceDetail, GatheredAt, MeetingAt, [.. Criteria], [.. Agencies], Text, [.. People], Revision, UpdatedAt);
+}
+
+/// <summary>
+/// A person as ¶76 asks: case reference, initials, date of birth, job title or role. A full name
+/// only with the reason it is needed (to connect evidence across agencies), until names are removed.
+/// </summary>
+public sealed record PersonReference(
+    string? CaseReference, string? Initials, DateOnly? DateOfBirth, string? Role, string? Name, string? NameReason);
+
+/// <summary>How a record read before an edit: the edit history keeps every earlier version.</summary>
+public sealed record EvidenceSnapshot(
+    string Source, string? SourceDetail, DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt,
+    List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People, int Revision, DateTimeOffset WrittenAt);
+
+/// <summary>An earlier version of a record, kept when it was edited.</summary>
+public sealed class EvidenceRevision
+{
+    public long Id { get; set; }
+    public Guid RecordId { get; set; }
+    public Guid InspectionId { get; set; }
+    public int Revision { get; set; }
+    public required string EditedBy { get; set; }
+    public DateTimeOffset EditedAt { get; set; }
+    public required EvidenceSnapshot Before { get; set; }
+}
+
+/// <summary>An inspector's statement that their evidence record for the inspection is complete (¶74).</summary>
+public sealed class EvidenceCompletion
+{
+    public Guid InspectionId { get; set; }
+    public required string UserId { get; set; }
+    public DateTimeOffset CompletedAt { get; set; }
+}
+
+internal static class Jsonb
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static PropertyBuilder<T> AsJsonb<T>(this PropertyBuilder<T> property) where T : class =>
+        property.HasColumnType("jsonb").HasConversion(
+            v => JsonSerializer.Serialize(v, Options),
+            s => JsonSerializer.Deserialize<T>(s, Options)!,
+            new ValueComparer<T>(
+                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                v => JsonSerializer.Serialize(v, Options).GetHashCode(),
+                v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)!));
+}
+
+public sealed class EvidenceRecordConfiguration : IEntityTypeConfiguration<EvidenceRecord>
+{
+    public void Configure(EntityTypeBuilder<EvidenceRecord> e)
+    {
+        e.ToTable("evidence_records");
+        e.HasKey(r => r.Id);
+        e.Property(r => r.Id).ValueGeneratedNever();
+        e.Property(r => r.AuthorId).HasMaxLength(200);
+        e.Property(r => r.AuthorName).HasMaxLength(200);
+        e.Property(r => r.Source).HasMaxLength(40);
+        e.Property(r => r.SourceDetail).HasMaxLength(60);
+        e.Property(r => r.People).AsJsonb();
+        // Optimistic concurrency: two edits of one record cannot both win.
+        e.Property(r => r.Revision).IsConcurrencyToken();
+        e.HasIndex(r => new { r.InspectionId, r.AuthorId });
+    }
+}
+
+public sealed class EvidenceRevisionConfiguration : IEntityTypeConfiguration<EvidenceRevision>
+{
+    public void Configure(EntityTypeBuilder<EvidenceRevision> e)
+    {
+        e.ToTable("evidence_revisions");
+        e.HasKey(r => r.Id);
+        e.Property(r => r.EditedBy).HasMaxLength(200);
+        e.Property(r => r.Before).AsJsonb();
+        e.HasIndex(r => new { r.RecordId, r.Revision }).IsUnique();
+        e.HasIndex(r => r.InspectionId);
+    }
+}
+
+public sealed class EvidenceCompletionConfiguration : IEntityTypeConfiguration<EvidenceCompletion>
+{
+    public void Configure(EntityTypeBuilder<EvidenceCompletion> e)
+    {
+        e.ToTable("evidence_completions");
+        e.HasKey(c => new { c.InspectionId, c.UserId });
+        e.Property(c => c.UserId).HasMaxLength(200);
+    }
+}

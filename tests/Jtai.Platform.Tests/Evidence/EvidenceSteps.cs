@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Jtai.Contracts.Events;
+using Jtai.Inspectorate.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jtai.Platform.Tests.Evidence;
+
+/// <summary>Steps of the evidence tests: team members arrive as events, as the orchestrator will send them.</summary>
+public static class EvidenceSteps
+{
+    public sealed record Member(string UserId, string Inspectorate, string Role);
+
+    /// <summary>An inspection every inspectorate holds, with these members on its team in every service.</summary>
+    public static async Task<Guid> InspectionWithTeam(this Testing.Platform platform, string area, string areaName, params Member[] members)
+    {
+        var id = (await platform.ScheduleInspection(area: area, areaName: areaName))["id"]!.GetValue<Guid>();
+        foreach (var inspectorate in new[] { "ofsted", "cqc", "hmicfrs" }) await platform.CopyHeldBy(inspectorate, id);
+        await platform.Assign(id, members);
+        return id;
+    }
+
+    public static async Task Assign(this Testing.Platform platform, Guid inspectionId, params Member[] members)
+    {
+        await using (var bus = await TestBus.Start(platform))
+            foreach (var m in members)
+                await bus.Publish(new TeamMemberAssigned(inspectionId, m.UserId, $"Inspector {m.UserId}", m.Inspectorate, m.Role,
+                    platform.Clock.GetUtcNow()), ctx => ctx.MessageId = NewId.NextGuid());
+        foreach (var service in new[] { "ofsted", "cqc", "hmicfrs" })
+            await Testing.Platform.WaitUntil(async () =>
+            {
+                await using var scope = platform.Services(service).CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<InspectorateDbContext>();
+                var ids = members.Select(m => m.UserId).ToList();
+                return await db.TeamMembers.CountAsync(t => t.InspectionId == inspectionId && ids.Contains(t.UserId)) == ids.Count;
+            }, TimeSpan.FromSeconds(20), $"{service} to know the team of {inspectionId}");
+    }
+
+    public static async Task<HttpClient> As(this Testing.Platform platform, Member member) =>
+        platform.Client(await platform.Tokens.Staff(member.Role, member.Inspectorate, member.UserId));
+
+    public static object Record(DateTimeOffset gatheredAt, string text = "Case ref 4471 (child A.B., DOB 2015-03-02): the strategy discussion was timely and well attended.",
+        string[]? criteria = null, object[]? people = null, string source = "case-sampling", string? detail = "multi-agency") => new
+    {
+        source,
+        sourceDetail = detail,
+        gatheredAt = gatheredAt.AddHours(-2),
+        meetingAt = (DateTimeOffset?)null,
+        criteria = criteria ?? ["EC3", "ec7"],
+        agencies = new[] { "local-authority", "police" },
+        text,
+        people = people ?? [],
+    };
+
+    public static async Task<JsonNode> WriteRecord(this HttpClient client, string inspectorate, Guid inspectionId, object record) =>
+        await (await client.PostJson($"/api/{inspectorate}/inspections/{inspectionId}/evidence", record)).Expect(HttpStatusCode.Created);
+}
