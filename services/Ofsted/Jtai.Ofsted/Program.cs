@@ -3,6 +3,7 @@ using Jtai.Ofsted;
 using Jtai.Ofsted.Data;
 using Jtai.Ofsted.IssuesOfConcern;
 using Jtai.Ofsted.SharedRecord;
+using Jtai.Ofsted.InformationExchange;
 using Jtai.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,10 +11,12 @@ builder.AddServiceDefaults(OfstedService.Name);
 builder.AddInspectorate<OfstedDbContext>(OfstedService.Name);
 builder.AddSharedRecord();
 builder.AddIssuesOfConcern();
+builder.AddInformationExchange();
 
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapInspectorate(OfstedService.Name);
 app.MapSharedRecord();
 app.MapIssuesOfConcern();
+app.MapInformationExchange();
 app.Run();

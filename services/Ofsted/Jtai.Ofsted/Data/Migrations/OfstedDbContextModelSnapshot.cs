@@ -547,6 +547,152 @@ namespace Jtai.Ofsted.Data.Migrations
                 });
 
             modelBuilder.Entity("Jtai.Ofsted.IssuesOfConcern.IssueOfConcern", b =>
+            modelBuilder.Entity("Jtai.Ofsted.CaseSelection.SelectedChild", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("ChildId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("child_id");
+
+                    b.Property<bool?>("ChildKnownToPolice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("child_known_to_police");
+
+                    b.Property<bool>("ForAudit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("for_audit");
+
+                    b.Property<DateTimeOffset?>("ForAuditAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("for_audit_at");
+
+                    b.Property<DateTimeOffset?>("HealthAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("health_answered_at");
+
+                    b.Property<string>("HealthAnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("health_answered_by");
+
+                    b.Property<bool?>("HealthSupportBeyondUniversalServices")
+                        .HasColumnType("boolean")
+                        .HasColumnName("health_support_beyond_universal_services");
+
+                    b.Property<bool?>("ParentsOrCarersKnownToPolice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("parents_or_carers_known_to_police");
+
+                    b.Property<DateTimeOffset?>("PoliceAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("police_answered_at");
+
+                    b.Property<string>("PoliceAnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("police_answered_by");
+
+                    b.Property<DateTimeOffset>("SelectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("selected_at");
+
+                    b.Property<string>("SelectedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("selected_by");
+
+                    b.HasKey("InspectionId", "ChildId")
+                        .HasName("pk_selected_children");
+
+                    b.ToTable("selected_children", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.AnnexARow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<short>("Age")
+                        .HasColumnType("smallint")
+                        .HasColumnName("age");
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("Disability")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("disability");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("gender");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<short>("ListNumber")
+                        .HasColumnType("smallint")
+                        .HasColumnName("list_number");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("upload_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annex_a_rows");
+
+                    b.HasIndex("UploadId")
+                        .HasDatabaseName("ix_annex_a_rows_upload_id");
+
+                    b.HasIndex("InspectionId", "ChildId")
+                        .HasDatabaseName("ix_annex_a_rows_inspection_id_child_id");
+
+                    b.ToTable("annex_a_rows", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.AnnexAUpload", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -581,6 +727,17 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.Property<DateTimeOffset?>("EvaluationSharedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("evaluation_shared_at");
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
@@ -692,6 +849,126 @@ namespace Jtai.Ofsted.Data.Migrations
                 });
 
             modelBuilder.Entity("Jtai.Ofsted.SharedRecord.SharedEntry", b =>
+                    b.Property<bool>("KeptValidRows")
+                        .HasColumnType("boolean")
+                        .HasColumnName("kept_valid_rows");
+
+                    b.Property<short>("ListNumber")
+                        .HasColumnType("smallint")
+                        .HasColumnName("list_number");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problems");
+
+                    b.Property<int>("RowsRefused")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_refused");
+
+                    b.Property<int>("RowsStored")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_stored");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annex_a_uploads");
+
+                    b.HasIndex("InspectionId", "ListNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annex_a_uploads_current")
+                        .HasFilter("superseded_at IS NULL");
+
+                    b.HasIndex("InspectionId", "ListNumber", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annex_a_uploads_inspection_id_list_number_version");
+
+                    b.ToTable("annex_a_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.ChildDataRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_data_reads");
+
+                    b.HasIndex("InspectionId", "At")
+                        .HasDatabaseName("ix_child_data_reads_inspection_id_at");
+
+                    b.ToTable("child_data_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.InformationDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -728,10 +1005,43 @@ namespace Jtai.Ofsted.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("criteria");
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("ChildId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("child_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("inspection_id");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("item");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -760,6 +1070,81 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasDatabaseName("ix_shared_record_entries_inspection_id_kind");
 
                     b.ToTable("shared_record_entries", (string)null);
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_information_documents");
+
+                    b.HasIndex("InspectionId", "Kind", "Agency")
+                        .HasDatabaseName("ix_information_documents_inspection_id_kind_agency");
+
+                    b.ToTable("information_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.ItemDelivery", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("item_key");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("InspectionId", "ItemKey", "Agency")
+                        .HasName("pk_item_deliveries");
+
+                    b.ToTable("item_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.AnnexARow", b =>
+                {
+                    b.HasOne("Jtai.Ofsted.InformationExchange.AnnexAUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_annex_a_rows_annex_a_upload_upload_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -219,6 +219,8 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("criteria");
 
+            modelBuilder.Entity("Jtai.Orchestrator.InformationRequests.InformationReceived", b =>
+                {
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("inspection_id");
@@ -307,6 +309,44 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasName("pk_findings_agreements");
 
                     b.ToTable("findings_agreements", (string)null);
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("item_key");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<DateTimeOffset>("FirstReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_received_at");
+
+                    b.Property<DateTimeOffset>("LastReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_received_at");
+
+                    b.Property<string>("LastReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_received_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("summary");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("InspectionId", "ItemKey", "Agency")
+                        .HasName("pk_information_received");
+
+                    b.ToTable("information_received", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.Inspections.Inspection", b =>
