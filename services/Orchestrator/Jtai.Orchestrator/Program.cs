@@ -1,3 +1,4 @@
+using Jtai.Calendar;
 using Jtai.Messaging;
 using Jtai.Messaging.Data;
 using Jtai.Orchestrator;
@@ -12,6 +13,7 @@ builder.AddServiceDefaults(OrchestratorService.Name);
 builder.AddJtaiData<OrchestratorDbContext>("Orchestrator");
 builder.AddJtaiMessaging(OrchestratorService.Name, bus => bus.AddFollowUpSummaryConsumers());
 builder.AddOperations();
+builder.AddJtaiCalendar();
 
 var app = builder.Build();
 app.MapServiceDefaults();
