@@ -1,9 +1,11 @@
 using Jtai.Inspectorate;
+using Jtai.Inspectorate.FollowUp;
 using Jtai.Ofsted;
 using Jtai.Ofsted.Data;
 using Jtai.Ofsted.IssuesOfConcern;
 using Jtai.Ofsted.SharedRecord;
 using Jtai.Ofsted.InformationExchange;
+using Jtai.Ofsted.FollowUp;
 using Jtai.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,8 @@ builder.AddInspectorate<OfstedDbContext>(OfstedService.Name);
 builder.AddSharedRecord();
 builder.AddIssuesOfConcern();
 builder.AddInformationExchange();
+builder.AddInspectorate<OfstedDbContext>(OfstedService.Name, bus => bus.AddFollowUpConsumers<PriorityActionIdentifiedConsumer>());
+builder.AddFollowUp();
 
 var app = builder.Build();
 app.MapServiceDefaults();
@@ -19,4 +23,5 @@ app.MapInspectorate(OfstedService.Name);
 app.MapSharedRecord();
 app.MapIssuesOfConcern();
 app.MapInformationExchange();
+app.MapFollowUp();
 app.Run();
