@@ -10,7 +10,6 @@ using Jtai.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(OfstedService.Name);
-builder.AddInspectorate<OfstedDbContext>(OfstedService.Name);
 builder.AddSharedRecord();
 builder.AddIssuesOfConcern();
 builder.AddInformationExchange();

@@ -14,8 +14,11 @@ using Jtai.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(OrchestratorService.Name);
 builder.AddJtaiData<OrchestratorDbContext>("Orchestrator");
-builder.AddJtaiMessaging(OrchestratorService.Name, bus => bus.AddInformationRequestConsumers());
-builder.AddJtaiMessaging(OrchestratorService.Name, bus => bus.AddFollowUpSummaryConsumers());
+builder.AddJtaiMessaging(OrchestratorService.Name, bus =>
+{
+    bus.AddInformationRequestConsumers();
+    bus.AddFollowUpSummaryConsumers();
+});
 builder.AddOperations();
 builder.AddJtaiCalendar();
 builder.AddEvidenceCompleteness();
