@@ -1,5 +1,6 @@
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Inspections;
+using Jtai.Inspectorate.Notification;
 using Jtai.Inspectorate.Team;
 using Jtai.Messaging;
 using Jtai.Messaging.Data;
@@ -28,6 +29,7 @@ public static class InspectorateSetup
             bus.AddConsumer<InspectionScheduledConsumer>();
             bus.AddConsumer<TeamMemberAssignedConsumer>();
             bus.AddConsumer<TeamMemberRemovedConsumer>();
+            bus.AddConsumer<InspectionTransitionedConsumer>();
             consumers?.Invoke(bus);
         });
         return builder;
@@ -37,6 +39,7 @@ public static class InspectorateSetup
     {
         app.MapJtaiMessaging();
         app.MapInspectionsApi(inspectorate);
+        app.MapNotificationApi(inspectorate);
         return app;
     }
 }

@@ -1,4 +1,6 @@
 using Jtai.Inspectorate;
+using Jtai.Inspectorate.Notification;
+using Jtai.Cqc.Notification;
 using Jtai.Cqc;
 using Jtai.Cqc.Data;
 using Jtai.ServiceDefaults;
@@ -6,6 +8,7 @@ using Jtai.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(CqcService.Name);
 builder.AddInspectorate<CqcDbContext>(CqcService.Name);
+builder.AddNotificationFanOut(CqcNotification.Recipients);
 
 var app = builder.Build();
 app.MapServiceDefaults();

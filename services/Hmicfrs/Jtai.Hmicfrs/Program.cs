@@ -1,4 +1,6 @@
 using Jtai.Inspectorate;
+using Jtai.Inspectorate.Notification;
+using Jtai.Hmicfrs.Notification;
 using Jtai.Hmicfrs;
 using Jtai.Hmicfrs.Data;
 using Jtai.ServiceDefaults;
@@ -6,6 +8,7 @@ using Jtai.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(HmicfrsService.Name);
 builder.AddInspectorate<HmicfrsDbContext>(HmicfrsService.Name);
+builder.AddNotificationFanOut(HmicfrsNotification.Recipients);
 
 var app = builder.Build();
 app.MapServiceDefaults();
