@@ -79,6 +79,28 @@ public sealed class LifecycleTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task The_whole_lifecycle_runs_and_the_published_letter_sets_the_statement_of_action_due()
+    {
+        var id = (await Platform.ScheduleInspection("E08000036", "Rotherham"))["id"]!.GetValue<Guid>();
+        foreach (var stage in new[] { "notified", "information-gathering", "fieldwork", "drafting", "factual-accuracy", "final-under-embargo", "published" })
+            await (await Platform.Transition(id, stage)).Expect(HttpStatusCode.OK);
+
+        // Published today (long before the planned date): 70 working days count from the letter's real date.
+        var timeline = await Platform.Timeline(id);
+        var calendar = WorkingDayCalendar.England();
+        var publishedOn = LondonTime.Today(Platform.Clock);
+        Assert.Equal(publishedOn.ToString("yyyy-MM-dd"), timeline.Milestone("publication")["date"]!.GetValue<string>());
+        Assert.NotNull(timeline.Milestone("publication")["metAt"]);
+        Assert.Equal(calendar.AddWorkingDays(publishedOn, 70).ToString("yyyy-MM-dd"), timeline.Milestone("statement-of-action-due")["date"]!.GetValue<string>());
+        Assert.Equal(calendar.AddWorkingDays(publishedOn, 10).ToString("yyyy-MM-dd"), timeline.Milestone("complaint-window-end")["date"]!.GetValue<string>());
+
+        await (await Platform.Transition(id, "action-planning")).Expect(HttpStatusCode.OK);
+        await (await Platform.Transition(id, "closed")).Expect(HttpStatusCode.OK);
+        var ended = await (await Platform.Transition(id, "cancelled")).ExpectProblem(HttpStatusCode.Conflict);
+        Assert.Contains("ended", ended["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_deferral_recomputes_every_date_and_keeps_the_history()
     {
         const string area = "E08000033";

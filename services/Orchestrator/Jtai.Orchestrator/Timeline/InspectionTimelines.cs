@@ -1,5 +1,6 @@
 using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.Timeline;
+using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Deadlines;
 using Jtai.Orchestrator.Data;
@@ -18,13 +19,14 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
 {
     public static string DeadlineKey(Guid inspectionId, string milestone) => $"inspection/{inspectionId}/{milestone}";
 
-    public InspectionTimeline Compute(Inspection inspection) =>
-        calculator.Calculate(frameworks.Get(inspection.Theme, inspection.FrameworkVersion), inspection.FieldworkStart);
+    public InspectionTimeline Compute(Inspection inspection, IReadOnlyDictionary<string, DateOnly>? actualDates = null) =>
+        calculator.Calculate(frameworks.Get(inspection.Theme, inspection.FrameworkVersion), inspection.FieldworkStart,
+            actualDates ?? new Dictionary<string, DateOnly>());
 
     /// <summary>(Re)places every milestone and its deadline; a milestone whose date moved is open again.</summary>
-    public async Task Plan(Inspection inspection, CancellationToken ct)
+    public async Task Plan(Inspection inspection, CancellationToken ct, IReadOnlyDictionary<string, DateOnly>? actualDates = null)
     {
-        var timeline = Compute(inspection);
+        var timeline = Compute(inspection, actualDates);
         var existing = await db.Set<InspectionMilestone>().Where(m => m.InspectionId == inspection.Id).ToDictionaryAsync(m => m.Key, ct);
         foreach (var milestone in timeline.Milestones)
         {
@@ -34,7 +36,12 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
             {
                 db.Add(row = new InspectionMilestone { InspectionId = inspection.Id, Key = milestone.Key, Description = milestone.Description });
             }
-            else if (row.DueAt != dueAt)
+            else if (row.DueAt == dueAt)
+            {
+                // Unmoved: its deadline stands (rescheduling would fire a passed one again).
+                continue;
+            }
+            else
             {
                 row.ReachedAt = null;
                 row.MetAt = null;
@@ -51,6 +58,10 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
     /// <summary>Marks the milestones a stage's arrival meets; an ended inspection's pending deadlines are cancelled.</summary>
     public async Task Arrived(Inspection inspection, string stage, string by, DateTimeOffset at, CancellationToken ct)
     {
+        // The published letter carries its publication date: the statement of action and the
+        // complaint window count from the day it really was published (¶86, ¶120).
+        if (stage == Stages.Published)
+            await Plan(inspection, ct, new Dictionary<string, DateOnly> { [MilestoneKeys.Publication] = DateOnly.FromDateTime(LondonTime.ToLondon(at).DateTime) });
         var meets = Stages.Meets(stage);
         if (meets.Count > 0)
         {
