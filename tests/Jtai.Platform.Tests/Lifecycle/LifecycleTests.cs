@@ -57,6 +57,16 @@ public sealed class LifecycleTests(PlatformFixture fixture)
     [Fact]
     public async Task Illegal_and_concurrent_transitions_are_refused_and_partners_cannot_move_the_lifecycle()
     {
+        using (var ofstedLead = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted")))
+        {
+            // Fieldwork next week leaves no 10 working days' notice.
+            var tooSoon = await ofstedLead.PostJson("/api/orchestrator/inspections", new
+            {
+                localAreaCode = "E08000032", localAreaName = "Walsall", theme = "front-door",
+                fieldworkStart = Steps.NextFieldworkMonday(Platform.Clock, 1),
+            });
+            Assert.NotNull((await tooSoon.ExpectProblem(HttpStatusCode.BadRequest))["errors"]!["fieldworkStart"]);
+        }
         var id = (await Platform.ScheduleInspection("E08000032", "Walsall"))["id"]!.GetValue<Guid>();
 
         var illegal = await (await Platform.Transition(id, "published")).ExpectProblem(HttpStatusCode.Conflict);

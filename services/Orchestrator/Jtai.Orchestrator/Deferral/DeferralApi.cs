@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.Timeline;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
@@ -48,6 +49,8 @@ public static class DeferralApi
         DeferralRequest? request = null;
         var moved = await transitions.Move(inspectionId, Stages.DeferralRequested, user.Id(), body.Reason!.Trim(), async inspection =>
         {
+            if (LondonTime.Today(clock) >= inspection.FieldworkStart)
+                throw new DomainRuleException("deferral-window", "A deferral is requested between notification and the start of fieldwork (¶19); fieldwork has started.");
             if (await db.Set<DeferralRequest>().AnyAsync(d => d.InspectionId == inspection.Id, ct))
                 throw new DomainRuleException("one-deferral", "The partnership may request one deferral of an inspection (¶19), and it already has.");
             db.Add(request = new DeferralRequest
@@ -63,7 +66,7 @@ public static class DeferralApi
 
     private static async Task<Results<Ok<DeferralRequestView>, NotFound, ValidationProblem>> Decide(
         Guid inspectionId, Guid requestId, DeferralDecisionBody body, ClaimsPrincipal user, OrchestratorDbContext db,
-        Transitions transitions, InspectionTimelines timelines, TimelineCalculator calculator, TimeProvider clock, CancellationToken ct)
+        Transitions transitions, InspectionTimelines timelines, TimelineCalculator calculator, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         var errors = new RequestErrors();
         if (errors.Required(body.Outcome, "outcome")) errors.OneOf(body.Outcome, DeferralOutcomes.All, "outcome");
@@ -72,7 +75,6 @@ public static class DeferralApi
         if (accepted && errors.Required(body.NewFieldworkStart, "newFieldworkStart"))
         {
             if (calculator.FieldworkStartProblem(body.NewFieldworkStart.Value) is { } problem) errors.Add("newFieldworkStart", problem);
-            else if (body.NewFieldworkStart.Value <= LondonTime.Today(clock)) errors.Add("newFieldworkStart", "'newFieldworkStart' must be in the future.");
         }
         if (!accepted && body.NewFieldworkStart is not null)
             errors.Add("newFieldworkStart", "'newFieldworkStart' is given only when the deferral is accepted.");
@@ -94,6 +96,10 @@ public static class DeferralApi
 
             if (body.NewFieldworkStart!.Value <= inspection.FieldworkStart)
                 throw new DomainRuleException("deferral-later", $"A deferral moves fieldwork later than {inspection.FieldworkStart:yyyy-MM-dd}.", StatusCodes.Status400BadRequest);
+            var notice = frameworks.Get(inspection.Theme, inspection.FrameworkVersion).NoticeWorkingDays;
+            if (calculator.Calendar.AddWorkingDays(body.NewFieldworkStart.Value, -notice) < LondonTime.Today(clock))
+                throw new DomainRuleException("notice-period",
+                    $"Fieldwork on {body.NewFieldworkStart:yyyy-MM-dd} leaves no time to notify the area again {notice} working days before.", StatusCodes.Status400BadRequest);
             var previous = await db.Set<InspectionMilestone>().AsNoTracking().Where(m => m.InspectionId == inspection.Id)
                 .OrderBy(m => m.DueAt).Select(m => new { m.Key, m.Date, m.DueAt }).ToListAsync(ct);
             request.PreviousTimeline = JsonSerializer.Serialize(previous, JsonSerializerOptions.Web);

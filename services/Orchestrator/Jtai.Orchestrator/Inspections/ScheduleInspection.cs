@@ -69,6 +69,9 @@ public static partial class ScheduleInspection
                 errors.Add("fieldworkStart", "'fieldworkStart' must be in the future: notification comes 10 working days before fieldwork.");
             else if (calculator.FieldworkStartProblem(request.FieldworkStart.Value) is { } problem)
                 errors.Add("fieldworkStart", problem);
+            else if (request.Theme is not null && frameworks.TryGetLatest(request.Theme, out var framework)
+                     && calculator.Calendar.AddWorkingDays(request.FieldworkStart.Value, -framework.NoticeWorkingDays) < today)
+                errors.Add("fieldworkStart", $"'fieldworkStart' is too soon: the area must be notified {framework.NoticeWorkingDays} working days before fieldwork, which has passed.");
         }
         return errors;
     }
