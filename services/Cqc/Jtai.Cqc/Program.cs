@@ -1,5 +1,7 @@
 using Jtai.Inspectorate;
 using Jtai.Inspectorate.FollowUp;
+using Jtai.Inspectorate.Notification;
+using Jtai.Cqc.Notification;
 using Jtai.Cqc;
 using Jtai.Cqc.Data;
 using Jtai.Cqc.FollowUp;
@@ -9,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(CqcService.Name);
 builder.AddInspectorate<CqcDbContext>(CqcService.Name, bus => bus.AddFollowUpConsumers<PriorityActionIdentifiedConsumer>());
 builder.AddFollowUp();
+builder.AddInspectorate<CqcDbContext>(CqcService.Name);
+builder.AddNotificationFanOut(CqcNotification.Recipients);
 
 var app = builder.Build();
 app.MapServiceDefaults();

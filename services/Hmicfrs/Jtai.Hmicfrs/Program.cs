@@ -1,5 +1,7 @@
 using Jtai.Inspectorate;
 using Jtai.Inspectorate.FollowUp;
+using Jtai.Inspectorate.Notification;
+using Jtai.Hmicfrs.Notification;
 using Jtai.Hmicfrs;
 using Jtai.Hmicfrs.Data;
 using Jtai.Hmicfrs.FollowUp;
@@ -9,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(HmicfrsService.Name);
 builder.AddInspectorate<HmicfrsDbContext>(HmicfrsService.Name, bus => bus.AddFollowUpConsumers<PriorityActionIdentifiedConsumer>());
 builder.AddFollowUp();
+builder.AddInspectorate<HmicfrsDbContext>(HmicfrsService.Name);
+builder.AddNotificationFanOut(HmicfrsNotification.Recipients);
 
 var app = builder.Build();
 app.MapServiceDefaults();

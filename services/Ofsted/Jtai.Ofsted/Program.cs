@@ -1,5 +1,7 @@
 using Jtai.Inspectorate;
 using Jtai.Inspectorate.FollowUp;
+using Jtai.Inspectorate.Notification;
+using Jtai.Ofsted.Notification;
 using Jtai.Ofsted;
 using Jtai.Ofsted.Data;
 using Jtai.Ofsted.IssuesOfConcern;
@@ -15,6 +17,8 @@ builder.AddIssuesOfConcern();
 builder.AddInformationExchange();
 builder.AddInspectorate<OfstedDbContext>(OfstedService.Name, bus => bus.AddFollowUpConsumers<PriorityActionIdentifiedConsumer>());
 builder.AddFollowUp();
+builder.AddInspectorate<OfstedDbContext>(OfstedService.Name);
+builder.AddNotificationFanOut(OfstedNotification.Recipients, OfstedNotification.AskedToNotify);
 
 var app = builder.Build();
 app.MapServiceDefaults();
