@@ -1,3 +1,4 @@
+using Jtai.Calendar;
 using Jtai.Messaging;
 using Jtai.Messaging.Data;
 using Jtai.Orchestrator;
@@ -13,6 +14,7 @@ builder.AddServiceDefaults(OrchestratorService.Name);
 builder.AddJtaiData<OrchestratorDbContext>("Orchestrator");
 builder.AddJtaiMessaging(OrchestratorService.Name);
 builder.AddOperations();
+builder.AddJtaiCalendar();
 builder.AddEvidenceCompleteness();
 builder.AddFindings();
 

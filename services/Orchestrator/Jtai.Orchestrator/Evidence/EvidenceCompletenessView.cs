@@ -36,7 +36,7 @@ public static class EvidenceCompletenessEndpoint
         }
         builder.Services.AddHttpClient(ServiceToken.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<ServiceToken>();
-        builder.Services.TryAddSingleton<IEvaluationCriteria, FrontDoorCriteria>();
+        builder.Services.TryAddSingleton<IEvaluationCriteria, FrameworkCriteria>();
         return builder;
     }
 
