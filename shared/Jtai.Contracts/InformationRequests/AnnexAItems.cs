@@ -1,14 +1,12 @@
 namespace Jtai.Contracts.InformationRequests;
 
-/// <summary>
-/// When an item of the Annex A request is due, as in the table of ¶91: so many working days
-/// before fieldwork starts (Monday of week 3), at a time of day in England. Week 1 Monday is
-/// 10 working days before; week 1 Tuesday 9; ... week 2 Thursday 2 (¶106).
-/// </summary>
-public sealed record DueBefore(string Milestone, int WorkingDaysBeforeFieldwork, TimeOnly LocalTime);
-
 /// <summary>One numbered thing the inspectorates ask the local partnership for (Annex A, ¶91–109).</summary>
-public sealed record AnnexAItem(string Key, string Title, string Paragraph, IReadOnlyList<string> ProvidedBy, DueBefore Due);
+/// <remarks>
+/// Due names the milestone of the inspection's timeline the item is due by, in the stable keys of
+/// Jtai.Calendar's MilestoneKeys (the table of ¶91 counted in England's working days): the
+/// orchestrator places it on the inspection's own timeline, so a deferral or a bank holiday moves it.
+/// </remarks>
+public sealed record AnnexAItem(string Key, string Title, string Paragraph, IReadOnlyList<string> ProvidedBy, string Due);
 
 /// <summary>
 /// The catalogue of the front-door JTAI's information request, shared by the Ofsted service
@@ -26,12 +24,14 @@ public static class AnnexAItems
     public const string Ofsted = "ofsted";
     private static readonly string[] AnyPartner = [LocalAuthority, Health, Police, Education, Masa];
 
-    public static readonly DueBefore Week1Tuesday = new("week1-tuesday-1700", 9, new TimeOnly(17, 0));
-    public static readonly DueBefore Week1Wednesday = new("week1-wednesday-1700", 8, new TimeOnly(17, 0));
-    public static readonly DueBefore Week1Thursday = new("week1-thursday-1700", 7, new TimeOnly(17, 0));
-    public static readonly DueBefore Week1Friday = new("week1-friday-1200", 6, new TimeOnly(12, 0));
-    public static readonly DueBefore Week2Tuesday = new("week2-tuesday-1700", 4, new TimeOnly(17, 0));
-    public static readonly DueBefore Week2Thursday = new("week2-thursday-1700", 2, new TimeOnly(17, 0));
+    // Milestones of the timeline (Jtai.Calendar.Timeline.MilestoneKeys): when each item is due.
+    public const string Week1Tuesday = "child-level-data";                           // W1 Tue 17:00, ¶94–96
+    public const string Week1Wednesday = "children-selected";                        // W1 Wed 17:00, ¶97
+    public const string Week1Thursday = "partner-information-on-children";           // W1 Thu 17:00, ¶98
+    public const string Week1Friday = "children-selected-for-audit";                 // W1 Fri 12:00, ¶99
+    public const string Week2Tuesday = "case-records-and-performance-information";   // W2 Tue 17:00, ¶101–105, ¶108
+    public const string Week2Thursday = "partnership-audits";                        // fieldwork − 2 WD 17:00, ¶106
+    public static readonly IReadOnlyList<string> Milestones = [Week1Tuesday, Week1Wednesday, Week1Thursday, Week1Friday, Week2Tuesday, Week2Thursday];
 
     public static string AnnexAList(int list) => $"annex-a/list-{list}";
     public const string AuditList = "audit-list";

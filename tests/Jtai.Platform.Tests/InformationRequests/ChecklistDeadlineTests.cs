@@ -1,4 +1,5 @@
 using System.Net;
+using Jtai.Calendar.WorkingDays;
 using Jtai.Testing.AnnexA;
 using Xunit;
 
@@ -22,7 +23,9 @@ public sealed class ChecklistDeadlineTests(ChecklistDeadlineFixture fixture)
     [Fact]
     public async Task Items_not_in_by_their_deadline_show_overdue_and_then_late_while_those_in_time_stay_on_time()
     {
+        var calendar = WorkingDayCalendar.England();
         var fieldwork = Steps.NextFieldworkMonday(Platform.Clock, weeksAhead: 3);
+        while (!calendar.IsWorkingDay(fieldwork)) fieldwork = fieldwork.AddDays(7);
         var id = await Platform.InspectionWithTeam(fieldworkStart: fieldwork);
         var today = DateOnly.FromDateTime(Platform.Clock.GetUtcNow().UtcDateTime);
         var area = new AnnexAFiles(seed: 41, today, children: 200);
@@ -35,12 +38,10 @@ public sealed class ChecklistDeadlineTests(ChecklistDeadlineFixture fixture)
         var list2 = await lead.ChecklistItem(id, "annex-a/list-2");
         Assert.Equal("awaited", list2["status"]!.GetValue<string>());
 
-        // Week 1 Tuesday 17:00 in England is 9 working days before fieldwork; move past it.
+        // Week 1 Tuesday 17:00 in England: 9 working days before fieldwork (¶91); move past it.
         var due = list2["dueAt"]!.GetValue<DateTimeOffset>();
-        var tuesday = fieldwork.AddDays(-13);
-        Assert.Equal(DayOfWeek.Tuesday, tuesday.DayOfWeek);
-        Assert.Equal(tuesday, DateOnly.FromDateTime(due.UtcDateTime));
-        Assert.True(due.UtcDateTime.Hour is 16 or 17, $"17:00 in England is 16:00 or 17:00 UTC, got {due:O}");
+        Assert.Equal(LondonTime.At(calendar.AddWorkingDays(fieldwork, -9), new TimeOnly(17, 0)), due);
+        Assert.Equal("child-level-data", list2["milestone"]!.GetValue<string>());
         Platform.Clock.AdvanceTo(due.AddMinutes(1));
 
         Assert.Equal("overdue", (await lead.ChecklistItem(id, "annex-a/list-2"))["status"]!.GetValue<string>());

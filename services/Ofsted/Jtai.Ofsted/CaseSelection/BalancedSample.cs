@@ -4,9 +4,12 @@ namespace Jtai.Ofsted.CaseSelection;
 public sealed record Balance(int Children, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Dimensions);
 
 /// <summary>
-/// Proposes a sample balanced across the dimensions of ¶97: greedily, each next child is the one
-/// whose values are least represented so far (summed over dimensions), so every value present in
-/// the lists gets its turn before any is repeated. Deterministic: ties go by a stable hash of the id.
+/// Proposes a sample balanced across the dimensions of ¶97. Greedily, each next child is the one
+/// whose values are furthest below an even share so far: the count of each of its values, scaled
+/// by how many values that dimension has in the lists (an even share of 30 over 2 sexes is 15, over
+/// 8 ethnic groups under 4), summed over the dimensions. So every value present gets its turn
+/// before any is repeated, and no dimension is balanced at the others' expense. Deterministic:
+/// ties go by a stable hash of the child's id, not by the order of the lists.
 /// </summary>
 public static class BalancedSample
 {
@@ -14,18 +17,20 @@ public static class BalancedSample
     {
         var values = children.ToDictionary(c => c, c => c.DimensionValues(today));
         var counts = ChildProfile.Dimensions.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        var kinds = Enumerable.Range(0, ChildProfile.Dimensions.Length)
+            .Select(d => values.Values.Select(v => v[d]).Distinct(StringComparer.Ordinal).Count()).ToArray();
         var remaining = children.OrderBy(c => StableHash(c.ChildId)).ThenBy(c => c.ChildId, StringComparer.Ordinal).ToList();
         var chosen = new List<ChildProfile>(size);
         while (chosen.Count < size && remaining.Count > 0)
         {
             ChildProfile? best = null;
-            var bestScore = double.MinValue;
+            var bestScore = long.MaxValue;
             foreach (var child in remaining)
             {
                 var v = values[child];
-                var score = 0.0;
-                for (var d = 0; d < v.Length; d++) score += 1.0 / (1 + counts[d].GetValueOrDefault(v[d]));
-                if (score > bestScore) { best = child; bestScore = score; }
+                var score = 0L;
+                for (var d = 0; d < v.Length; d++) score += (long)counts[d].GetValueOrDefault(v[d]) * kinds[d];
+                if (score < bestScore) { best = child; bestScore = score; }
             }
             chosen.Add(best!);
             remaining.Remove(best!);

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Jtai.Calendar.Frameworks;
+using Jtai.Calendar.Timeline;
 using Jtai.Contracts.InformationRequests;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Inspections;
@@ -24,7 +26,7 @@ public sealed record ChecklistView(Guid InspectionId, DateOnly FieldworkStart, D
 
 /// <summary>
 /// The information-request checklist of an inspection (Annex A ¶91): each item, its deadline from
-/// the timeline, what arrived, from whom and when, on time or late. Status is judged against the
+/// the inspection's timeline (Jtai.Calendar), what arrived, from whom and when, on time or late. Status is judged against the
 /// injected clock at read time, so an item becomes overdue the moment its deadline passes.
 /// Inspectorate staff see every item; a partner agency only its own area's, and only the items asked of it.
 /// </summary>
@@ -39,7 +41,8 @@ public static class ChecklistApi
     }
 
     private static async Task<Results<Ok<ChecklistView>, NotFound, ForbidHttpResult>> Get(
-        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, FrameworkCatalog frameworks,
+        TimelineCalculator timelines, CancellationToken ct)
     {
         if (!user.IsStaff() && !user.IsPartner()) return TypedResults.Forbid();
         var inspection = await InspectionsApi.VisibleTo(user, db.Inspections.AsNoTracking()).SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
@@ -50,18 +53,19 @@ public static class ChecklistApi
             .Where(r => r.InspectionId == inspectionId && (agency == null || r.Agency == agency))
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var timeline = InformationDeadlines.TimelineOf(inspection.Theme, inspection.FieldworkStart, frameworks, timelines);
         var items = AnnexAItems.All
             .Where(item => agency is null || item.ProvidedBy.Contains(agency))
             .Select(item =>
             {
-                var due = AnnexADeadlines.DueAt(inspection.FieldworkStart, item.Due);
+                var due = timeline[item.Due].DueAt;
                 var deliveries = received.Where(r => r.ItemKey == item.Key).OrderBy(r => r.FirstReceivedAt)
                     .Select(r => new DeliveryView(r.Agency, r.FirstReceivedAt, r.LastReceivedAt, r.LastReceivedBy, r.Version, r.FirstReceivedAt <= due, r.Summary))
                     .ToList();
                 var status = deliveries.Count > 0
                     ? deliveries[0].OnTime ? ChecklistStatus.OnTime : ChecklistStatus.Late
                     : now > due ? ChecklistStatus.Overdue : ChecklistStatus.Awaited;
-                return new ChecklistItemView(item.Key, item.Title, item.Paragraph, item.ProvidedBy, item.Due.Milestone, due, status, deliveries);
+                return new ChecklistItemView(item.Key, item.Title, item.Paragraph, item.ProvidedBy, item.Due, due, status, deliveries);
             })
             .ToList();
         return TypedResults.Ok(new ChecklistView(inspection.Id, inspection.FieldworkStart, now, items));

@@ -20,38 +20,36 @@ public static class AnnexAValidator
         if (headers.Problems.Count > 0)
             return new AnnexAValidation(list, [], headers.Problems, table.Rows.Count) { HeaderRefused = true };
 
+        // Where in the file each of the list's columns is: tens of thousands of rows, so an index, not a lookup.
+        var sourceOf = list.Columns.Select(c => Array.IndexOf(headers.ColumnAt, c)).ToArray();
         var problems = new List<FileProblem>();
         var valid = new List<AnnexARecord>(table.Rows.Count);
         foreach (var (row, cells) in table.Rows)
         {
             var before = problems.Count;
-            var record = ReadRow(list, headers.ColumnAt, row, cells, problems);
+            var record = ReadRow(list, headers.ColumnAt.Length, sourceOf, row, cells, problems);
             if (problems.Count == before && record is not null) valid.Add(record);
         }
         return new AnnexAValidation(list, valid, problems, table.Rows.Count);
     }
 
-    private static AnnexARecord? ReadRow(AnnexAList list, AnnexAColumn?[] columnAt, int row, string[] cells, List<FileProblem> problems)
+    private static AnnexARecord? ReadRow(AnnexAList list, int headerCount, int[] sourceOf, int row, string[] cells, List<FileProblem> problems)
     {
-        var values = new Dictionary<AnnexAColumn, string>();
-        for (var i = 0; i < columnAt.Length; i++)
-        {
-            if (columnAt[i] is not { } column) continue;
-            var cell = i < cells.Length ? cells[i]?.Trim() ?? "" : "";
-            values[column] = cell;
-        }
-        for (var i = columnAt.Length; i < cells.Length; i++)
+        string ValueOf(int column) => sourceOf[column] is var i && i >= 0 && i < cells.Length ? cells[i]?.Trim() ?? "" : "";
+        for (var i = headerCount; i < cells.Length; i++)
         {
             if (!string.IsNullOrWhiteSpace(cells[i]))
                 problems.Add(new(row, $"column {i + 1}", cells[i], "value-without-header", $"Row {row} has a value in column {i + 1}, which has no header."));
         }
 
-        var childId = values.GetValueOrDefault(list.Columns[0]) ?? "";
-        var record = new AnnexARecord { Row = row, ChildId = childId };
+        var record = new AnnexARecord { Row = row, ChildId = ValueOf(0) };
         short? age = null;
-        foreach (var column in list.Columns)
+        var dateOfBirth = "";
+        for (var c = 0; c < list.Columns.Count; c++)
         {
-            var value = values.GetValueOrDefault(column) ?? "";
+            var column = list.Columns[c];
+            var value = ValueOf(c);
+            if (column.Slot == RowSlot.DateOfBirth) dateOfBirth = value;
             if (value.Length == 0)
             {
                 // An unborn child (age -1) may have no date of birth; otherwise a child has one.
@@ -97,7 +95,7 @@ public static class AnnexAValidator
         }
 
         var dobColumn = list.Columns.First(c => c.Slot == RowSlot.DateOfBirth);
-        if (age is not null && age != -1 && string.IsNullOrEmpty(values.GetValueOrDefault(dobColumn)))
+        if (age is not null && age != -1 && dateOfBirth.Length == 0)
             problems.Add(Problem(row, dobColumn, "", "required", $"'{dobColumn.Header}' is required (only an unborn child, Age -1, may have none)."));
         return record;
     }

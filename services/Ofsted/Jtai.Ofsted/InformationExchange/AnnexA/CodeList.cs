@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Jtai.Ofsted.InformationExchange.AnnexA;
 
 /// <summary>One value of an Annex A code list: its letter (a, b, ... p1), its code and label.</summary>
@@ -10,46 +8,65 @@ public sealed record CodeEntry(string Letter, string Code, string Label, params 
 /// authorities also send the code alone ("6", "WBRI") or the label: all are accepted and stored
 /// as the code. A letter that names a different value from the code beside it is refused.
 /// </summary>
-public sealed partial class CodeList(string name, params CodeEntry[] entries)
+public sealed class CodeList
 {
-    public string Name { get; } = name;
-    public IReadOnlyList<CodeEntry> Entries { get; } = entries;
+    private static readonly char[] AfterCode = [':', ' ', '-', '–', '.', ','];
+    // Every accepted spelling (code, label, alias) to its entry, case-insensitively: a file has
+    // tens of thousands of cells, so a lookup, not a scan.
+    private readonly Dictionary<string, CodeEntry> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, CodeEntry> _byLetter = new(StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^([a-z][0-9]?)\s*\)\s*(.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LetterPrefix();
+    public CodeList(string name, params CodeEntry[] entries)
+    {
+        Name = name;
+        Entries = entries;
+        foreach (var e in entries)
+        {
+            _byLetter[e.Letter] = e;
+            foreach (var spelling in (string[])[e.Code, e.Label, .. e.Aliases]) _byName.TryAdd(spelling, e);
+        }
+    }
+
+    public string Name { get; }
+    public IReadOnlyList<CodeEntry> Entries { get; }
 
     /// <summary>The code the cell names, or null when it names none of this list's values.</summary>
     public string? Normalise(string cell)
     {
-        var text = cell.Trim();
-        var prefixed = LetterPrefix().Match(text);
-        if (prefixed.Success)
+        var text = cell.AsSpan().Trim();
+        if (LetterPrefix(text, out var letter, out var rest))
         {
-            var letter = prefixed.Groups[1].Value.ToLowerInvariant();
-            var rest = prefixed.Groups[2].Value.Trim();
-            var byLetter = Entries.FirstOrDefault(e => e.Letter == letter);
-            if (byLetter is null) return null;
-            if (rest.Length == 0) return byLetter.Code;
-            return Names(rest, byLetter) ? byLetter.Code : null;
+            if (!_byLetter.TryGetValue(letter.ToString(), out var byLetter)) return null;
+            if (rest.IsEmpty) return byLetter.Code;
+            return ReferenceEquals(Find(rest), byLetter) ? byLetter.Code : null;
         }
-        return Entries.FirstOrDefault(e => Names(text, e))?.Code;
+        return Find(text)?.Code;
     }
 
     public string Describe() => string.Join(", ", Entries.Select(e => $"{e.Letter}) {e.Code}"));
 
-    private static bool Names(string text, CodeEntry entry)
+    /// <summary>"6", "Police", or the code then its label: "6: Police", "1A individual - family", "WBRI - White British".</summary>
+    private CodeEntry? Find(ReadOnlySpan<char> text)
     {
-        if (Same(text, entry.Code) || Same(text, entry.Label) || entry.Aliases.Any(a => Same(text, a))) return true;
-        // "6: Police", "1A individual - family", "WBRI - White British": the code then its label.
-        if (text.Length > entry.Code.Length && text.StartsWith(entry.Code, StringComparison.OrdinalIgnoreCase))
-        {
-            var next = text[entry.Code.Length];
-            return next is ':' or ' ' or '-' or '–' or '.' or ',';
-        }
-        return false;
+        var whole = text.ToString();
+        if (_byName.TryGetValue(whole, out var entry)) return entry;
+        var cut = text.IndexOfAny(AfterCode);
+        return cut > 0 && _byName.TryGetValue(whole[..cut], out entry) && string.Equals(entry.Code, whole[..cut], StringComparison.OrdinalIgnoreCase)
+            ? entry : null;
     }
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    /// <summary>"q) ...", "p1)...": a letter, an optional digit, then a closing bracket.</summary>
+    private static bool LetterPrefix(ReadOnlySpan<char> text, out ReadOnlySpan<char> letter, out ReadOnlySpan<char> rest)
+    {
+        letter = rest = default;
+        var close = text.IndexOf(')');
+        if (close is < 1 or > 3) return false;
+        var head = text[..close].TrimEnd();
+        if (head.Length is < 1 or > 2 || !char.IsAsciiLetter(head[0]) || (head.Length == 2 && !char.IsAsciiDigit(head[1]))) return false;
+        letter = head;
+        rest = text[(close + 1)..].Trim();
+        return true;
+    }
 }
 
 /// <summary>The code lists of ILACS Annex A lists 1–5 (../shared/ANNEX-A.md).</summary>
