@@ -22,6 +22,195 @@ namespace Jtai.Ofsted.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agencies");
+
+                    b.Property<bool>("Coordinated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("coordinated");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Inspectorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateOnly?>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<string>("LocalAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("LocalAreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("local_area_name");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PriorityActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("priority_action_id");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("process");
+
+                    b.Property<DateOnly?>("PublishedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("published_date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_follow_ups_inspection_id");
+
+                    b.HasIndex("LocalAreaCode")
+                        .HasDatabaseName("ix_follow_ups_local_area_code");
+
+                    b.HasIndex("PriorityActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follow_ups_priority_action_id");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpDeadline", b =>
+                {
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("met_at");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_at");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.HasKey("FollowUpId", "Name")
+                        .HasName("pk_follow_up_deadlines");
+
+                    b.ToTable("follow_up_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("step");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_steps");
+
+                    b.HasIndex("FollowUpId")
+                        .HasDatabaseName("ix_follow_up_steps_follow_up_id");
+
+                    b.ToTable("follow_up_steps", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Inspectorate.Inspections.InspectionCopy", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -274,6 +463,217 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.ActionPlanSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome_reason");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("ReviewNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("review_notes");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plan_submissions");
+
+                    b.HasIndex("FollowUpId")
+                        .HasDatabaseName("ix_action_plan_submissions_follow_up_id");
+
+                    b.ToTable("action_plan_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.IlacsFollowUp", b =>
+                {
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<DateTimeOffset?>("ActionPlanRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("action_plan_requested_at");
+
+                    b.Property<string>("CoordinationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("coordination_note");
+
+                    b.Property<DateTimeOffset?>("CoordinationRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("coordination_recorded_at");
+
+                    b.PrimitiveCollection<string[]>("CoordinationSharedWith")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("coordination_shared_with");
+
+                    b.Property<string>("DfeContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dfe_contact");
+
+                    b.Property<DateTimeOffset?>("DfeInformedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dfe_informed_at");
+
+                    b.Property<string>("DfeInformedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dfe_informed_by");
+
+                    b.Property<string>("ExpectedStage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("expected_stage");
+
+                    b.Property<DateOnly?>("LetterSharedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_shared_on");
+
+                    b.PrimitiveCollection<string[]>("LetterSharedWithDepartments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("letter_shared_with_departments");
+
+                    b.Property<bool?>("RepeatJtai")
+                        .HasColumnType("boolean")
+                        .HasColumnName("repeat_jtai");
+
+                    b.Property<DateTimeOffset?>("RepeatJtaiDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("repeat_jtai_decided_at");
+
+                    b.Property<string>("RepeatJtaiReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("repeat_jtai_reason");
+
+                    b.HasKey("FollowUpId")
+                        .HasName("pk_ilacs_follow_ups");
+
+                    b.ToTable("ilacs_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.MonitoringVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("focus");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scheduled_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_visits");
+
+                    b.HasIndex("FollowUpId")
+                        .HasDatabaseName("ix_monitoring_visits_follow_up_id");
+
+                    b.ToTable("monitoring_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpDeadline", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_deadlines_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpStep", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_steps_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.ActionPlanSubmission", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_plan_submissions_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.IlacsFollowUp", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithOne()
+                        .HasForeignKey("Jtai.Ofsted.FollowUp.IlacsFollowUp", "FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ilacs_follow_ups_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.MonitoringVisit", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_visits_follow_ups_follow_up_id");
                 });
 #pragma warning restore 612, 618
         }

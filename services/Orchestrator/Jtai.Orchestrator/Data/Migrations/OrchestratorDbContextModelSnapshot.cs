@@ -192,6 +192,74 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.FollowUp.FollowUpSummary", b =>
+                {
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<bool>("Coordinated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("coordinated");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Inspectorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<string>("LastStep")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("last_step");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.PrimitiveCollection<string[]>("Overdue")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("overdue");
+
+                    b.Property<Guid?>("PriorityActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("priority_action_id");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("process");
+
+                    b.PrimitiveCollection<string[]>("Reminded")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reminded");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("FollowUpId")
+                        .HasName("pk_follow_up_summaries");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_follow_up_summaries_inspection_id");
+
+                    b.ToTable("follow_up_summaries", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Inspections.Inspection", b =>
                 {
                     b.Property<Guid>("Id")
