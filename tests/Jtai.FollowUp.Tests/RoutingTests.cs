@@ -24,6 +24,7 @@ public sealed class RoutingTests
         Assert.Equal(["ofsted", "cqc", "hmicfrs"], PriorityActionRouting.Owners(Action("health", "police")));
         Assert.True(PriorityActionRouting.IsCoordinated(["local-authority", "health"]));
         Assert.False(PriorityActionRouting.IsCoordinated(["health", "health"]));
+        Assert.Equal(["cqc"], PriorityActionRouting.Owners(Action("health", "health")));
     }
 
     [Fact]
@@ -32,6 +33,7 @@ public sealed class RoutingTests
         Assert.Null(PriorityActionRouting.Invalid(Action("police")));
         Assert.Contains("no agency", PriorityActionRouting.Invalid(Action()));
         Assert.Contains("unknown agency 'fire'", PriorityActionRouting.Invalid(Action("fire")));
+        Assert.Contains("longer than", PriorityActionRouting.Invalid(Action("police") with { Text = new string('x', 4001) }));
         Assert.Contains("priority action id", PriorityActionRouting.Invalid(Action("police") with { PriorityActionId = Guid.Empty }));
     }
 }
