@@ -139,7 +139,8 @@ public sealed class FollowUps(
         var now = clock.GetUtcNow();
         followUp.State = to;
         followUp.UpdatedAt = now;
+        followUp.Steps++;
         db.Set<FollowUpStep>().Add(new FollowUpStep { FollowUpId = followUp.Id, Step = step, From = from, To = to, Note = note, By = by, At = now });
-        outbox.Publish(new FollowUpAdvanced(followUp.InspectionId, followUp.Id, service.Name, followUp.Process, step, from, to, by, now));
+        outbox.Publish(new FollowUpAdvanced(followUp.InspectionId, followUp.Id, service.Name, followUp.Process, followUp.Steps, step, from, to, by, now));
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Ofsted.Data.Migrations
 {
     [DbContext(typeof(OfstedDbContext))]
-    [Migration("20261125224250_Issue7FollowUp")]
+    [Migration("20261125231435_Issue7FollowUp")]
     partial class Issue7FollowUp
     {
         /// <inheritdoc />
@@ -89,6 +89,10 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("state");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
 
                     b.Property<string>("Text")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261125224227_Issue7FollowUp")]
+    [Migration("20261125231230_Issue7FollowUp")]
     partial class Issue7FollowUp
     {
         /// <inheritdoc />
@@ -214,6 +214,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("inspectorate");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
 
                     b.Property<string>("LastStep")
                         .HasMaxLength(60)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Hmicfrs.Data.Migrations
 {
     [DbContext(typeof(HmicfrsDbContext))]
-    [Migration("20261125224335_Issue7FollowUp")]
+    [Migration("20261125231804_Issue7FollowUp")]
     partial class Issue7FollowUp
     {
         /// <inheritdoc />
@@ -239,6 +239,10 @@ namespace Jtai.Hmicfrs.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("state");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
 
                     b.Property<string>("Text")
                         .IsRequired()

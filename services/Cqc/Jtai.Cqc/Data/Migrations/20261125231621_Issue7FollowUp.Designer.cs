@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Cqc.Data.Migrations
 {
     [DbContext(typeof(CqcDbContext))]
-    [Migration("20261125224315_Issue7FollowUp")]
+    [Migration("20261125231621_Issue7FollowUp")]
     partial class Issue7FollowUp
     {
         /// <inheritdoc />
@@ -216,6 +216,10 @@ namespace Jtai.Cqc.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("state");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
 
                     b.Property<string>("Text")
                         .IsRequired()

@@ -31,6 +31,7 @@ namespace Jtai.Ofsted.Data.Migrations
                     published_date = table.Column<DateOnly>(type: "date", nullable: true),
                     opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    steps = table.Column<int>(type: "integer", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>

@@ -24,6 +24,7 @@ namespace Jtai.Orchestrator.Data.Migrations
                     coordinated = table.Column<bool>(type: "boolean", nullable: false),
                     opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_step = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    last_sequence = table.Column<int>(type: "integer", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     reminded = table.Column<string[]>(type: "text[]", nullable: false),
                     overdue = table.Column<string[]>(type: "text[]", nullable: false)
