@@ -17,13 +17,16 @@ public sealed record FollowUpOpened(
 
 /// <summary>
 /// A step of a follow-up was taken. From and To are equal for a step that records something
-/// without changing the state (a monitoring visit scheduled, a revisit planned).
+/// without changing the state (a monitoring visit scheduled, a revisit planned). Sequence numbers
+/// the follow-up's steps 1, 2, 3 … (opening is 0), so a reader orders steps that share a time or
+/// arrive out of order.
 /// </summary>
 public sealed record FollowUpAdvanced(
     Guid InspectionId,
     Guid FollowUpId,
     string Inspectorate,
     string Process,
+    int Sequence,
     string Step,
     string From,
     string To,

@@ -7,7 +7,4 @@ public sealed class FollowUpOptions
 
     /// <summary>How many working days before a follow-up deadline its reminder falls.</summary>
     public int ReminderWorkingDays { get; set; } = 5;
-
-    /// <summary>Bank holidays in England the working-day count skips (FollowUp:BankHolidays:0 = "2026-12-25", ...).</summary>
-    public DateOnly[] BankHolidays { get; set; } = [];
 }

@@ -26,6 +26,8 @@ public sealed class FollowUpCase
     public DateOnly? PublishedDate { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Steps taken so far (published with each FollowUpAdvanced as its sequence).</summary>
+    public int Steps { get; set; }
     public uint Version { get; set; }
 }
 

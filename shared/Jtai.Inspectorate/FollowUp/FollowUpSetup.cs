@@ -1,7 +1,8 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Jtai.Calendar;
+using Jtai.Calendar.WorkingDays;
 
 namespace Jtai.Inspectorate.FollowUp;
 
@@ -15,7 +16,8 @@ public static class FollowUpSetup
         where TDetails : class, IFollowUpDetails
     {
         builder.Services.Configure<FollowUpOptions>(builder.Configuration.GetSection(FollowUpOptions.Section));
-        builder.Services.TryAddSingleton<IWorkingDays, ConfiguredWorkingDays>();
+        // England's working days (Jtai.Calendar): every follow-up deadline counts them.
+        if (!builder.Services.Any(d => d.ServiceType == typeof(WorkingDayCalendar))) builder.AddJtaiCalendar();
         builder.Services.AddScoped<FollowUps>();
         builder.Services.AddScoped<FollowUpChange>();
         builder.Services.AddScoped<IFollowUpDetails, TDetails>();

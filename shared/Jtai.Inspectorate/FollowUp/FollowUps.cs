@@ -1,3 +1,4 @@
+using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
 using Jtai.Messaging;
@@ -15,7 +16,7 @@ namespace Jtai.Inspectorate.FollowUp;
 /// event (outbox) on the caller's DbContext, so a step, its history and its message commit together.
 /// </summary>
 public sealed class FollowUps(
-    InspectorateDbContext db, IOutbox outbox, IDeadlines deadlines, IWorkingDays workingDays,
+    InspectorateDbContext db, IOutbox outbox, IDeadlines deadlines, WorkingDayCalendar workingDays,
     IOptions<FollowUpOptions> options, TimeProvider clock, ServiceIdentity service)
 {
     public const string System = "system";
@@ -90,10 +91,9 @@ public sealed class FollowUps(
         deadline.SetAt = clock.GetUtcNow();
         deadline.MetAt = deadline.RemindedAt = deadline.OverdueAt = null;
 
-        // Overdue once the due day has ended; the reminder at the start of the day some working days before.
-        var overdueAt = new DateTimeOffset(dueOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var remindOn = workingDays.Add(dueOn, -options.Value.ReminderWorkingDays);
-        var remindAt = new DateTimeOffset(remindOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // Overdue once the due day has ended in England; the reminder at the start of a working day some days before.
+        var overdueAt = LondonTime.At(dueOn.AddDays(1), TimeOnly.MinValue);
+        var remindAt = LondonTime.At(workingDays.AddWorkingDays(dueOn, -options.Value.ReminderWorkingDays), TimeOnly.MinValue);
         await deadlines.Schedule(Key(followUp, name, Reminder), remindAt, Reached(followUp, name, Reminder, dueOn, overdueAt), ct);
         await deadlines.Schedule(Key(followUp, name, Overdue), overdueAt, Reached(followUp, name, Overdue, dueOn, overdueAt), ct);
     }
@@ -109,9 +109,9 @@ public sealed class FollowUps(
         await deadlines.Cancel(Key(followUp, name, Overdue), now, ct);
     }
 
-    public DateOnly AddWorkingDays(DateOnly from, int days) => workingDays.Add(from, days);
+    public DateOnly AddWorkingDays(DateOnly from, int days) => workingDays.AddWorkingDays(from, days);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => LondonTime.Today(clock);
 
     /// <summary>Saves; a concurrent change of the same follow-up (xmin) is a 409 the caller may retry.</summary>
     public async Task Save(CancellationToken ct)
@@ -139,7 +139,8 @@ public sealed class FollowUps(
         var now = clock.GetUtcNow();
         followUp.State = to;
         followUp.UpdatedAt = now;
+        followUp.Steps++;
         db.Set<FollowUpStep>().Add(new FollowUpStep { FollowUpId = followUp.Id, Step = step, From = from, To = to, Note = note, By = by, At = now });
-        outbox.Publish(new FollowUpAdvanced(followUp.InspectionId, followUp.Id, service.Name, followUp.Process, step, from, to, by, now));
+        outbox.Publish(new FollowUpAdvanced(followUp.InspectionId, followUp.Id, service.Name, followUp.Process, followUp.Steps, step, from, to, by, now));
     }
 }

@@ -17,7 +17,7 @@ public static class PriorityActionRouting
     public static IReadOnlyList<string> Owners(PriorityActionIdentified action)
     {
         if (action.Coordinated || IsCoordinated(action.Agencies)) return Inspectorates.All;
-        return action.Agencies.Single() switch
+        return action.Agencies.Distinct().Single() switch
         {
             Agencies.LocalAuthority or Agencies.Education => [Inspectorates.Ofsted],
             Agencies.Health => [Inspectorates.Cqc],
@@ -30,10 +30,12 @@ public static class PriorityActionRouting
     public static string? Invalid(PriorityActionIdentified action)
     {
         if (action.InspectionId == Guid.Empty || action.PriorityActionId == Guid.Empty) return "lacks an inspection id or a priority action id";
-        if (string.IsNullOrWhiteSpace(action.LocalAreaCode)) return "lacks a local area";
+        if (string.IsNullOrWhiteSpace(action.LocalAreaCode) || string.IsNullOrWhiteSpace(action.LocalAreaName)) return "lacks a local area";
         if (action.Agencies is null || action.Agencies.Count == 0) return "names no agency";
         if (action.Agencies.FirstOrDefault(a => !Agencies.All.Contains(a)) is { } unknown) return $"names an unknown agency '{unknown}'";
         if (string.IsNullOrWhiteSpace(action.Text)) return "has no text";
+        if (action.Text.Length > 4000 || action.LocalAreaCode.Length > 20 || action.LocalAreaName.Length > 200)
+            return "has a text, area code or area name longer than this service stores";
         return null;
     }
 }

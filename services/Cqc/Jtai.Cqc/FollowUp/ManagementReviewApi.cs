@@ -92,9 +92,9 @@ public static class ManagementReviewApi
         return change.Apply(followUpId, errors, async followUp =>
         {
             var now = clock.GetUtcNow();
-            var meeting = await db.Set<ManagementReviewMeeting>().SingleAsync(m => m.FollowUpId == followUp.Id, ct);
             change.FollowUps.Move(followUp, ManagementReview.Lifecycle, ManagementReview.RecordDecision, user.Id(),
                 $"{string.Join(", ", [.. responses, .. enforcement])}: {request.Reasons}");
+            var meeting = await db.Set<ManagementReviewMeeting>().SingleAsync(m => m.FollowUpId == followUp.Id, ct);
             meeting.Responses = [.. responses];
             meeting.Enforcement = [.. enforcement];
             meeting.Reasons = request.Reasons!.Trim();

@@ -19,6 +19,8 @@ public sealed class FollowUpSummary
     public bool Coordinated { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
     public string? LastStep { get; set; }
+    /// <summary>Sequence of the step shown (0: opened; -1: nothing shown yet): a lower one arriving late changes nothing.</summary>
+    public int LastSequence { get; set; } = -1;
     /// <summary>When the state shown was reached; null while only a deadline event has arrived.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
     /// <summary>Deadlines whose reminder went out, and those that became overdue.</summary>

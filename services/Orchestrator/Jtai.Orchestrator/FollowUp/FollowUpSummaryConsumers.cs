@@ -15,18 +15,18 @@ public sealed class FollowUpOpenedConsumer(OrchestratorDbContext db, ILogger<Fol
         row.PriorityActionId = message.PriorityActionId;
         row.Coordinated = message.Coordinated;
         row.OpenedAt = message.At;
-        FollowUpSummaries.Show(row, message.State, "opened", message.At);
+        FollowUpSummaries.Show(row, 0, message.State, "opened", message.At);
     }
 }
 
-/// <summary>Keeps the latest state: a step older than the one shown (queues may cross) changes nothing.</summary>
+/// <summary>Keeps the latest state: a step before the one shown (queues may cross) changes nothing.</summary>
 public sealed class FollowUpAdvancedConsumer(OrchestratorDbContext db, ILogger<FollowUpAdvancedConsumer> logger)
     : InboxConsumer<FollowUpAdvanced>(db, logger)
 {
     protected override async Task Handle(FollowUpAdvanced message, ConsumeContext<FollowUpAdvanced> context)
     {
         var row = await FollowUpSummaries.Row(db, message.FollowUpId, message.InspectionId, message.Inspectorate, message.Process, context.CancellationToken);
-        FollowUpSummaries.Show(row, message.To, message.Step, message.At);
+        FollowUpSummaries.Show(row, message.Sequence, message.To, message.Step, message.At);
     }
 }
 
@@ -47,9 +47,10 @@ internal static class FollowUpSummaries
         return row;
     }
 
-    public static void Show(FollowUpSummary row, string state, string step, DateTimeOffset at)
+    public static void Show(FollowUpSummary row, int sequence, string state, string step, DateTimeOffset at)
     {
-        if (row.UpdatedAt is { } shown && at < shown) return;
+        if (sequence <= row.LastSequence) return;
+        row.LastSequence = sequence;
         row.State = state;
         row.LastStep = step;
         row.UpdatedAt = at;

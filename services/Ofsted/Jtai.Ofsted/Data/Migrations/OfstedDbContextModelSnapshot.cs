@@ -245,6 +245,10 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("state");
 
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)

@@ -343,6 +343,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("inspectorate");
 
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
                     b.Property<string>("LastStep")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
