@@ -11,7 +11,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(CqcService.Name);
 builder.AddInspectorate<CqcDbContext>(CqcService.Name, bus => bus.AddFollowUpConsumers<PriorityActionIdentifiedConsumer>());
 builder.AddFollowUp();
-builder.AddInspectorate<CqcDbContext>(CqcService.Name);
 builder.AddNotificationFanOut(CqcNotification.Recipients);
 
 var app = builder.Build();

@@ -11,7 +11,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(HmicfrsService.Name);
 builder.AddInspectorate<HmicfrsDbContext>(HmicfrsService.Name, bus => bus.AddFollowUpConsumers<PriorityActionIdentifiedConsumer>());
 builder.AddFollowUp();
-builder.AddInspectorate<HmicfrsDbContext>(HmicfrsService.Name);
 builder.AddNotificationFanOut(HmicfrsNotification.Recipients);
 
 var app = builder.Build();

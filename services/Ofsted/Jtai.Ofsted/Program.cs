@@ -17,7 +17,6 @@ builder.AddIssuesOfConcern();
 builder.AddInformationExchange();
 builder.AddInspectorate<OfstedDbContext>(OfstedService.Name, bus => bus.AddFollowUpConsumers<PriorityActionIdentifiedConsumer>());
 builder.AddFollowUp();
-builder.AddInspectorate<OfstedDbContext>(OfstedService.Name);
 builder.AddNotificationFanOut(OfstedNotification.Recipients, OfstedNotification.AskedToNotify);
 
 var app = builder.Build();

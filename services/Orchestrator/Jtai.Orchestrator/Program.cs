@@ -23,14 +23,12 @@ builder.AddJtaiMessaging(OrchestratorService.Name, bus =>
 {
     bus.AddInformationRequestConsumers();
     bus.AddFollowUpSummaryConsumers();
+    bus.AddTimelineConsumers();
 });
 builder.AddOperations();
 builder.AddJtaiCalendar();
 builder.AddEvidenceCompleteness();
 builder.AddFindings();
-builder.AddJtaiMessaging(OrchestratorService.Name, bus => bus.AddTimelineConsumers());
-builder.AddOperations();
-builder.AddJtaiCalendar();
 builder.AddLifecycle();
 
 var app = builder.Build();
