@@ -193,8 +193,82 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
             modelBuilder.Entity("Jtai.Orchestrator.Deferral.DeferralRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateOnly?>("NewFieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("new_fieldwork_start");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("PreviousFieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_fieldwork_start");
+
+                    b.Property<string>("PreviousTimeline")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("previous_timeline");
+
+                    b.Property<DateOnly?>("ProposedFieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("proposed_fieldwork_start");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("RequestedByAgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("requested_by_agency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deferral_requests");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_deferral_requests_inspection_id");
+
+                    b.ToTable("deferral_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -219,19 +293,6 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("criteria");
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("decided_at");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("decided_by");
-
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("decision_reason");
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
@@ -439,55 +500,6 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasName("pk_information_received");
 
                     b.ToTable("information_received", (string)null);
-                    b.Property<DateOnly?>("NewFieldworkStart")
-                        .HasColumnType("date")
-                        .HasColumnName("new_fieldwork_start");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("outcome");
-
-                    b.Property<DateOnly>("PreviousFieldworkStart")
-                        .HasColumnType("date")
-                        .HasColumnName("previous_fieldwork_start");
-
-                    b.Property<string>("PreviousTimeline")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("previous_timeline");
-
-                    b.Property<DateOnly?>("ProposedFieldworkStart")
-                        .HasColumnType("date")
-                        .HasColumnName("proposed_fieldwork_start");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reason");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("requested_at");
-
-                    b.Property<string>("RequestedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("requested_by");
-
-                    b.Property<string>("RequestedByAgency")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("requested_by_agency");
-
-                    b.HasKey("Id")
-                        .HasName("pk_deferral_requests");
-
-                    b.HasIndex("InspectionId")
-                        .HasDatabaseName("ix_deferral_requests_inspection_id");
-
-                    b.ToTable("deferral_requests", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.Inspections.Inspection", b =>
@@ -553,19 +565,6 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("inspections", (string)null);
                 });
 
-            modelBuilder.Entity("Jtai.Orchestrator.Findings.FindingLink", b =>
-                {
-                    b.HasOne("Jtai.Orchestrator.Findings.Finding", null)
-                        .WithMany("Links")
-                        .HasForeignKey("FindingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_finding_links_findings_finding_id");
-                });
-
-            modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
-                {
-                    b.Navigation("Links");
             modelBuilder.Entity("Jtai.Orchestrator.Lifecycle.InspectionTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -715,6 +714,21 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasFilter("met_at IS NULL");
 
                     b.ToTable("inspection_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Findings.FindingLink", b =>
+                {
+                    b.HasOne("Jtai.Orchestrator.Findings.Finding", null)
+                        .WithMany("Links")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_finding_links_findings_finding_id");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
+                {
+                    b.Navigation("Links");
                 });
 #pragma warning restore 612, 618
         }

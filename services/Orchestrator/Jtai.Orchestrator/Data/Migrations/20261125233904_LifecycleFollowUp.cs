@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue3Lifecycle : Migration
+    public partial class LifecycleFollowUp : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,8 +17,14 @@ namespace Jtai.Orchestrator.Data.Migrations
                 table: "inspections",
                 type: "integer",
                 nullable: false,
-                // Inspections scheduled before frameworks were versioned ran on version 1.
-                defaultValue: 1);
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "last_sequence",
+                table: "follow_up_summaries",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
 
             migrationBuilder.CreateTable(
                 name: "deferral_requests",
@@ -140,6 +146,10 @@ namespace Jtai.Orchestrator.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "framework_version",
                 table: "inspections");
+
+            migrationBuilder.DropColumn(
+                name: "last_sequence",
+                table: "follow_up_summaries");
         }
     }
 }

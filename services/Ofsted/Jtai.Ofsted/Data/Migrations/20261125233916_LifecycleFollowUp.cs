@@ -4,14 +4,21 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jtai.Cqc.Data.Migrations
+namespace Jtai.Ofsted.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue3Notification : Migration
+    public partial class LifecycleFollowUp : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "steps",
+                table: "follow_ups",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "area_contacts",
                 columns: table => new
@@ -62,6 +69,10 @@ namespace Jtai.Cqc.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "inspection_notifications");
+
+            migrationBuilder.DropColumn(
+                name: "steps",
+                table: "follow_ups");
         }
     }
 }
