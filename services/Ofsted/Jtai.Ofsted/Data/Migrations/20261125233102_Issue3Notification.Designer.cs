@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Ofsted.Data.Migrations
 {
     [DbContext(typeof(OfstedDbContext))]
-    [Migration("20261125224334_Issue3Notification")]
+    [Migration("20261125233102_Issue3Notification")]
     partial class Issue3Notification
     {
         /// <inheritdoc />
@@ -54,6 +54,15 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.Property<DateTimeOffset>("ScheduledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
 
                     b.Property<string>("Theme")
                         .IsRequired()

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jtai.Cqc.Data.Migrations
+namespace Jtai.Hmicfrs.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Issue3Notification : Migration
@@ -12,6 +12,20 @@ namespace Jtai.Cqc.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "stage",
+                table: "inspections",
+                type: "text",
+                nullable: false,
+                // Copies made before lifecycles were followed are of scheduled inspections.
+                defaultValue: "scheduled");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "stage_changed_at",
+                table: "inspections",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "area_contacts",
                 columns: table => new
@@ -62,6 +76,14 @@ namespace Jtai.Cqc.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "inspection_notifications");
+
+            migrationBuilder.DropColumn(
+                name: "stage",
+                table: "inspections");
+
+            migrationBuilder.DropColumn(
+                name: "stage_changed_at",
+                table: "inspections");
         }
     }
 }
