@@ -21,9 +21,16 @@ public sealed class InspectionTransitionedConsumer(
     {
         var ct = context.CancellationToken;
         // InspectionScheduled travels on another queue and may still be on its way: fail, and the retry finds it.
-        var copy = await db.Inspections.SingleOrDefaultAsync(i => i.InspectionId == message.InspectionId, ct)
+        var copy = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.InspectionId == message.InspectionId, ct)
             ?? throw new InvalidOperationException($"Inspection {message.InspectionId} is not known here yet.");
-        copy.FieldworkStart = message.FieldworkStart;
+        // Transitions may arrive out of order (several consumers at once): only a later one moves the
+        // copy, decided atomically in the UPDATE so two at once cannot both win.
+        await db.Inspections
+            .Where(i => i.InspectionId == message.InspectionId && (i.StageChangedAt == null || i.StageChangedAt <= message.At))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(i => i.Stage, message.To)
+                .SetProperty(i => i.StageChangedAt, message.At)
+                .SetProperty(i => i.FieldworkStart, message.FieldworkStart), ct);
         if (message.To != Notified) return;
 
         var wanted = recipients.Recipients.Concat(recipients.AskedToNotify).ToList();

@@ -553,6 +553,15 @@ namespace Jtai.Hmicfrs.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_at");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
                     b.Property<string>("Theme")
                         .IsRequired()
                         .HasMaxLength(100)
