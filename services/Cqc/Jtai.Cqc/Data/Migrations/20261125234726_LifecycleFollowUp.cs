@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jtai.Hmicfrs.Data.Migrations
+namespace Jtai.Cqc.Data.Migrations
 {
     /// <inheritdoc />
     public partial class LifecycleFollowUp : Migration
@@ -12,6 +12,19 @@ namespace Jtai.Hmicfrs.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "stage",
+                table: "inspections",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "stage_changed_at",
+                table: "inspections",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "steps",
                 table: "follow_ups",
@@ -69,6 +82,14 @@ namespace Jtai.Hmicfrs.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "inspection_notifications");
+
+            migrationBuilder.DropColumn(
+                name: "stage",
+                table: "inspections");
+
+            migrationBuilder.DropColumn(
+                name: "stage_changed_at",
+                table: "inspections");
 
             migrationBuilder.DropColumn(
                 name: "steps",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261125233904_LifecycleFollowUp")]
+    [Migration("20261125234714_LifecycleFollowUp")]
     partial class LifecycleFollowUp
     {
         /// <inheritdoc />
