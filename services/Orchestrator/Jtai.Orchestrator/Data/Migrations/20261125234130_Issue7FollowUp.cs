@@ -27,7 +27,8 @@ namespace Jtai.Orchestrator.Data.Migrations
                     last_sequence = table.Column<int>(type: "integer", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     reminded = table.Column<string[]>(type: "text[]", nullable: false),
-                    overdue = table.Column<string[]>(type: "text[]", nullable: false)
+                    overdue = table.Column<string[]>(type: "text[]", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {

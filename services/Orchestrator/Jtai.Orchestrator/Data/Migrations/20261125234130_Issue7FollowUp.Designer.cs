@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261125231230_Issue7FollowUp")]
+    [Migration("20261125234130_Issue7FollowUp")]
     partial class Issue7FollowUp
     {
         /// <inheritdoc />
@@ -257,6 +257,12 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("FollowUpId")
                         .HasName("pk_follow_up_summaries");
