@@ -1,3 +1,4 @@
+using Jtai.Calendar;
 using Jtai.Messaging;
 using Jtai.Messaging.Data;
 using Jtai.Orchestrator;
@@ -15,6 +16,7 @@ builder.AddJtaiMessaging(OrchestratorService.Name);
 builder.AddOperations();
 builder.AddEvidenceCompleteness();
 builder.AddFindings();
+builder.AddJtaiCalendar();
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -1,0 +1,138 @@
+using Jtai.Calendar.Frameworks;
+using Jtai.Calendar.Timeline;
+using Jtai.Calendar.WorkingDays;
+using Xunit;
+
+namespace Jtai.Calendar.Tests;
+
+public class TimelineCalculatorTests
+{
+    private static readonly FrameworkCatalog Frameworks = FrameworkCatalog.Load();
+    private static readonly TimelineCalculator Calculator = new(WorkingDayCalendar.England());
+
+    private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static InspectionTimeline FrontDoor(string fieldworkStart) =>
+        Calculator.Calculate(Frameworks.Latest("front-door"), D(fieldworkStart));
+
+    [Fact]
+    public void Without_holidays_the_timeline_is_the_two_minute_guides_weeks()
+    {
+        // Fieldwork (week 3) Monday 20 September 2027: weeks 1 to 12 run 6 September to 26 November, no holiday.
+        var timeline = FrontDoor("2027-09-20");
+        var week1Monday = D("2027-09-06");
+        DateOnly Week(int week, DayOfWeek day) => week1Monday.AddDays(7 * (week - 1) + (day - DayOfWeek.Monday));
+
+        Assert.Equal(Week(1, DayOfWeek.Monday), timeline[MilestoneKeys.Notification].Date);
+        Assert.Equal(Week(1, DayOfWeek.Tuesday), timeline[MilestoneKeys.ChildLevelData].Date);
+        Assert.Equal(Week(1, DayOfWeek.Wednesday), timeline[MilestoneKeys.ChildrenSelected].Date);
+        Assert.Equal(Week(1, DayOfWeek.Thursday), timeline[MilestoneKeys.PartnerInformationOnChildren].Date);
+        Assert.Equal(new TimeOnly(12, 0), TimeOnly.FromDateTime(timeline[MilestoneKeys.ChildrenSelectedForAudit].DueAt.DateTime));
+        Assert.Equal(Week(1, DayOfWeek.Friday), timeline[MilestoneKeys.ChildrenSelectedForAudit].Date);
+        Assert.Equal(Week(2, DayOfWeek.Tuesday), timeline[MilestoneKeys.CaseRecordsAndPerformanceInformation].Date);
+        Assert.Equal(Week(2, DayOfWeek.Thursday), timeline[MilestoneKeys.PartnershipAudits].Date);
+        Assert.Equal(Week(3, DayOfWeek.Wednesday), timeline[MilestoneKeys.KitMeetingWednesday].Date);
+        Assert.Equal(Week(3, DayOfWeek.Thursday), timeline[MilestoneKeys.KitMeetingThursday].Date);
+        Assert.Equal(Week(3, DayOfWeek.Friday), timeline[MilestoneKeys.FeedbackMeeting].Date);
+        Assert.Equal(Week(3, DayOfWeek.Friday), timeline[MilestoneKeys.FieldworkEnd].Date);
+        Assert.Equal(Week(6, DayOfWeek.Friday), timeline[MilestoneKeys.DraftLetter].Date);
+        Assert.Equal(Week(8, DayOfWeek.Thursday), timeline[MilestoneKeys.FactualAccuracyComments].Date);
+        Assert.Equal(Week(10, DayOfWeek.Monday), timeline[MilestoneKeys.FinalLetter].Date);
+        // ¶83 says 34 working days (Thursday of week 10); the two-minute guide's "Friday" is a day late.
+        Assert.Equal(Week(10, DayOfWeek.Thursday), timeline[MilestoneKeys.Publication].Date);
+        Assert.Equal(Week(12, DayOfWeek.Thursday), timeline[MilestoneKeys.ComplaintWindowEnd].Date);
+        Assert.Equal(new DateTimeOffset(2027, 9, 7, 16, 0, 0, TimeSpan.Zero), timeline[MilestoneKeys.ChildLevelData].DueAt);
+        Assert.Equal(timeline.Milestones.OrderBy(m => m.DueAt).Select(m => m.Key), timeline.Milestones.Select(m => m.Key));
+    }
+
+    [Fact]
+    public void Easter_in_weeks_1_and_2_brings_notification_forward_and_keeps_annex_a_gaps()
+    {
+        // Good Friday 26 March and Easter Monday 29 March 2027 fall in weeks 1 and 2.
+        var timeline = FrontDoor("2027-04-05");
+        Assert.Equal(D("2027-03-18"), timeline[MilestoneKeys.Notification].Date);
+        Assert.Equal(D("2027-03-19"), timeline[MilestoneKeys.ChildLevelData].Date);
+        Assert.Equal(D("2027-03-24"), timeline[MilestoneKeys.ChildrenSelectedForAudit].Date);
+        Assert.Equal(D("2027-03-30"), timeline[MilestoneKeys.CaseRecordsAndPerformanceInformation].Date);
+        Assert.Equal(D("2027-04-01"), timeline[MilestoneKeys.PartnershipAudits].Date);
+    }
+
+    [Fact]
+    public void Easter_after_fieldwork_pushes_the_draft_letter_past_it()
+    {
+        var timeline = FrontDoor("2027-03-01");
+        Assert.Equal(D("2027-03-30"), timeline[MilestoneKeys.DraftLetter].Date);
+    }
+
+    [Fact]
+    public void The_late_may_holiday_brings_notification_forward()
+    {
+        // Spring bank holiday Monday 31 May 2027 in week 2.
+        Assert.Equal(D("2027-05-21"), FrontDoor("2027-06-07")[MilestoneKeys.Notification].Date);
+    }
+
+    [Fact]
+    public void Christmas_and_new_year_push_the_draft_letter_into_january()
+    {
+        // Fieldwork ends Friday 11 December 2026; 25 and 28 December and 1 January are holidays.
+        var timeline = FrontDoor("2026-12-07");
+        Assert.Equal(D("2026-12-11"), timeline[MilestoneKeys.FieldworkEnd].Date);
+        Assert.Equal(D("2027-01-06"), timeline[MilestoneKeys.DraftLetter].Date);
+    }
+
+    [Fact]
+    public void A_one_off_holiday_counts_like_any_other()
+    {
+        // The coronation holiday, Monday 8 May 2023, in week 2 of a fieldwork starting 22 May.
+        Assert.Equal(D("2023-05-05"), FrontDoor("2023-05-22")[MilestoneKeys.Notification].Date);
+    }
+
+    [Fact]
+    public void The_statement_of_action_is_due_70_working_days_after_the_published_letter()
+    {
+        var timeline = FrontDoor("2027-09-20");
+        var calendar = Calculator.Calendar;
+        Assert.Equal(70, calendar.WorkingDaysBetween(timeline[MilestoneKeys.Publication].Date, timeline[MilestoneKeys.StatementOfActionDue].Date));
+        Assert.Equal(10, calendar.WorkingDaysBetween(timeline[MilestoneKeys.Publication].Date, timeline[MilestoneKeys.ComplaintWindowEnd].Date));
+    }
+
+    [Fact]
+    public void The_five_themes_are_data_with_the_front_doors_22_criteria_and_10_days_notice()
+    {
+        Assert.Equal(["criminal-exploitation", "domestic-abuse", "early-help", "front-door", "serious-youth-violence"], Frameworks.Keys);
+        var frontDoor = Frameworks.Latest("front-door");
+        Assert.Equal(10, frontDoor.NoticeWorkingDays);
+        Assert.Equal(Enumerable.Range(1, 22).Select(i => $"EC{i}"), frontDoor.EvaluationCriteria.Select(c => c.Code));
+        Assert.StartsWith("Children receive the right help and protection because of the application of appropriate thresholds",
+            frontDoor.EvaluationCriteria.Single(c => c.Code == "EC7").Text);
+        Assert.All(Frameworks.All, f => Assert.NotEmpty(f.FocusAreas));
+    }
+
+    [Fact]
+    public void A_new_framework_version_sits_beside_the_old_one()
+    {
+        var v1 = Frameworks.Latest("front-door");
+        var v2 = v1 with
+        {
+            Version = 2,
+            Milestones = [.. v1.Milestones.Select(m => m.Key == MilestoneKeys.Notification ? m with { WorkingDays = -8 } : m)],
+        };
+        var catalog = new FrameworkCatalog([v1, v2]);
+        Assert.Equal(8, catalog.Latest("front-door").NoticeWorkingDays);
+        Assert.Equal(10, catalog.Get("front-door", 1).NoticeWorkingDays);
+    }
+
+    [Fact]
+    public void A_framework_counting_from_an_unknown_milestone_is_refused()
+    {
+        var v1 = Frameworks.Latest("front-door");
+        var broken = v1 with { Milestones = [.. v1.Milestones.Select(m => m.Key == MilestoneKeys.DraftLetter ? m with { From = "nowhere" } : m)] };
+        Assert.Throws<InvalidOperationException>(() => new FrameworkCatalog([broken]));
+    }
+
+    [Theory]
+    [InlineData("2027-09-04")]
+    [InlineData("2027-08-30")]
+    public void Fieldwork_cannot_start_on_a_weekend_or_bank_holiday(string date) =>
+        Assert.NotNull(Calculator.FieldworkStartProblem(D(date)));
+}
