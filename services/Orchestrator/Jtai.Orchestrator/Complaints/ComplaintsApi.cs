@@ -258,7 +258,7 @@ public static class ComplaintsApi
 
     private static Task Schedule(IDeadlines deadlines, Complaint c, string deadline, DateOnly dueOn, CancellationToken ct)
     {
-        var at = LondonTime.At(dueOn.AddDays(1), TimeOnly.MinValue);
+        var at = LondonTime.At(dueOn.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
         return deadlines.Schedule(Key(c, deadline), at, new PostInspectionDeadlineReached(c.InspectionId, $"complaint-{deadline}", c.Id, dueOn, at), ct);
     }
 }

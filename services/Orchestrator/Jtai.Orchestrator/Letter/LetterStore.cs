@@ -25,7 +25,7 @@ public static class LetterStore
         {
             throw new DomainRuleException("letter-changed", "The letter changed meanwhile (another request won): read it again and retry.");
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             throw new DomainRuleException("letter-changed", "The same change was recorded by another request: read the letter again.");
         }

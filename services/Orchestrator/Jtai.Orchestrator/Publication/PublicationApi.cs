@@ -78,8 +78,8 @@ public static class PublicationApi
         letter.FinalIssuedBy = user.Id();
         letter.LetterDate = letterDate;
         letter.SurveySentAt = now;
-        var planned = drafting.Timeline(inspection)[MilestoneKeys.Publication].DueAt;
-        var earliest = LondonTime.At(calendar.AddWorkingDays(letterDate, PublicationWorkingDaysAfterFinal), PublicationTime);
+        var planned = drafting.Timeline(inspection)[MilestoneKeys.Publication].DueAt.ToUniversalTime();
+        var earliest = LondonTime.At(calendar.AddWorkingDays(letterDate, PublicationWorkingDaysAfterFinal), PublicationTime).ToUniversalTime();
         letter.PlannedPublicationAt = planned > earliest ? planned : earliest;
         var findings = await db.Set<Finding>().AsNoTracking()
             .Where(f => f.InspectionId == inspectionId && f.Kind == FindingKinds.AreaForPriorityAction).ToListAsync(ct);

@@ -37,8 +37,8 @@ public static class StatementOfActionApi
             InspectionId = inspectionId, LeadAgency = nextSteps.LeadAgency!, CooperatingAgencies = [.. nextSteps.CooperatingAgencies], DueOn = dueOn,
         });
         // Overdue from the start of the next day in London: the whole due day counts.
-        await deadlines.Schedule(DeadlineKey(inspectionId), LondonTime.At(dueOn.AddDays(1), TimeOnly.MinValue),
-            new PostInspectionDeadlineReached(inspectionId, Deadline, inspectionId, dueOn, LondonTime.At(dueOn.AddDays(1), TimeOnly.MinValue)), ct);
+        var at = LondonTime.At(dueOn.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
+        await deadlines.Schedule(DeadlineKey(inspectionId), at, new PostInspectionDeadlineReached(inspectionId, Deadline, inspectionId, dueOn, at), ct);
     }
 
     private static async Task<Results<Ok<StatementOfActionView>, NotFound>> Get(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
