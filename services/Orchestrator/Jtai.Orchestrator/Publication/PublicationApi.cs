@@ -131,7 +131,7 @@ public static class PublicationApi
             new InspectionTransitioned(letter.InspectionId, LetterStages.Final, LetterStages.Published, inspection.FieldworkStart, at, "letter-publication"), ct);
     }
 
-    public static string PublicationKey(Guid inspectionId) => $"inspection/{inspectionId}/letter-publication";
+    public static string PublicationKey(Guid inspectionId) => $"letter/{inspectionId}/publication";
 
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> Withdraw(
         Guid inspectionId, WithdrawalRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,

@@ -27,7 +27,7 @@ public static class StatementOfActionApi
         return app;
     }
 
-    public static string DeadlineKey(Guid inspectionId) => $"inspection/{inspectionId}/statement-of-action";
+    public static string DeadlineKey(Guid inspectionId) => $"letter/{inspectionId}/statement-of-action";
 
     /// <summary>Called as the final letter is issued: the statement is due, and a deadline row flags it overdue.</summary>
     public static async Task Require(OrchestratorDbContext db, IDeadlines deadlines, Guid inspectionId, NextSteps nextSteps, DateOnly dueOn, CancellationToken ct)
