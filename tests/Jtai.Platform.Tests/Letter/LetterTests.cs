@@ -150,5 +150,45 @@ public sealed class LetterTests(PlatformFixture fixture)
         (await otherArea.GetAsync($"/api/orchestrator/inspections/{agreed.InspectionId}/survey")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var stored = await (await lead.GetAsync($"/api/orchestrator/inspections/{agreed.InspectionId}/survey")).Expect(HttpStatusCode.OK);
         Assert.Equal("Answer 2", Assert.Single(stored["responses"]!.AsArray())!["answers"]![1]!["answer"]!.GetValue<string>());
+
+        // A conduct complaint goes to the inspector's own inspectorate; the others learn only whether it was upheld (¶123–124).
+        var complaints = $"/api/orchestrator/inspections/{agreed.InspectionId}/complaints";
+        var missingInspector = await (await health.PostJson(complaints, new { kind = "conduct", text = "Discourteous." })).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.NotNull(missingInspector["errors"]!["inspectorate"]);
+        var conduct = await (await health.PostJson(complaints, new { kind = "conduct", text = "The inspector was discourteous to our staff.", inspectorate = "cqc", inspectorName = "R. Inspector" }))
+            .Expect(HttpStatusCode.Created);
+        Assert.Equal("cqc", conduct["handledBy"]!.GetValue<string>());
+        var conductPath = $"{complaints}/{conduct["id"]}";
+        using var ofstedManager = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted", "ofsted-m-dudley"));
+        using var cqcManager = Platform.Client(await Platform.Tokens.Staff("manager", "cqc", "cqc-m-dudley"));
+        (await ofstedManager.PostJson($"{conductPath}/acknowledgement", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        Assert.Null((await (await ofstedManager.GetAsync(conductPath)).Expect(HttpStatusCode.OK))["text"]);
+        await (await cqcManager.PostJson($"{conductPath}/acknowledgement", new { })).Expect(HttpStatusCode.OK);
+        var outcome = await (await cqcManager.PostJson($"{conductPath}/outcome", new { text = "Upheld: feedback given to the inspector.", upheld = true })).Expect(HttpStatusCode.OK);
+        Assert.Equal("closed", outcome["status"]!.GetValue<string>());
+        var seenByOfsted = await (await ofstedManager.GetAsync(conductPath)).Expect(HttpStatusCode.OK);
+        Assert.True(seenByOfsted["upheld"]!.GetValue<bool>());
+        Assert.Null(seenByOfsted["text"]);
+        Assert.Null(seenByOfsted["responseText"]);
+        var holds = await Platform.Published<Jtai.Contracts.Events.LegalHoldPlaced>(agreed.InspectionId);
+        var releases = await Platform.Published<Jtai.Contracts.Events.LegalHoldReleased>(agreed.InspectionId);
+        Assert.Equal(Assert.Single(holds).HoldId, Assert.Single(releases).HoldId);
+
+        // A complaint asking for the letter's withdrawal: the acknowledgement says whether it is agreed, and by whom.
+        var withdraw = await (await dcs.PostJson(complaints, new
+        {
+            kind = "process-or-findings", text = "The findings rest on a misread case.", requestWithdrawal = true, exceptionalCircumstances = "A case was misattributed.",
+        })).Expect(HttpStatusCode.Created);
+        var withdrawPath = $"{complaints}/{withdraw["id"]}";
+        await (await ofstedManager.PostJson($"{withdrawPath}/lead-investigator", new { name = "Morgan Hale" })).Expect(HttpStatusCode.OK);
+        var undecided = await (await ofstedManager.PostJson($"{withdrawPath}/acknowledgement", new { })).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.NotNull(undecided["errors"]!["withdrawalAgreed"]);
+        var acknowledged = await (await ofstedManager.PostJson($"{withdrawPath}/acknowledgement", new { withdrawalAgreed = true, decidedBy = "Ofsted National Director" }))
+            .Expect(HttpStatusCode.OK);
+        Assert.True(acknowledged["withdrawalAgreed"]!.GetValue<bool>());
+        var withdrawn = await (await lead.GetAsync(letter)).Expect(HttpStatusCode.OK);
+        Assert.Equal("withdrawn", withdrawn["stage"]!.GetValue<string>());
+        Assert.Equal("Ofsted National Director", withdrawn["withdrawalDecidedBy"]!.GetValue<string>());
+        Assert.Null(withdrawn["publicationAt"]);
     }
 }
