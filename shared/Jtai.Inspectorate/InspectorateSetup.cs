@@ -1,6 +1,7 @@
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Evidence;
 using Jtai.Inspectorate.Inspections;
+using Jtai.Inspectorate.Notification;
 using Jtai.Inspectorate.Team;
 using Jtai.Messaging;
 using Jtai.Messaging.Data;
@@ -30,6 +31,7 @@ public static class InspectorateSetup
             bus.AddConsumer<TeamMemberAssignedConsumer>();
             bus.AddConsumer<TeamMemberRemovedConsumer>();
             bus.AddEvidenceConsumers();
+            bus.AddConsumer<InspectionTransitionedConsumer>();
             consumers?.Invoke(bus);
         });
         builder.AddEvidence();
@@ -41,6 +43,7 @@ public static class InspectorateSetup
         app.MapJtaiMessaging();
         app.MapInspectionsApi(inspectorate);
         app.MapEvidence(inspectorate);
+        app.MapNotificationApi(inspectorate);
         return app;
     }
 }

@@ -97,6 +97,19 @@ public class TimelineCalculatorTests
     }
 
     [Fact]
+    public void A_letter_published_late_carries_its_real_date_into_the_statement_of_action()
+    {
+        var planned = FrontDoor("2027-09-20");
+        var late = Calculator.Calendar.AddWorkingDays(planned[MilestoneKeys.Publication].Date, 2);
+        var actual = Calculator.Calculate(Frameworks.Latest("front-door"), D("2027-09-20"),
+            new Dictionary<string, DateOnly> { [MilestoneKeys.Publication] = late });
+        Assert.Equal(late, actual[MilestoneKeys.Publication].Date);
+        Assert.Equal(Calculator.Calendar.AddWorkingDays(late, 70), actual[MilestoneKeys.StatementOfActionDue].Date);
+        Assert.Equal(Calculator.Calendar.AddWorkingDays(late, 10), actual[MilestoneKeys.ComplaintWindowEnd].Date);
+        Assert.Equal(planned[MilestoneKeys.FinalLetter], actual[MilestoneKeys.FinalLetter]);
+    }
+
+    [Fact]
     public void The_five_themes_are_data_with_the_front_doors_22_criteria_and_10_days_notice()
     {
         Assert.Equal(["criminal-exploitation", "domestic-abuse", "early-help", "front-door", "serious-youth-violence"], Frameworks.Keys);

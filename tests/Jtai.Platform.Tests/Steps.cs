@@ -10,13 +10,15 @@ public static class Steps
     public const string Area = "E08000025";
     public const string AreaName = "Birmingham";
 
-    /// <summary>A Monday far enough ahead for the 10 working days' notice.</summary>
+    /// <summary>A Monday far enough ahead for the 10 working days' notice, and not a bank holiday (fieldwork starts on a working day).</summary>
     public static DateOnly NextFieldworkMonday(TimeProvider clock, int weeksAhead = 6)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(7 * weeksAhead);
-        while (day.DayOfWeek != DayOfWeek.Monday) day = day.AddDays(1);
+        while (day.DayOfWeek != DayOfWeek.Monday || !England.IsWorkingDay(day)) day = day.AddDays(1);
         return day;
     }
+
+    private static readonly Jtai.Calendar.WorkingDays.WorkingDayCalendar England = Jtai.Calendar.WorkingDays.WorkingDayCalendar.England();
 
     public static async Task<JsonNode> ScheduleInspection(this Testing.Platform platform, string area = Area, string areaName = AreaName,
         string theme = "front-door", DateOnly? fieldworkStart = null)

@@ -15,13 +15,21 @@ public sealed class TimelineCalculator(WorkingDayCalendar calendar)
 
     public WorkingDayCalendar Calendar => calendar;
 
-    public InspectionTimeline Calculate(Framework framework, DateOnly fieldworkStart)
+    public InspectionTimeline Calculate(Framework framework, DateOnly fieldworkStart) =>
+        Calculate(framework, fieldworkStart, new Dictionary<string, DateOnly>());
+
+    /// <summary>
+    /// As planned, except that milestones in <paramref name="actualDates"/> happened on those days
+    /// and everything counted from them follows: a letter published a day late carries its real
+    /// date, and the statement of action's 70 working days count from it (¶86).
+    /// </summary>
+    public InspectionTimeline Calculate(Framework framework, DateOnly fieldworkStart, IReadOnlyDictionary<string, DateOnly> actualDates)
     {
         var dates = new Dictionary<string, DateOnly>(StringComparer.Ordinal) { [FieldworkStartAnchor] = fieldworkStart };
         var milestones = new List<Milestone>(framework.Milestones.Count);
         foreach (var rule in framework.Milestones)
         {
-            var date = calendar.AddWorkingDays(dates[rule.From], rule.WorkingDays);
+            var date = actualDates.TryGetValue(rule.Key, out var actual) ? actual : calendar.AddWorkingDays(dates[rule.From], rule.WorkingDays);
             dates[rule.Key] = date;
             milestones.Add(new Milestone(rule.Key, date, LondonTime.At(date, rule.Time), rule.Description));
         }

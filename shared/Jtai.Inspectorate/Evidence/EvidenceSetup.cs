@@ -1,3 +1,5 @@
+using Jtai.Calendar;
+using Jtai.Calendar.Frameworks;
 using Jtai.Inspectorate.Retention;
 using Jtai.ServiceDefaults.Criteria;
 using MassTransit;
@@ -18,7 +20,8 @@ public static class EvidenceSetup
             .Validate(o => o.PeriodMonths >= 0 && o.PollInterval > TimeSpan.Zero && o.TriggerStages.Count > 0,
                 "Retention needs PeriodMonths >= 0, a PollInterval above zero and at least one Trigger stage.")
             .ValidateOnStart();
-        builder.Services.TryAddSingleton<IEvaluationCriteria, FrontDoorCriteria>();
+        if (!builder.Services.Any(d => d.ServiceType == typeof(FrameworkCatalog))) builder.AddJtaiCalendar();
+        builder.Services.TryAddSingleton<IEvaluationCriteria, FrameworkCriteria>();
         builder.Services.AddScoped<IPurgeTarget, EvidencePurgeTarget>();
         builder.Services.AddScoped<Purger>();
         builder.Services.AddHostedService<DailyPurge>();

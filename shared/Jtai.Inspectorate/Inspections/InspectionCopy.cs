@@ -10,6 +10,9 @@ public sealed class InspectionCopy
     public DateOnly FieldworkStart { get; set; }
     public DateTimeOffset ScheduledAt { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+    /// <summary>The lifecycle stage as last heard (InspectionTransitioned), and when it changed.</summary>
+    public string Stage { get; set; } = "scheduled";
+    public DateTimeOffset? StageChangedAt { get; set; }
 }
 
 public sealed record InspectionCopyView(

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Jtai.Calendar.Frameworks;
 using Jtai.ServiceDefaults.Problems;
 
 namespace Jtai.ServiceDefaults.Criteria;
@@ -6,7 +7,7 @@ namespace Jtai.ServiceDefaults.Criteria;
 /// <summary>
 /// The evaluation criteria (EC numbers) of the framework an inspection is inspected under. Every
 /// evidence record, evaluative summary and finding cites them, so each service validates against
-/// the same source. The versioned frameworks (Jtai.Calendar) replace the default implementation.
+/// the same source: the versioned frameworks of Jtai.Calendar.
 /// </summary>
 public interface IEvaluationCriteria
 {
@@ -15,13 +16,27 @@ public interface IEvaluationCriteria
 }
 
 /// <summary>
-/// Assumption until the framework data is wired in: every theme uses the front-door criteria EC1–EC22 (¶9).
+/// The criteria of the framework version in force for the inspection's theme on its fieldwork start
+/// (the latest version effective by then; the earliest if it predates them all). A framework whose
+/// data carries no criteria yet (the guidance held lists them only for the front door) uses the
+/// front-door EC1–EC22: an assumption to confirm with the inspectorates.
 /// </summary>
-public sealed class FrontDoorCriteria : IEvaluationCriteria
+public sealed class FrameworkCriteria(FrameworkCatalog catalog) : IEvaluationCriteria
 {
-    private static readonly IReadOnlySet<string> All = Enumerable.Range(1, 22).Select(n => $"EC{n}").ToHashSet(StringComparer.Ordinal);
+    public const string FallbackTheme = "front-door";
 
-    public IReadOnlySet<string> For(string theme, DateOnly fieldworkStart) => All;
+    public IReadOnlySet<string> For(string theme, DateOnly fieldworkStart)
+    {
+        var codes = Codes(theme, fieldworkStart);
+        return codes.Count > 0 ? codes : Codes(FallbackTheme, fieldworkStart);
+    }
+
+    private HashSet<string> Codes(string theme, DateOnly fieldworkStart)
+    {
+        var versions = catalog.All.Where(f => f.Key == theme).OrderBy(f => f.Version).ToList();
+        var framework = versions.LastOrDefault(f => f.EffectiveFrom <= fieldworkStart) ?? versions.FirstOrDefault();
+        return framework?.EvaluationCriteria.Select(c => c.Code).ToHashSet(StringComparer.Ordinal) ?? [];
+    }
 }
 
 public static partial class CriteriaValidation

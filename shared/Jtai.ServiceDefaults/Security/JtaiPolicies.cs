@@ -50,5 +50,6 @@ public static class JtaiPolicies
         options.AddPolicy(ScheduleInspection, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.IsStaffOf(Inspectorates.Ofsted)
             && (c.User.HasRole(JtaiRoles.LeadInspector) || c.User.HasRole(JtaiRoles.Manager))));
+        options.AddInformationExchangePolicies();
     }
 }

@@ -37,6 +37,16 @@ public sealed class EvidenceTests(PlatformFixture fixture)
         using var outsider = Platform.Client(await Platform.Tokens.Staff("inspector", "ofsted", "ev-ofsted-outsider"));
         (await outsider.GetAsync($"/api/ofsted/inspections/{id}/evidence")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await outsider.PostJson($"/api/ofsted/inspections/{id}/evidence", Record(Platform.Clock.GetUtcNow()))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // Each inspectorate has its own retention policy, shown to its own managers only.
+        using var cqcManager = Platform.Client(await Platform.Tokens.Staff("manager", "cqc", "ev-cqc-manager"));
+        var cqcPolicy = await (await cqcManager.GetAsync("/api/cqc/retention")).Expect(HttpStatusCode.OK);
+        Assert.Equal(96, cqcPolicy["policy"]!["periodMonths"]!.GetValue<int>());
+        (await cqcManager.GetAsync("/api/ofsted/retention")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var ofstedManager = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted", "ev-ofsted-manager"));
+        var ofstedPolicy = await (await ofstedManager.GetAsync("/api/ofsted/retention")).Expect(HttpStatusCode.OK);
+        Assert.Equal(72, ofstedPolicy["policy"]!["periodMonths"]!.GetValue<int>());
+        (await cqcClient.GetAsync("/api/cqc/retention")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -45,6 +45,9 @@ public static class LetterSteps
         foreach (var fid in findings.Values)
             await (await qaClient.PostAsync($"{path}/{fid}/confirm-links", null)).Expect(HttpStatusCode.OK);
         await (await leadClient.PostAsync($"{path}/agree", null)).Expect(HttpStatusCode.OK);
+        // After fieldwork the lifecycle is in drafting, where the letter is written.
+        foreach (var stage in new[] { "notified", "information-gathering", "fieldwork", "drafting" })
+            await (await leadClient.PostJson($"/api/orchestrator/inspections/{id}/transitions", new { to = stage, reason = "letter test" })).Expect(HttpStatusCode.OK);
         return new Agreed(id, area, lead, qa, findings);
     }
 

@@ -95,7 +95,9 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
         var list = await (await anonymous.GetAsync("/api/orchestrator/published-letters")).Expect(HttpStatusCode.OK);
         Assert.Contains(list.AsArray(), l => l!["inspectionId"]!.GetValue<Guid>() == id);
 
-        // Publication reached the inspectorates (their retention starts); a month on, the hold keeps CQC's records.
+        // Publication moved the lifecycle and reached the inspectorates (their retention starts); a month on, the hold keeps CQC's records.
+        await Testing.Platform.WaitUntil(async () => (await (await lead.GetAsync($"/api/orchestrator/inspections/{id}")).ReadJson())["status"]!.GetValue<string>() == "published",
+            TimeSpan.FromSeconds(20), "the inspection to be published");
         await WaitInAll(async db => await db.Set<InspectionRetention>().AnyAsync(r => r.InspectionId == id && r.TriggeredAt != null), "publication");
         Platform.Clock.Advance(TimeSpan.FromDays(33));
         var heldDay = Today();

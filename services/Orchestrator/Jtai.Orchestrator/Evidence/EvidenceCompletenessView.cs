@@ -36,7 +36,7 @@ public static class EvidenceCompletenessEndpoint
         }
         builder.Services.AddHttpClient(ServiceToken.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<ServiceToken>();
-        builder.Services.TryAddSingleton<IEvaluationCriteria, FrontDoorCriteria>();
+        builder.Services.TryAddSingleton<IEvaluationCriteria, FrameworkCriteria>();
         return builder;
     }
 
@@ -63,6 +63,7 @@ public static class EvidenceCompletenessEndpoint
         try
         {
             var client = clients.CreateClient<EvidenceCompleteness.EvidenceCompletenessClient>(ClientName(inspectorate));
+            // gRPC deadlines are wall-clock instants, so they come from the real clock.
             var reply = await client.CheckCompletenessAsync(new CompletenessRequest { InspectionId = inspectionId.ToString() },
                 await token.Headers(ct), DateTime.UtcNow + deadline, ct);
             var members = reply.Members.Select(m => new MemberStatus(m.UserId, m.Name, m.TeamRole, m.Complete,

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Letter;
+using Jtai.Orchestrator.Lifecycle;
 using Jtai.Orchestrator.QualityAssurance;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
@@ -35,20 +36,26 @@ public static class FactualAccuracyApi
 
     private static async Task<Results<Ok<LetterView>, NotFound, ForbidHttpResult>> Send(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        TimeProvider clock, CancellationToken ct)
+        Transitions transitions, TimeProvider clock, CancellationToken ct)
     {
         if (!user.IsLead()) return TypedResults.Forbid();
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         if (letter.DraftSentAt is not null) throw new DomainRuleException("draft-sent", "The draft has already gone to the DCS.");
         await QualityAssuranceApi.EnsureReadyToSend(db, letter, ct);
         var now = clock.GetUtcNow();
-        letter.Stage = LetterStages.DraftSent;
-        letter.DraftVersion = letter.CurrentVersion;
-        letter.DraftSentAt = now;
-        letter.DraftSentBy = user.Id();
-        letter.CommentsDueOn = calendar.AddWorkingDays(LondonTime.Today(clock), CommentWorkingDays);
-        await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+        var version = letter.CurrentVersion;
+        // The lifecycle moves with the letter, in one transaction (its effects run inside the move's attempt).
+        await transitions.Move(inspectionId, Stages.FactualAccuracy, user.Id(), "Draft letter sent to the DCS for a factual accuracy check", async _ =>
+        {
+            var sent = (await db.Letter(inspectionId, ct))!;
+            if (sent.CurrentVersion != version) throw new DomainRuleException("letter-changed", "The letter changed meanwhile: check it again.");
+            sent.Stage = LetterStages.DraftSent;
+            sent.DraftVersion = sent.CurrentVersion;
+            sent.DraftSentAt = now;
+            sent.DraftSentBy = user.Id();
+            sent.CommentsDueOn = calendar.AddWorkingDays(LondonTime.Today(clock), CommentWorkingDays);
+        }, ct);
+        return TypedResults.Ok(await LetterApi.View(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }
 
     private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Draft(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)

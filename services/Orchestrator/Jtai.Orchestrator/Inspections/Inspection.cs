@@ -7,6 +7,8 @@ public sealed class Inspection
     public required string LocalAreaCode { get; set; }
     public required string LocalAreaName { get; set; }
     public required string Theme { get; set; }
+    /// <summary>The version of the theme's framework the inspection started with: a later version does not rewrite it.</summary>
+    public int FrameworkVersion { get; set; }
     /// <summary>Monday of week 3, when inspectors go on site.</summary>
     public DateOnly FieldworkStart { get; set; }
     public required string Status { get; set; }
@@ -17,8 +19,8 @@ public sealed class Inspection
 
 public sealed record InspectionView(
     Guid Id, string LocalAreaCode, string LocalAreaName, string Theme, DateOnly FieldworkStart,
-    string Status, DateTimeOffset ScheduledAt)
+    string Status, DateTimeOffset ScheduledAt, int FrameworkVersion)
 {
     public static InspectionView From(Inspection i) =>
-        new(i.Id, i.LocalAreaCode, i.LocalAreaName, i.Theme, i.FieldworkStart, i.Status, i.ScheduledAt);
+        new(i.Id, i.LocalAreaCode, i.LocalAreaName, i.Theme, i.FieldworkStart, i.Status, i.ScheduledAt, i.FrameworkVersion);
 }

@@ -1,8 +1,12 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Jtai.Calendar.Frameworks;
+using Jtai.Calendar.Timeline;
+using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Outbox;
 using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Timeline;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,9 +25,10 @@ public static partial class ScheduleInspection
     private static partial Regex OnsAreaCode();
 
     public static async Task<Results<Created<InspectionView>, ValidationProblem>> Handle(
-        ScheduleInspectionRequest request, ClaimsPrincipal user, OrchestratorDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+        ScheduleInspectionRequest request, ClaimsPrincipal user, OrchestratorDbContext db, IOutbox outbox, TimeProvider clock,
+        FrameworkCatalog frameworks, TimelineCalculator calculator, InspectionTimelines timelines, CancellationToken ct)
     {
-        var errors = Validate(request, clock);
+        var errors = Validate(request, clock, frameworks, calculator);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var inspection = new Inspection
@@ -32,12 +37,14 @@ public static partial class ScheduleInspection
             LocalAreaCode = request.LocalAreaCode!.Trim().ToUpperInvariant(),
             LocalAreaName = request.LocalAreaName!.Trim(),
             Theme = request.Theme!,
+            FrameworkVersion = frameworks.Latest(request.Theme!).Version,
             FieldworkStart = request.FieldworkStart!.Value,
             Status = "scheduled",
             ScheduledAt = clock.GetUtcNow(),
             ScheduledBy = user.Id(),
         };
         db.Inspections.Add(inspection);
+        await timelines.Plan(inspection, ct);
         outbox.Publish(new InspectionScheduled(
             inspection.Id, inspection.LocalAreaCode, inspection.LocalAreaName, inspection.Theme,
             inspection.FieldworkStart, inspection.ScheduledAt));
@@ -46,7 +53,7 @@ public static partial class ScheduleInspection
         return TypedResults.Created($"/api/orchestrator/inspections/{inspection.Id}", InspectionView.From(inspection));
     }
 
-    private static RequestErrors Validate(ScheduleInspectionRequest request, TimeProvider clock)
+    private static RequestErrors Validate(ScheduleInspectionRequest request, TimeProvider clock, FrameworkCatalog frameworks, TimelineCalculator calculator)
     {
         var errors = new RequestErrors();
         if (errors.Required(request.LocalAreaCode, "localAreaCode") && !OnsAreaCode().IsMatch(request.LocalAreaCode.Trim().ToUpperInvariant()))
@@ -54,12 +61,17 @@ public static partial class ScheduleInspection
         if (errors.Required(request.LocalAreaName, "localAreaName"))
             errors.MaxLength(request.LocalAreaName, 200, "localAreaName");
         if (errors.Required(request.Theme, "theme"))
-            errors.OneOf(request.Theme, Themes.All, "theme");
+            errors.OneOf(request.Theme, frameworks.Keys, "theme");
         if (errors.Required(request.FieldworkStart, "fieldworkStart"))
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = LondonTime.Today(clock);
             if (request.FieldworkStart.Value <= today)
                 errors.Add("fieldworkStart", "'fieldworkStart' must be in the future: notification comes 10 working days before fieldwork.");
+            else if (calculator.FieldworkStartProblem(request.FieldworkStart.Value) is { } problem)
+                errors.Add("fieldworkStart", problem);
+            else if (request.Theme is not null && frameworks.TryGetLatest(request.Theme, out var framework)
+                     && calculator.Calendar.AddWorkingDays(request.FieldworkStart.Value, -framework.NoticeWorkingDays) < today)
+                errors.Add("fieldworkStart", $"'fieldworkStart' is too soon: the area must be notified {framework.NoticeWorkingDays} working days before fieldwork, which has passed.");
         }
         return errors;
     }

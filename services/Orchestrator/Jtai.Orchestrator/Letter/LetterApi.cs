@@ -51,6 +51,8 @@ public static class LetterApi
 
         if (!await db.Set<FindingsAgreement>().AnyAsync(a => a.InspectionId == inspectionId, ct))
             throw new DomainRuleException("findings-agreed-first", "The letter is drafted from the agreed findings: agree the findings register first.");
+        if (inspection.Status != Lifecycle.Stages.Drafting)
+            throw new DomainRuleException("lifecycle-stage", $"The letter is drafted after fieldwork, in the '{Lifecycle.Stages.Drafting}' stage; the inspection is '{inspection.Status}'.");
         if (await db.Letter(inspectionId, ct) is not null)
             throw new DomainRuleException("letter-drafted", "The letter is already drafted: edit it (PUT) to make a new version.");
         var findings = await db.Set<Finding>().AsNoTracking().Where(f => f.InspectionId == inspectionId).ToListAsync(ct);

@@ -9,12 +9,12 @@ namespace Jtai.Orchestrator.Letter;
 public sealed class LetterDrafting(FrameworkCatalog frameworks, TimelineCalculator timelines)
 {
     public InspectionTimeline Timeline(Inspection inspection) =>
-        timelines.Calculate(frameworks.Latest(inspection.Theme), inspection.FieldworkStart);
+        timelines.Calculate(frameworks.Get(inspection.Theme, inspection.FrameworkVersion), inspection.FieldworkStart);
 
     public LetterContent Draft(Inspection inspection, IReadOnlyList<Finding> findings, IReadOnlyList<string>? headline,
         NextSteps nextSteps, Addressees addressees, IReadOnlyList<Signatory> signatories)
     {
-        var framework = frameworks.Latest(inspection.Theme);
+        var framework = frameworks.Get(inspection.Theme, inspection.FrameworkVersion);
         var timeline = timelines.Calculate(framework, inspection.FieldworkStart);
         var end = timeline[MilestoneKeys.FieldworkEnd].Date;
         var opening =

@@ -8,6 +8,7 @@ using Jtai.Orchestrator.FactualAccuracy;
 using Jtai.Orchestrator.Findings;
 using Jtai.Orchestrator.Inspections;
 using Jtai.Orchestrator.Letter;
+using Jtai.Orchestrator.Lifecycle;
 using Jtai.Orchestrator.StatementOfAction;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
@@ -44,7 +45,7 @@ public static class PublicationApi
 
     private static async Task<Results<Ok<LetterView>, NotFound, ForbidHttpResult>> IssueFinal(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
+        IDeadlines deadlines, Transitions transitions, TimeProvider clock, CancellationToken ct)
     {
         if (!user.IsLead()) return TypedResults.Forbid();
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
@@ -63,31 +64,38 @@ public static class PublicationApi
                 $"The partnership has until the end of {letter.CommentsDueOn:yyyy-MM-dd} to comment and has not yet done so.");
 
         var letterDate = LondonTime.Today(clock);
-        var content = await db.Content(inspectionId, letter.CurrentVersion, ct);
+        var version = letter.CurrentVersion;
+        var content = await db.Content(inspectionId, version, ct);
         var dueOn = content.NextSteps.StatementRequired ? calendar.AddWorkingDays(letterDate, StatementOfActionApi.WorkingDays) : (DateOnly?)null;
         var final = content with { NextSteps = content.NextSteps with { DueOn = dueOn } };
-        letter.CurrentVersion++;
-        db.Add(new LetterVersion
-        {
-            InspectionId = inspectionId, Number = letter.CurrentVersion, Content = final.ToJson(), EditedBy = user.Id(), EditedAt = now,
-            Note = "Final letter, under embargo",
-        });
-        letter.Stage = LetterStages.Final;
-        letter.FinalVersion = letter.CurrentVersion;
-        letter.FinalIssuedAt = now;
-        letter.FinalIssuedBy = user.Id();
-        letter.LetterDate = letterDate;
-        letter.SurveySentAt = now;
         var planned = drafting.Timeline(inspection)[MilestoneKeys.Publication].DueAt.ToUniversalTime();
         var earliest = LondonTime.At(calendar.AddWorkingDays(letterDate, PublicationWorkingDaysAfterFinal), PublicationTime).ToUniversalTime();
-        letter.PlannedPublicationAt = planned > earliest ? planned : earliest;
-        var findings = await db.Set<Finding>().AsNoTracking()
+        var priorityActions = await db.Set<Finding>().AsNoTracking()
             .Where(f => f.InspectionId == inspectionId && f.Kind == FindingKinds.AreaForPriorityAction).ToListAsync(ct);
-        letter.DepartmentsRequired = findings.Any(f => PriorityActions.PriorityActionEvents.IsCoordinated(f.Agencies));
-        if (!letter.DepartmentsRequired) await SchedulePublication(letter, inspection, letter.PlannedPublicationAt.Value, deadlines, ct);
-        if (dueOn is { } due) await StatementOfActionApi.Require(db, deadlines, inspectionId, final.NextSteps, due, ct);
-        await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+
+        // The lifecycle moves to final-under-embargo with the letter, in one transaction.
+        await transitions.Move(inspectionId, Stages.FinalUnderEmbargo, user.Id(), "Final letter sent to the partnership under embargo", async moved =>
+        {
+            var issued = (await db.Letter(inspectionId, ct))!;
+            if (issued.CurrentVersion != version || issued.IsFinal) throw new DomainRuleException("letter-changed", "The letter changed meanwhile: check it again.");
+            issued.CurrentVersion++;
+            db.Add(new LetterVersion
+            {
+                InspectionId = inspectionId, Number = issued.CurrentVersion, Content = final.ToJson(), EditedBy = user.Id(), EditedAt = now,
+                Note = "Final letter, under embargo",
+            });
+            issued.Stage = LetterStages.Final;
+            issued.FinalVersion = issued.CurrentVersion;
+            issued.FinalIssuedAt = now;
+            issued.FinalIssuedBy = user.Id();
+            issued.LetterDate = letterDate;
+            issued.SurveySentAt = now;
+            issued.PlannedPublicationAt = planned > earliest ? planned : earliest;
+            issued.DepartmentsRequired = priorityActions.Any(f => PriorityActions.PriorityActionEvents.IsCoordinated(f.Agencies));
+            if (!issued.DepartmentsRequired) await SchedulePublication(issued, issued.PlannedPublicationAt.Value, deadlines, ct);
+            if (dueOn is { } due) await StatementOfActionApi.Require(db, deadlines, inspectionId, final.NextSteps, due, ct);
+        }, ct);
+        return TypedResults.Ok(await LetterApi.View(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }
 
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> ShareWithDepartments(
@@ -112,24 +120,23 @@ public static class PublicationApi
         letter.DepartmentsSharedAt = now;
         letter.DepartmentsSharedBy = user.Id();
         if (letter.DepartmentsRequired)
-        {
-            var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
-            await SchedulePublication(letter, inspection, letter.PlannedPublicationAt!.Value > now ? letter.PlannedPublicationAt.Value : now, deadlines, ct);
-        }
+            await SchedulePublication(letter, letter.PlannedPublicationAt!.Value > now ? letter.PlannedPublicationAt.Value : now, deadlines, ct);
         await db.SaveLetter(ct);
         return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
     }
 
     /// <summary>
-    /// The embargo lifts at this instant (the public endpoint reads it), and a deadline row tells
-    /// every service then: the inspectorates start their retention clocks on "published".
+    /// The embargo lifts at this instant (the public endpoint reads it); a deadline row then moves
+    /// the lifecycle to published (LetterPublicationConsumer), which tells every service.
     /// </summary>
-    private static Task SchedulePublication(InspectionLetter letter, Inspection inspection, DateTimeOffset at, IDeadlines deadlines, CancellationToken ct)
+    private static Task SchedulePublication(InspectionLetter letter, DateTimeOffset at, IDeadlines deadlines, CancellationToken ct)
     {
         letter.PublicationAt = at;
         return deadlines.Schedule(PublicationKey(letter.InspectionId), at,
-            new InspectionTransitioned(letter.InspectionId, LetterStages.Final, LetterStages.Published, inspection.FieldworkStart, at, "letter-publication"), ct);
+            new PostInspectionDeadlineReached(letter.InspectionId, PublicationDeadline, letter.InspectionId, DateOnly.FromDateTime(LondonTime.ToLondon(at).DateTime), at), ct);
     }
+
+    public const string PublicationDeadline = "letter-publication";
 
     public static string PublicationKey(Guid inspectionId) => $"letter/{inspectionId}/publication";
 

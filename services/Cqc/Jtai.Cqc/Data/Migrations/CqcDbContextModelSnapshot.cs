@@ -23,6 +23,133 @@ namespace Jtai.Cqc.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Jtai.Cqc.FollowUp.ManagementReviewMeeting", b =>
+                {
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.PrimitiveCollection<string[]>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("attendees");
+
+                    b.Property<string>("CriminalRoutesNoted")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("criminal_routes_noted");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.PrimitiveCollection<string[]>("Enforcement")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("enforcement");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reasons");
+
+                    b.PrimitiveCollection<string[]>("Responses")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("responses");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scheduled_by");
+
+                    b.HasKey("FollowUpId")
+                        .HasName("pk_management_review_meetings");
+
+                    b.ToTable("management_review_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Cqc.FollowUp.ManagerNotification", b =>
+                {
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<string>("Manager")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manager");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.HasKey("FollowUpId")
+                        .HasName("pk_manager_notifications");
+
+                    b.ToTable("manager_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Cqc.FollowUp.RegulatoryAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_regulatory_actions");
+
+                    b.HasIndex("FollowUpId")
+                        .HasDatabaseName("ix_regulatory_actions_follow_up_id");
+
+                    b.ToTable("regulatory_actions", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Inspectorate.Evidence.EvidenceCompletion", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -180,6 +307,199 @@ namespace Jtai.Cqc.Data.Migrations
                     b.ToTable("evidence_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agencies");
+
+                    b.Property<bool>("Coordinated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("coordinated");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Inspectorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateOnly?>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<string>("LocalAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("LocalAreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("local_area_name");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PriorityActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("priority_action_id");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("process");
+
+                    b.Property<DateOnly?>("PublishedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("published_date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_follow_ups_inspection_id");
+
+                    b.HasIndex("LocalAreaCode")
+                        .HasDatabaseName("ix_follow_ups_local_area_code");
+
+                    b.HasIndex("PriorityActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follow_ups_priority_action_id");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpDeadline", b =>
+                {
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("met_at");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_at");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.HasKey("FollowUpId", "Name")
+                        .HasName("pk_follow_up_deadlines");
+
+                    b.ToTable("follow_up_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("step");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_steps");
+
+                    b.HasIndex("FollowUpId")
+                        .HasDatabaseName("ix_follow_up_steps_follow_up_id");
+
+                    b.ToTable("follow_up_steps", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Inspectorate.Inspections.InspectionCopy", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -210,6 +530,15 @@ namespace Jtai.Cqc.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_at");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
                     b.Property<string>("Theme")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -223,6 +552,102 @@ namespace Jtai.Cqc.Data.Migrations
                         .HasDatabaseName("ix_inspections_local_area_code");
 
                     b.ToTable("inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Notification.AreaContact", b =>
+                {
+                    b.Property<string>("LocalAreaCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("LocalAreaCode", "Role")
+                        .HasName("pk_area_contacts");
+
+                    b.ToTable("area_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Notification.InspectionNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("ContactMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_missing");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateOnly>("FieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("fieldwork_start");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_notifications");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_inspection_notifications_inspection_id");
+
+                    b.ToTable("inspection_notifications", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Inspectorate.Retention.InspectionRetention", b =>
@@ -544,6 +969,56 @@ namespace Jtai.Cqc.Data.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Cqc.FollowUp.ManagementReviewMeeting", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithOne()
+                        .HasForeignKey("Jtai.Cqc.FollowUp.ManagementReviewMeeting", "FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_review_meetings_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Cqc.FollowUp.ManagerNotification", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithOne()
+                        .HasForeignKey("Jtai.Cqc.FollowUp.ManagerNotification", "FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_manager_notifications_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Cqc.FollowUp.RegulatoryAction", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_regulatory_actions_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpDeadline", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_deadlines_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpStep", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_steps_follow_ups_follow_up_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -180,6 +180,199 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.ToTable("evidence_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agencies");
+
+                    b.Property<bool>("Coordinated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("coordinated");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Inspectorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateOnly?>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<string>("LocalAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("LocalAreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("local_area_name");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("PriorityActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("priority_action_id");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("process");
+
+                    b.Property<DateOnly?>("PublishedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("published_date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_ups");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_follow_ups_inspection_id");
+
+                    b.HasIndex("LocalAreaCode")
+                        .HasDatabaseName("ix_follow_ups_local_area_code");
+
+                    b.HasIndex("PriorityActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follow_ups_priority_action_id");
+
+                    b.ToTable("follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpDeadline", b =>
+                {
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("met_at");
+
+                    b.Property<DateTimeOffset?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_at");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.HasKey("FollowUpId", "Name")
+                        .HasName("pk_follow_up_deadlines");
+
+                    b.ToTable("follow_up_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("step");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_steps");
+
+                    b.HasIndex("FollowUpId")
+                        .HasDatabaseName("ix_follow_up_steps_follow_up_id");
+
+                    b.ToTable("follow_up_steps", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Inspectorate.Inspections.InspectionCopy", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -210,6 +403,15 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_at");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
                     b.Property<string>("Theme")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -223,6 +425,102 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasDatabaseName("ix_inspections_local_area_code");
 
                     b.ToTable("inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Notification.AreaContact", b =>
+                {
+                    b.Property<string>("LocalAreaCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("LocalAreaCode", "Role")
+                        .HasName("pk_area_contacts");
+
+                    b.ToTable("area_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Notification.InspectionNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("ContactMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_missing");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateOnly>("FieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("fieldwork_start");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_notifications");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_inspection_notifications_inspection_id");
+
+                    b.ToTable("inspection_notifications", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Inspectorate.Retention.InspectionRetention", b =>
@@ -546,6 +844,576 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Ofsted.CaseSelection.SelectedChild", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("ChildId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("child_id");
+
+                    b.Property<bool?>("ChildKnownToPolice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("child_known_to_police");
+
+                    b.Property<bool>("ForAudit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("for_audit");
+
+                    b.Property<DateTimeOffset?>("ForAuditAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("for_audit_at");
+
+                    b.Property<DateTimeOffset?>("HealthAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("health_answered_at");
+
+                    b.Property<string>("HealthAnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("health_answered_by");
+
+                    b.Property<bool?>("HealthSupportBeyondUniversalServices")
+                        .HasColumnType("boolean")
+                        .HasColumnName("health_support_beyond_universal_services");
+
+                    b.Property<bool?>("ParentsOrCarersKnownToPolice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("parents_or_carers_known_to_police");
+
+                    b.Property<DateTimeOffset?>("PoliceAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("police_answered_at");
+
+                    b.Property<string>("PoliceAnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("police_answered_by");
+
+                    b.Property<DateTimeOffset>("SelectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("selected_at");
+
+                    b.Property<string>("SelectedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("selected_by");
+
+                    b.HasKey("InspectionId", "ChildId")
+                        .HasName("pk_selected_children");
+
+                    b.ToTable("selected_children", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.ActionPlanSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome_reason");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("ReviewNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("review_notes");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plan_submissions");
+
+                    b.HasIndex("FollowUpId")
+                        .HasDatabaseName("ix_action_plan_submissions_follow_up_id");
+
+                    b.ToTable("action_plan_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.IlacsFollowUp", b =>
+                {
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<DateTimeOffset?>("ActionPlanRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("action_plan_requested_at");
+
+                    b.Property<string>("CoordinationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("coordination_note");
+
+                    b.Property<DateTimeOffset?>("CoordinationRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("coordination_recorded_at");
+
+                    b.PrimitiveCollection<string[]>("CoordinationSharedWith")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("coordination_shared_with");
+
+                    b.Property<string>("DfeContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dfe_contact");
+
+                    b.Property<DateTimeOffset?>("DfeInformedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dfe_informed_at");
+
+                    b.Property<string>("DfeInformedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("dfe_informed_by");
+
+                    b.Property<string>("ExpectedStage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("expected_stage");
+
+                    b.Property<DateOnly?>("LetterSharedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_shared_on");
+
+                    b.PrimitiveCollection<string[]>("LetterSharedWithDepartments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("letter_shared_with_departments");
+
+                    b.Property<bool?>("RepeatJtai")
+                        .HasColumnType("boolean")
+                        .HasColumnName("repeat_jtai");
+
+                    b.Property<DateTimeOffset?>("RepeatJtaiDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("repeat_jtai_decided_at");
+
+                    b.Property<string>("RepeatJtaiReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("repeat_jtai_reason");
+
+                    b.HasKey("FollowUpId")
+                        .HasName("pk_ilacs_follow_ups");
+
+                    b.ToTable("ilacs_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.MonitoringVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Focus")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("focus");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("ScheduledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scheduled_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monitoring_visits");
+
+                    b.HasIndex("FollowUpId")
+                        .HasDatabaseName("ix_monitoring_visits_follow_up_id");
+
+                    b.ToTable("monitoring_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.AnnexARow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<short>("Age")
+                        .HasColumnType("smallint")
+                        .HasColumnName("age");
+
+                    b.Property<string>("ChildId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("child_id");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("Disability")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("disability");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("gender");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<short>("ListNumber")
+                        .HasColumnType("smallint")
+                        .HasColumnName("list_number");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("upload_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annex_a_rows");
+
+                    b.HasIndex("UploadId")
+                        .HasDatabaseName("ix_annex_a_rows_upload_id");
+
+                    b.HasIndex("InspectionId", "ChildId")
+                        .HasDatabaseName("ix_annex_a_rows_inspection_id_child_id");
+
+                    b.ToTable("annex_a_rows", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.AnnexAUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<bool>("KeptValidRows")
+                        .HasColumnType("boolean")
+                        .HasColumnName("kept_valid_rows");
+
+                    b.Property<short>("ListNumber")
+                        .HasColumnType("smallint")
+                        .HasColumnName("list_number");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("problems");
+
+                    b.Property<int>("RowsRefused")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_refused");
+
+                    b.Property<int>("RowsStored")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_stored");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_annex_a_uploads");
+
+                    b.HasIndex("InspectionId", "ListNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annex_a_uploads_current")
+                        .HasFilter("superseded_at IS NULL");
+
+                    b.HasIndex("InspectionId", "ListNumber", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_annex_a_uploads_inspection_id_list_number_version");
+
+                    b.ToTable("annex_a_uploads", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.ChildDataRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_data_reads");
+
+                    b.HasIndex("InspectionId", "At")
+                        .HasDatabaseName("ix_child_data_reads_inspection_id_at");
+
+                    b.ToTable("child_data_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.InformationDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("ChildId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("child_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_information_documents");
+
+                    b.HasIndex("InspectionId", "Kind", "Agency")
+                        .HasDatabaseName("ix_information_documents_inspection_id_kind_agency");
+
+                    b.ToTable("information_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.ItemDelivery", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("item_key");
+
+                    b.Property<string>("Agency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("InspectionId", "ItemKey", "Agency")
+                        .HasName("pk_item_deliveries");
+
+                    b.ToTable("item_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Ofsted.IssuesOfConcern.IssueOfConcern", b =>
                 {
                     b.Property<Guid>("Id")
@@ -760,6 +1628,66 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasDatabaseName("ix_shared_record_entries_inspection_id_kind");
 
                     b.ToTable("shared_record_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpDeadline", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_deadlines_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.FollowUp.FollowUpStep", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_follow_up_steps_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.ActionPlanSubmission", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_plan_submissions_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.IlacsFollowUp", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithOne()
+                        .HasForeignKey("Jtai.Ofsted.FollowUp.IlacsFollowUp", "FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ilacs_follow_ups_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.FollowUp.MonitoringVisit", b =>
+                {
+                    b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_monitoring_visits_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.AnnexARow", b =>
+                {
+                    b.HasOne("Jtai.Ofsted.InformationExchange.AnnexAUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_annex_a_rows_annex_a_upload_upload_id");
                 });
 #pragma warning restore 612, 618
         }

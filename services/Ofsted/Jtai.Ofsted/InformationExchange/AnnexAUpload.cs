@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jtai.Ofsted.InformationExchange;
+
+/// <summary>
+/// One upload of one Annex A list. A re-upload supersedes the current one (SupersededAt set) and
+/// keeps it, with its rows, as history; only the current upload's rows are read.
+/// </summary>
+public sealed class AnnexAUpload
+{
+    public Guid Id { get; set; }
+    public Guid InspectionId { get; set; }
+    public short ListNumber { get; set; }
+    public int Version { get; set; }
+    public required string FileName { get; set; }
+    public required string Format { get; set; }
+    public long SizeBytes { get; set; }
+    public required string Sha256 { get; set; }
+    public required string Agency { get; set; }
+    public required string UploadedBy { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public int RowsStored { get; set; }
+    public int RowsRefused { get; set; }
+    public bool KeptValidRows { get; set; }
+    /// <summary>Problems of the refused rows when the uploader asked to keep the valid ones (JSON).</summary>
+    public string? Problems { get; set; }
+    public DateTimeOffset? SupersededAt { get; set; }
+}
+
+/// <summary>A row of an Annex A list: child-level personal data, read only by the inspection team.</summary>
+public sealed class AnnexARow
+{
+    public long Id { get; set; }
+    public Guid UploadId { get; set; }
+    public Guid InspectionId { get; set; }
+    public short ListNumber { get; set; }
+    public int RowNumber { get; set; }
+    public required string ChildId { get; set; }
+    public string? Gender { get; set; }
+    public string? Ethnicity { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public short Age { get; set; }
+    public DateOnly? EventDate { get; set; }
+    public string? Source { get; set; }
+    public string? Disability { get; set; }
+    public required string Fields { get; set; }
+}
+
+internal sealed class AnnexAUploadConfiguration : IEntityTypeConfiguration<AnnexAUpload>
+{
+    public void Configure(EntityTypeBuilder<AnnexAUpload> e)
+    {
+        e.ToTable("annex_a_uploads");
+        e.HasKey(u => u.Id);
+        e.Property(u => u.Id).ValueGeneratedNever();
+        e.Property(u => u.FileName).HasMaxLength(260);
+        e.Property(u => u.Format).HasMaxLength(10);
+        e.Property(u => u.Sha256).HasMaxLength(64);
+        e.Property(u => u.Agency).HasMaxLength(40);
+        e.Property(u => u.UploadedBy).HasMaxLength(200);
+        e.Property(u => u.Problems).HasColumnType("jsonb");
+        e.HasIndex(u => new { u.InspectionId, u.ListNumber, u.Version }).IsUnique();
+        // At most one current upload per list: two concurrent uploads cannot both win.
+        e.HasIndex(u => new { u.InspectionId, u.ListNumber }).IsUnique().HasFilter("superseded_at IS NULL")
+            .HasDatabaseName("ix_annex_a_uploads_current");
+    }
+}
+
+internal sealed class AnnexARowConfiguration : IEntityTypeConfiguration<AnnexARow>
+{
+    public void Configure(EntityTypeBuilder<AnnexARow> e)
+    {
+        e.ToTable("annex_a_rows");
+        e.HasKey(r => r.Id);
+        e.Property(r => r.Id).UseIdentityAlwaysColumn();
+        e.Property(r => r.ChildId).HasMaxLength(200);
+        e.Property(r => r.Gender).HasMaxLength(40);
+        e.Property(r => r.Ethnicity).HasMaxLength(10);
+        e.Property(r => r.Source).HasMaxLength(200);
+        e.Property(r => r.Disability).HasMaxLength(10);
+        e.Property(r => r.Fields).HasColumnType("jsonb");
+        e.HasIndex(r => r.UploadId);
+        e.HasIndex(r => new { r.InspectionId, r.ChildId });
+        e.HasOne<AnnexAUpload>().WithMany().HasForeignKey(r => r.UploadId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Jtai.Contracts.InformationRequests;
+using Jtai.Messaging.Outbox;
+using Jtai.Ofsted.Data;
+using Jtai.Ofsted.InformationExchange.AnnexA;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jtai.Ofsted.InformationExchange;
+
+public sealed record AnnexAUploadView(
+    Guid Id, int List, int Version, string FileName, string Format, long SizeBytes, string Sha256, string Agency,
+    string UploadedBy, DateTimeOffset UploadedAt, int RowsStored, int RowsRefused, bool KeptValidRows,
+    DateTimeOffset? SupersededAt, JsonElement? Problems)
+{
+    public static AnnexAUploadView From(AnnexAUpload u) => new(u.Id, u.ListNumber, u.Version, u.FileName, u.Format, u.SizeBytes, u.Sha256,
+        u.Agency, u.UploadedBy, u.UploadedAt, u.RowsStored, u.RowsRefused, u.KeptValidRows, u.SupersededAt,
+        u.Problems is null ? null : JsonSerializer.Deserialize<JsonElement>(u.Problems));
+}
+
+/// <summary>
+/// The local authority uploads child-level data lists 1–5 (¶95). A file with any problem is
+/// refused whole, nothing stored, unless the uploader asks to keep the valid rows
+/// (keepValidRows=true), when the valid rows are stored and the problems kept with the upload.
+/// A re-upload replaces the list and keeps the previous upload as history.
+/// </summary>
+public static partial class AnnexAUploads
+{
+    [GeneratedRegex(@"list\s*0*(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListInName();
+
+    public static async Task<Results<Created<AnnexAUploadView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> Upload(
+        Guid inspectionId, int list, IFormFile? file, [FromQuery] bool? keepValidRows, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox,
+        TimeProvider clock, IOptions<InformationExchangeOptions> options, CancellationToken ct)
+    {
+        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
+        if (caller is null) return TypedResults.NotFound();
+        if (!caller.IsPartnerOf(AnnexAItems.LocalAuthority)) return TypedResults.Forbid();
+        if (AnnexAList.Find(list) is not { } definition)
+            return FileProblems.Field("list", "The front-door JTAI asks for child-level data lists 1 to 5 (¶95).");
+        if (file is null || file.Length == 0) return FileProblems.Field("file", "Send the list as a non-empty multipart form field named 'file'.");
+        if (file.Length > options.Value.MaxListBytes)
+            return TypedResults.Problem(statusCode: 413, title: "The file is too large.", detail: $"A list may be at most {options.Value.MaxListBytes} bytes.");
+        if (TabularFile.FormatOf(file.FileName, file.ContentType) is not { } format)
+            return FileProblems.Field("file", $"'{file.FileName}' is neither CSV (.csv) nor XLSX (.xlsx).");
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        buffer.Position = 0;
+
+        Table table;
+        try
+        {
+            var picked = Pick(format, buffer, file.FileName, definition);
+            if (picked.Error is not null) return FileProblems.Refused("The workbook has no sheet for this list: nothing was stored.", [picked.Error], options.Value.MaxProblemsListed);
+            table = picked.Table!;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return FileProblems.Field("file", $"'{file.FileName}' could not be read as {format}: {ex.Message}");
+        }
+
+        var validation = AnnexAValidator.Validate(definition, table);
+        var keep = keepValidRows == true;
+        if (validation.Problems.Count > 0 && (!keep || validation.HeaderRefused || validation.Valid.Count == 0))
+        {
+            return FileProblems.Refused($"List {list} has errors: nothing was stored.", validation.Problems, options.Value.MaxProblemsListed,
+                new Dictionary<string, object?> { ["list"] = list, ["rowsRead"] = validation.DataRows, ["rowsRefused"] = validation.InvalidRows });
+        }
+        if (validation.Valid.Count == 0)
+            return FileProblems.Field("file", $"List {list} holds no rows.");
+
+        var now = clock.GetUtcNow();
+        var upload = new AnnexAUpload
+        {
+            Id = Guid.NewGuid(),
+            InspectionId = inspectionId,
+            ListNumber = (short)list,
+            FileName = Path.GetFileName(file.FileName),
+            Format = format.ToString().ToLowerInvariant(),
+            SizeBytes = file.Length,
+            Sha256 = sha256,
+            Agency = caller.PartnerAgency!,
+            UploadedBy = user.Id(),
+            UploadedAt = now,
+            RowsStored = validation.Valid.Count,
+            RowsRefused = validation.InvalidRows,
+            KeptValidRows = keep && validation.Problems.Count > 0,
+            Problems = validation.Problems.Count > 0
+                ? JsonSerializer.Serialize(validation.Problems.Take(options.Value.MaxProblemsListed)
+                    .Select(p => new { row = p.Row, column = p.Column, value = p.Value, rule = p.Rule, message = p.Message }))
+                : null,
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var previous = await db.Set<AnnexAUpload>()
+            .Where(u => u.InspectionId == inspectionId && u.ListNumber == list)
+            .MaxAsync(u => (int?)u.Version, ct) ?? 0;
+        upload.Version = previous + 1;
+        await db.Set<AnnexAUpload>()
+            .Where(u => u.InspectionId == inspectionId && u.ListNumber == list && u.SupersededAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SupersededAt, now), ct);
+        db.Set<AnnexAUpload>().Add(upload);
+        await db.Delivered(outbox, inspectionId, AnnexAItems.AnnexAList(list), upload.Agency, upload.UploadedBy, now,
+            $"List {list} ({definition.Title}): {upload.RowsStored} rows" + (upload.RowsRefused > 0 ? $", {upload.RowsRefused} refused" : ""), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            throw new DomainRuleException("concurrent-upload", $"Another upload of list {list} was stored at the same moment; send it again.");
+        }
+        await AnnexARowStore.Copy(db, upload.Id, inspectionId, upload.ListNumber, validation.Valid, ct);
+        await tx.CommitAsync(ct);
+
+        return TypedResults.Created($"/api/ofsted/inspections/{inspectionId}/information-exchange/annex-a/uploads/{upload.Id}", AnnexAUploadView.From(upload));
+    }
+
+    /// <summary>Uploads of the lists, current and superseded: the team sees all, the local authority its own.</summary>
+    public static async Task<Results<Ok<List<AnnexAUploadView>>, NotFound, ForbidHttpResult>> List(
+        Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
+    {
+        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
+        if (caller is null) return TypedResults.NotFound();
+        if (!caller.IsTeam && !caller.IsPartner) return TypedResults.Forbid();
+        var uploads = db.Set<AnnexAUpload>().AsNoTracking().Where(u => u.InspectionId == inspectionId);
+        if (!caller.IsTeam) uploads = uploads.Where(u => u.Agency == caller.PartnerAgency);
+        var list = await uploads.OrderBy(u => u.ListNumber).ThenByDescending(u => u.Version).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(AnnexAUploadView.From).ToList());
+    }
+
+    public sealed record RowView(int List, int Row, string ChildId, string? Gender, string? Ethnicity, DateOnly? DateOfBirth, int Age,
+        DateOnly? EventDate, string? Source, string? Disability, JsonElement Fields);
+
+    public sealed record RowsPage(int List, Guid UploadId, int Total, int Skip, int Take, List<RowView> Rows);
+
+    /// <summary>The current rows of one list: child-level data, for the inspection team only, and audited.</summary>
+    public static async Task<Results<Ok<RowsPage>, NotFound, ForbidHttpResult, ValidationProblem>> Rows(
+        Guid inspectionId, int list, [FromQuery] int? skip, [FromQuery] int? take, ClaimsPrincipal user, OfstedDbContext db,
+        ChildDataAudit audit, CancellationToken ct)
+    {
+        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
+        if (caller is null) return TypedResults.NotFound();
+        if (!caller.IsTeam) return TypedResults.Forbid();
+        var errors = new RequestErrors();
+        if (skip is < 0) errors.Add("skip", "'skip' must be 0 or more.");
+        if (take is < 1 or > 5000) errors.Add("take", "'take' must be from 1 to 5000.");
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        var upload = await db.Set<AnnexAUpload>().AsNoTracking()
+            .SingleOrDefaultAsync(u => u.InspectionId == inspectionId && u.ListNumber == list && u.SupersededAt == null, ct);
+        if (upload is null) return TypedResults.NotFound();
+
+        var (from, count) = (skip ?? 0, take ?? 500);
+        var rows = await db.Set<AnnexARow>().AsNoTracking()
+            .Where(r => r.UploadId == upload.Id)
+            .OrderBy(r => r.RowNumber).Skip(from).Take(count)
+            .ToListAsync(ct);
+        await audit.Record(user, inspectionId, $"annex-a/list-{list} rows", $"{rows.Count} rows from {from} of upload {upload.Id}", ct);
+        return TypedResults.Ok(new RowsPage(list, upload.Id, upload.RowsStored, from, count, rows.Select(r => new RowView(
+            r.ListNumber, r.RowNumber, r.ChildId, r.Gender, r.Ethnicity, r.DateOfBirth, r.Age, r.EventDate, r.Source, r.Disability,
+            JsonSerializer.Deserialize<JsonElement>(r.Fields))).ToList()));
+    }
+
+    private sealed record Picked(Table? Table, FileProblem? Error);
+
+    /// <summary>One list per file, or one sheet per list: the sheet named "List n", else the only sheet.</summary>
+    private static Picked Pick(TabularFormat format, Stream content, string fileName, AnnexAList list)
+    {
+        if (format == TabularFormat.Csv) return new Picked(TabularFile.ReadCsv(content, fileName), null);
+        var sheets = TabularFile.ReadXlsx(content);
+        var named = sheets.FirstOrDefault(s => ListInName().Match(s.Name) is { Success: true } m && int.Parse(m.Groups[1].Value) == list.Number);
+        if (named is not null) return new Picked(named, null);
+        if (sheets.Count == 1) return new Picked(sheets[0], null);
+        return new Picked(null, new FileProblem(0, "sheet", string.Join(", ", sheets.Select(s => s.Name)), "sheet-for-list",
+            $"The workbook has {sheets.Count} sheets and none is named 'List {list.Number}'."));
+    }
+}

@@ -1,0 +1,186 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Jtai.Contracts.InformationRequests;
+using Jtai.Messaging.Outbox;
+using Jtai.Ofsted.CaseSelection;
+using Jtai.Ofsted.Data;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Jtai.Ofsted.InformationExchange;
+
+public sealed record DocumentView(
+    Guid Id, string Kind, string Item, string? ChildId, string Agency, int Version, string FileName, string ContentType,
+    long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt);
+
+/// <summary>
+/// Documents partners file against the request: the list of audits (¶96), performance and
+/// management information against its item number (¶108), case records of the children selected
+/// for audit (¶102–104) and the partnership's audits (¶28, ¶106). Each has a size and type limit
+/// and a SHA-256; a re-upload of the same slot supersedes the previous version and keeps it.
+/// </summary>
+public static class Documents
+{
+    public sealed record Slot(string Kind, string Item, string? ChildId, string ItemKey, string Summary);
+
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadAuditList(
+        Guid inspectionId, IFormFile? file, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
+        IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
+        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct,
+            (_, _) => Task.FromResult<Outcome>(new Slot(DocumentKinds.AuditList, "audits-last-6-months", null, AnnexAItems.AuditList, "List of multi-agency audits")));
+
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadPerformance(
+        Guid inspectionId, string item, IFormFile? file, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
+        IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
+        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct, (caller, _) =>
+        {
+            var known = AnnexAItems.PerformanceItems.FirstOrDefault(p => p.Number == item);
+            if (known.Number is null)
+                return Task.FromResult<Outcome>(FileProblems.Field("item", $"'{item}' is not a performance information item (1.1–1.12, 2.1–2.10, 3.1–3.8, 4.1–4.6, ¶108)."));
+            if (!caller.IsPartnerOf(known.ProvidedBy)) return Task.FromResult<Outcome>(TypedResults.Forbid());
+            return Task.FromResult<Outcome>(new Slot(DocumentKinds.Performance, item, null, AnnexAItems.Performance(item), $"{item} {known.Title}"));
+        });
+
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadCaseRecord(
+        Guid inspectionId, string agency, string childId, [FromQuery] string? recordType, IFormFile? file, ClaimsPrincipal user,
+        OfstedDbContext db, IOutbox outbox, TimeProvider clock, IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
+        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct, async (caller, token) =>
+        {
+            // An agency files only its own records: police cannot file health records, nor the reverse.
+            if (!CaseRecordTypes.ByAgency.TryGetValue(agency, out var types))
+                return FileProblems.Field("agency", $"Case records are shared by {string.Join(", ", CaseRecordTypes.ByAgency.Keys)} (¶102–104).");
+            if (caller.PartnerAgency != agency) return TypedResults.Forbid();
+            if (recordType is null || !types.Contains(recordType))
+                return FileProblems.Field("recordType", $"'recordType' must be one of: {string.Join(", ", types)}.");
+            if (await NotSelectedForAudit(db, inspectionId, childId, token) is { } refused) return refused;
+            return new Slot(DocumentKinds.CaseRecord, recordType, childId, AnnexAItems.CaseRecords(agency), $"{recordType} for one child");
+        });
+
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadEvaluation(
+        Guid inspectionId, string childId, [FromQuery] string? evaluation, IFormFile? file, ClaimsPrincipal user,
+        OfstedDbContext db, IOutbox outbox, TimeProvider clock, IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
+        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct, async (_, token) =>
+        {
+            if (evaluation is null || !CaseRecordTypes.Evaluations.Contains(evaluation))
+                return FileProblems.Field("evaluation", $"'evaluation' must be one of: {string.Join(", ", CaseRecordTypes.Evaluations)} (¶28).");
+            if (await NotSelectedForAudit(db, inspectionId, childId, token) is { } refused) return refused;
+            return new Slot(DocumentKinds.PartnershipAudit, evaluation, childId, AnnexAItems.PartnershipAudits, $"{evaluation} evaluation of one child");
+        });
+
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadThemesSummary(
+        Guid inspectionId, IFormFile? file, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
+        IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
+        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct, (_, _) => Task.FromResult<Outcome>(
+            new Slot(DocumentKinds.PartnershipAudit, CaseRecordTypes.ThemesSummary, null, AnnexAItems.PartnershipAudits, "Summary of themes and learning")));
+
+    /// <summary>Documents' descriptions (no content): the team sees all; a partner what its agency filed.</summary>
+    public static async Task<Results<Ok<List<DocumentView>>, NotFound, ForbidHttpResult>> List(
+        Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
+    {
+        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
+        if (caller is null) return TypedResults.NotFound();
+        if (!caller.IsTeam && !caller.IsPartner) return TypedResults.Forbid();
+        var documents = db.Set<InformationDocument>().AsNoTracking().Where(d => d.InspectionId == inspectionId);
+        if (!caller.IsTeam) documents = documents.Where(d => d.Agency == caller.PartnerAgency);
+        return TypedResults.Ok(await documents.OrderBy(d => d.Kind).ThenBy(d => d.Item).ThenByDescending(d => d.Version)
+            .Select(d => new DocumentView(d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType, d.SizeBytes,
+                d.Sha256, d.UploadedBy, d.UploadedAt, d.SupersededAt))
+            .ToListAsync(ct));
+    }
+
+    /// <summary>A document's content: the team, or the agency that filed it. Reads of a child's documents are audited.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> Content(
+        Guid inspectionId, Guid documentId, ClaimsPrincipal user, OfstedDbContext db, ChildDataAudit audit, CancellationToken ct)
+    {
+        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
+        if (caller is null) return TypedResults.NotFound();
+        var document = await db.Set<InformationDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.InspectionId == inspectionId, ct);
+        if (document is null) return TypedResults.NotFound();
+        if (!caller.IsTeam && document.Agency != caller.PartnerAgency) return caller.IsPartner ? TypedResults.NotFound() : TypedResults.Forbid();
+        if (document.IsChildLevel)
+            await audit.Record(user, inspectionId, $"document {document.Id}", $"{document.Kind} {document.Item} of child {document.ChildId}", ct);
+        return TypedResults.File(document.Content, document.ContentType, document.FileName);
+    }
+
+    // ---- storing ---------------------------------------------------------------------------
+
+    /// <summary>Where a document goes, or why it is refused (decided per kind before anything is read).</summary>
+    public sealed class Outcome
+    {
+        public Slot? Slot { get; private init; }
+        public IResult? Refusal { get; private init; }
+        public static implicit operator Outcome(Slot slot) => new() { Slot = slot };
+        public static implicit operator Outcome(ValidationProblem problem) => new() { Refusal = problem };
+        public static implicit operator Outcome(ForbidHttpResult forbid) => new() { Refusal = forbid };
+        public static implicit operator Outcome(NotFound notFound) => new() { Refusal = notFound };
+    }
+
+    private static async Task<Outcome?> NotSelectedForAudit(OfstedDbContext db, Guid inspectionId, string childId, CancellationToken ct) =>
+        await db.Set<SelectedChild>().AnyAsync(c => c.InspectionId == inspectionId && c.ChildId == childId && c.ForAudit, ct)
+            ? null
+            : (Outcome)FileProblems.Field("childId", $"Child '{childId}' is not among the children the lead inspector selected for audit (¶99).");
+
+    private static async Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> Store(
+        Guid inspectionId, IFormFile? file, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
+        InformationExchangeOptions options, CancellationToken ct, Func<ExchangeCaller, CancellationToken, Task<Outcome>> slotFor)
+    {
+        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
+        if (caller is null) return TypedResults.NotFound();
+        if (!caller.IsPartner) return TypedResults.Forbid();
+        var outcome = await slotFor(caller, ct);
+        switch (outcome.Refusal)
+        {
+            case ValidationProblem problem: return problem;
+            case ForbidHttpResult forbid: return forbid;
+            case NotFound notFound: return notFound;
+        }
+        var slot = outcome.Slot!;
+
+        if (file is null || file.Length == 0) return FileProblems.Field("file", "Send the document as a non-empty multipart form field named 'file'.");
+        if (file.Length > options.MaxDocumentBytes)
+            return TypedResults.Problem(statusCode: 413, title: "The document is too large.", detail: $"A document may be at most {options.MaxDocumentBytes} bytes.");
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (!options.AllowedDocumentTypes.Contains(extension))
+            return FileProblems.Field("file", $"'{file.FileName}': documents may be {string.Join(", ", options.AllowedDocumentTypes)}.");
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, ct);
+        if (!DocumentChecks.ContentMatches(extension, content))
+            return FileProblems.Field("file", $"'{file.FileName}' does not hold {extension} content.");
+
+        var now = clock.GetUtcNow();
+        var agency = caller.PartnerAgency!;
+        var document = new InformationDocument
+        {
+            Id = Guid.NewGuid(),
+            InspectionId = inspectionId,
+            Kind = slot.Kind,
+            Item = slot.Item,
+            ChildId = slot.ChildId,
+            Agency = agency,
+            FileName = Path.GetFileName(file.FileName),
+            ContentType = DocumentChecks.ContentTypeOf(extension),
+            SizeBytes = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Content = content,
+            UploadedBy = user.Id(),
+            UploadedAt = now,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sameSlot = db.Set<InformationDocument>().Where(d => d.InspectionId == inspectionId && d.Kind == slot.Kind && d.Item == slot.Item
+            && d.ChildId == slot.ChildId && d.Agency == agency);
+        document.Version = (await sameSlot.MaxAsync(d => (int?)d.Version, ct) ?? 0) + 1;
+        await sameSlot.Where(d => d.SupersededAt == null).ExecuteUpdateAsync(s => s.SetProperty(d => d.SupersededAt, now), ct);
+        db.Set<InformationDocument>().Add(document);
+        await db.Delivered(outbox, inspectionId, slot.ItemKey, agency, document.UploadedBy, now, slot.Summary, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        return TypedResults.Created($"/api/ofsted/inspections/{inspectionId}/information-exchange/documents/{document.Id}",
+            new DocumentView(document.Id, document.Kind, document.Item, document.ChildId, document.Agency, document.Version, document.FileName,
+                document.ContentType, document.SizeBytes, document.Sha256, document.UploadedBy, document.UploadedAt, null));
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jtai.Ofsted.InformationExchange;
+
+/// <summary>Kinds of document a partner files against the information request.</summary>
+public static class DocumentKinds
+{
+    /// <summary>¶96: the list of multi-agency audits of the last 6 months.</summary>
+    public const string AuditList = "audit-list";
+    /// <summary>¶108–109: performance and management information, filed against its item number (1.1 ... 4.6).</summary>
+    public const string Performance = "performance";
+    /// <summary>¶102–104: a case record of a child selected for audit.</summary>
+    public const string CaseRecord = "case-record";
+    /// <summary>¶28, ¶106: a single- or multi-agency evaluation of a child, or the summary of themes.</summary>
+    public const string PartnershipAudit = "partnership-audit";
+}
+
+/// <summary>
+/// A document a partner agency shared through the exchange, with its SHA-256. A re-upload of the
+/// same slot (kind, item, child, agency) supersedes the current one and keeps it as history.
+/// </summary>
+public sealed class InformationDocument
+{
+    public Guid Id { get; set; }
+    public Guid InspectionId { get; set; }
+    public required string Kind { get; set; }
+    /// <summary>Performance item number, case-record type, or evaluation type.</summary>
+    public required string Item { get; set; }
+    /// <summary>The child the document is about (case records, evaluations); null otherwise.</summary>
+    public string? ChildId { get; set; }
+    public required string Agency { get; set; }
+    public int Version { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Content { get; set; }
+    public required string UploadedBy { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public DateTimeOffset? SupersededAt { get; set; }
+
+    /// <summary>Case records and evaluations are about a child: child-level personal data.</summary>
+    public bool IsChildLevel => ChildId is not null;
+}
+
+internal sealed class InformationDocumentConfiguration : IEntityTypeConfiguration<InformationDocument>
+{
+    public void Configure(EntityTypeBuilder<InformationDocument> e)
+    {
+        e.ToTable("information_documents");
+        e.HasKey(d => d.Id);
+        e.Property(d => d.Id).ValueGeneratedNever();
+        e.Property(d => d.Kind).HasMaxLength(40);
+        e.Property(d => d.Item).HasMaxLength(60);
+        e.Property(d => d.ChildId).HasMaxLength(200);
+        e.Property(d => d.Agency).HasMaxLength(40);
+        e.Property(d => d.FileName).HasMaxLength(260);
+        e.Property(d => d.ContentType).HasMaxLength(200);
+        e.Property(d => d.Sha256).HasMaxLength(64);
+        e.Property(d => d.UploadedBy).HasMaxLength(200);
+        e.Ignore(d => d.IsChildLevel);
+        e.HasIndex(d => new { d.InspectionId, d.Kind, d.Agency });
+    }
+}

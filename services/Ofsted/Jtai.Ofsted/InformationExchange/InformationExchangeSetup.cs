@@ -1,0 +1,54 @@
+using Jtai.Ofsted.CaseSelection;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jtai.Ofsted.InformationExchange;
+
+public static class InformationExchangeSetup
+{
+    public static WebApplicationBuilder AddInformationExchange(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<InformationExchangeOptions>(builder.Configuration.GetSection(InformationExchangeOptions.Section));
+        builder.Services.AddScoped<ChildDataAudit>();
+        return builder;
+    }
+
+    /// <summary>
+    /// /api/ofsted/inspections/{id}/information-exchange/** and /case-selection/**: the only Ofsted
+    /// paths partners reach (gateway route file information-exchange.json). Uploads are multipart
+    /// with bearer tokens and no cookies, so antiforgery does not apply.
+    /// </summary>
+    public static IEndpointRouteBuilder MapInformationExchange(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<InformationExchangeOptions>>().Value;
+        var listLimit = new RequestSizeLimitAttribute(options.MaxListBytes + 64 * 1024);
+        var documentLimit = new RequestSizeLimitAttribute(options.MaxDocumentBytes + 64 * 1024);
+
+        var exchange = app.MapGroup("/api/ofsted/inspections/{inspectionId:guid}/information-exchange")
+            .RequireAuthorization(InformationExchangePolicies.InformationExchange)
+            .WithTags("Information exchange");
+        exchange.MapPost("/annex-a/lists/{list:int}", AnnexAUploads.Upload).DisableAntiforgery().WithMetadata(listLimit);
+        exchange.MapGet("/annex-a/uploads", AnnexAUploads.List);
+        exchange.MapGet("/annex-a/lists/{list:int}/rows", AnnexAUploads.Rows);
+        exchange.MapPost("/documents/audit-list", Documents.UploadAuditList).DisableAntiforgery().WithMetadata(documentLimit);
+        exchange.MapPost("/documents/performance/{item}", Documents.UploadPerformance).DisableAntiforgery().WithMetadata(documentLimit);
+        exchange.MapPost("/documents/case-records/{agency}/{childId}", Documents.UploadCaseRecord).DisableAntiforgery().WithMetadata(documentLimit);
+        exchange.MapPost("/documents/partnership-audits/themes-summary", Documents.UploadThemesSummary).DisableAntiforgery().WithMetadata(documentLimit);
+        exchange.MapPost("/documents/partnership-audits/{childId}", Documents.UploadEvaluation).DisableAntiforgery().WithMetadata(documentLimit);
+        exchange.MapGet("/documents", Documents.List);
+        exchange.MapGet("/documents/{documentId:guid}", Documents.Content);
+        exchange.MapGet("/audit-log", AuditLogApi.List);
+
+        var selection = app.MapGroup("/api/ofsted/inspections/{inspectionId:guid}/case-selection")
+            .RequireAuthorization(InformationExchangePolicies.InformationExchange)
+            .WithTags("Case selection");
+        selection.MapGet("/", CaseSelectionApi.Get);
+        selection.MapGet("/proposal", CaseSelectionApi.Proposal);
+        selection.MapPost("/balance", CaseSelectionApi.BalanceOf);
+        selection.MapPut("/thirty", CaseSelectionApi.SelectThirty);
+        selection.MapGet("/asked", CaseSelectionApi.Asked);
+        selection.MapPut("/answers", CaseSelectionApi.Answer);
+        selection.MapPut("/audit", CaseSelectionApi.SelectForAudit);
+        return app;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Jtai.Calendar.Frameworks;
+using Jtai.Calendar.Timeline;
+using Jtai.Contracts.InformationRequests;
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Inspections;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Orchestrator.InformationRequests;
+
+public static class ChecklistStatus
+{
+    public const string Awaited = "awaited";
+    public const string Overdue = "overdue";
+    public const string OnTime = "on-time";
+    public const string Late = "late";
+}
+
+public sealed record DeliveryView(string Agency, DateTimeOffset FirstReceivedAt, DateTimeOffset LastReceivedAt, string LastReceivedBy,
+    int Version, bool OnTime, string Summary);
+public sealed record ChecklistItemView(string Key, string Title, string Paragraph, IReadOnlyList<string> ProvidedBy, string Milestone,
+    DateTimeOffset DueAt, string Status, List<DeliveryView> Deliveries);
+public sealed record ChecklistView(Guid InspectionId, DateOnly FieldworkStart, DateTimeOffset At, List<ChecklistItemView> Items);
+
+/// <summary>
+/// The information-request checklist of an inspection (Annex A ¶91): each item, its deadline from
+/// the inspection's timeline (Jtai.Calendar), what arrived, from whom and when, on time or late. Status is judged against the
+/// injected clock at read time, so an item becomes overdue the moment its deadline passes.
+/// Inspectorate staff see every item; a partner agency only its own area's, and only the items asked of it.
+/// </summary>
+public static class ChecklistApi
+{
+    public static IEndpointRouteBuilder MapInformationRequests(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/orchestrator/inspections/{inspectionId:guid}/information-requests", Get)
+            .RequireAuthorization(JtaiPolicies.AnyUser)
+            .WithTags("Information requests");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ChecklistView>, NotFound, ForbidHttpResult>> Get(
+        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, FrameworkCatalog frameworks,
+        TimelineCalculator timelines, CancellationToken ct)
+    {
+        if (!user.IsStaff() && !user.IsPartner()) return TypedResults.Forbid();
+        var inspection = await InspectionsApi.VisibleTo(user, db.Inspections.AsNoTracking()).SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
+        if (inspection is null) return TypedResults.NotFound();
+
+        var agency = user.IsStaff() ? null : user.Agency();
+        var received = await db.Set<InformationReceived>().AsNoTracking()
+            .Where(r => r.InspectionId == inspectionId && (agency == null || r.Agency == agency))
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var timeline = InformationDeadlines.TimelineOf(inspection.Theme, inspection.FieldworkStart, frameworks, timelines);
+        var items = AnnexAItems.All
+            .Where(item => agency is null || item.ProvidedBy.Contains(agency))
+            .Select(item =>
+            {
+                var due = timeline[item.Due].DueAt;
+                var deliveries = received.Where(r => r.ItemKey == item.Key).OrderBy(r => r.FirstReceivedAt)
+                    .Select(r => new DeliveryView(r.Agency, r.FirstReceivedAt, r.LastReceivedAt, r.LastReceivedBy, r.Version, r.FirstReceivedAt <= due, r.Summary))
+                    .ToList();
+                var status = deliveries.Count > 0
+                    ? deliveries[0].OnTime ? ChecklistStatus.OnTime : ChecklistStatus.Late
+                    : now > due ? ChecklistStatus.Overdue : ChecklistStatus.Awaited;
+                return new ChecklistItemView(item.Key, item.Title, item.Paragraph, item.ProvidedBy, item.Due, due, status, deliveries);
+            })
+            .ToList();
+        return TypedResults.Ok(new ChecklistView(inspection.Id, inspection.FieldworkStart, now, items));
+    }
+}
+
+public static class InformationRequestsSetup
+{
+    public static void AddInformationRequestConsumers(this MassTransit.IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<InformationItemReceivedConsumer>();
+}

@@ -1,0 +1,41 @@
+using Jtai.Calendar.WorkingDays;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jtai.Orchestrator.Timeline;
+
+/// <summary>
+/// One milestone of one inspection, computed from the framework version the inspection pinned:
+/// when it is due, whether its deadline has been reached (the DeadlineReached event came back
+/// through the broker) and whether it has been met.
+/// </summary>
+public sealed class InspectionMilestone
+{
+    public Guid InspectionId { get; set; }
+    public required string Key { get; set; }
+    public DateOnly Date { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public required string Description { get; set; }
+    public DateTimeOffset? ReachedAt { get; set; }
+    public DateTimeOffset? MetAt { get; set; }
+    public string? MetBy { get; set; }
+}
+
+public sealed record MilestoneView(string Key, DateOnly Date, DateTimeOffset DueAt, string Description, DateTimeOffset? ReachedAt, DateTimeOffset? MetAt, string? MetBy)
+{
+    public static MilestoneView From(InspectionMilestone m) => new(m.Key, m.Date, LondonTime.ToLondon(m.DueAt), m.Description, m.ReachedAt, m.MetAt, m.MetBy);
+}
+
+internal sealed class InspectionMilestoneConfiguration : IEntityTypeConfiguration<InspectionMilestone>
+{
+    public void Configure(EntityTypeBuilder<InspectionMilestone> e)
+    {
+        e.ToTable("inspection_milestones");
+        e.HasKey(m => new { m.InspectionId, m.Key });
+        e.Property(m => m.Key).HasMaxLength(100);
+        e.Property(m => m.Description).HasMaxLength(1000);
+        e.Property(m => m.MetBy).HasMaxLength(200);
+        // The operators' overdue list: due, not met.
+        e.HasIndex(m => m.DueAt).HasFilter("met_at IS NULL").HasDatabaseName("ix_inspection_milestones_open");
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Inspections;
+using Jtai.Orchestrator.Lifecycle;
+using Jtai.Orchestrator.Team;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Orchestrator.Timeline;
+
+public sealed record InspectionTimelineView(Guid InspectionId, string Framework, int FrameworkVersion, DateOnly FieldworkStart, string Status, List<MilestoneView> Milestones);
+
+public sealed record OverdueMilestone(Guid InspectionId, string LocalAreaCode, string LocalAreaName, string Status, string Key, DateTimeOffset DueAt, string Description, DateTimeOffset? ReachedAt);
+
+public sealed record MeetMilestoneRequest(string? Note);
+
+/// <summary>
+/// An inspection's own timeline (shared with the partnership, ¶83), its overdue milestones, the
+/// operators' overdue list across inspections, and the team's iCalendar feed.
+/// </summary>
+public static class TimelineApi
+{
+    public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}").WithTags("Timeline");
+        group.MapGet("/timeline", Get).RequireAuthorization(JtaiPolicies.AnyUser);
+        group.MapGet("/overdue", OverdueFor).RequireAuthorization(JtaiPolicies.InspectorateStaff);
+        group.MapPost("/milestones/{key}/met", Meet).RequireAuthorization(LifecyclePolicies.ManageLifecycle);
+        group.MapGet("/calendar.ics", Calendar).RequireAuthorization(JtaiPolicies.InspectorateStaff);
+        app.MapGet("/api/orchestrator/operations/overdue", OverdueAll).WithTags("Operations").RequireAuthorization(JtaiPolicies.Operations);
+        return app;
+    }
+
+    private static async Task<Results<Ok<InspectionTimelineView>, NotFound>> Get(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    {
+        var inspection = await InspectionsApi.VisibleTo(user, db.Inspections.AsNoTracking()).SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
+        if (inspection is null) return TypedResults.NotFound();
+        var milestones = await db.Set<InspectionMilestone>().AsNoTracking().Where(m => m.InspectionId == inspectionId)
+            .OrderBy(m => m.DueAt).ToListAsync(ct);
+        return TypedResults.Ok(new InspectionTimelineView(inspection.Id, inspection.Theme, inspection.FrameworkVersion, inspection.FieldworkStart,
+            inspection.Status, milestones.Select(MilestoneView.From).ToList()));
+    }
+
+    private static async Task<Results<Ok<List<OverdueMilestone>>, NotFound>> OverdueFor(Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.Inspections.AnyAsync(i => i.Id == inspectionId, ct)) return TypedResults.NotFound();
+        return TypedResults.Ok(await Overdue(db, clock, inspectionId).ToListAsync(ct));
+    }
+
+    private static async Task<Ok<List<OverdueMilestone>>> OverdueAll(OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await Overdue(db, clock, null).Take(1000).ToListAsync(ct));
+
+    /// <summary>Due, not met, of an inspection still running; window ends cannot be overdue.</summary>
+    private static IQueryable<OverdueMilestone> Overdue(OrchestratorDbContext db, TimeProvider clock, Guid? inspectionId)
+    {
+        var now = clock.GetUtcNow();
+        var ended = Stages.Ended.ToList();
+        var windows = Stages.WindowEnds.ToList();
+        return from m in db.Set<InspectionMilestone>().AsNoTracking()
+               join i in db.Inspections.AsNoTracking() on m.InspectionId equals i.Id
+               where m.MetAt == null && m.DueAt <= now && !ended.Contains(i.Status) && !windows.Contains(m.Key)
+                     && (inspectionId == null || i.Id == inspectionId)
+               orderby m.DueAt, i.LocalAreaName
+               select new OverdueMilestone(i.Id, i.LocalAreaCode, i.LocalAreaName, i.Status, m.Key, m.DueAt, m.Description, m.ReachedAt);
+    }
+
+    /// <summary>Marks a milestone met that no stage meets by itself (an Annex A return, the statement of action).</summary>
+    private static async Task<Results<Ok<MilestoneView>, NotFound, ValidationProblem>> Meet(
+        Guid inspectionId, string key, MeetMilestoneRequest? request, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var milestone = await db.Set<InspectionMilestone>().SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == key, ct);
+        if (milestone is null) return TypedResults.NotFound();
+        if (milestone.MetAt is null)
+        {
+            milestone.MetAt = clock.GetUtcNow();
+            milestone.MetBy = user.Id();
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.Ok(MilestoneView.From(milestone));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Calendar(
+        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
+        if (inspection is null) return TypedResults.NotFound();
+        if (!await db.IsTeamOrLead(user, inspectionId, ct))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not on the inspection's team.",
+                detail: "The calendar feed is for the inspection's team (and Ofsted's lead inspectors and managers).");
+        var milestones = await db.Set<InspectionMilestone>().AsNoTracking().Where(m => m.InspectionId == inspectionId).OrderBy(m => m.DueAt).ToListAsync(ct);
+        var ics = IcsFeed.Write(inspection, milestones, clock.GetUtcNow());
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"jtai-{inspection.LocalAreaCode}-{inspection.Id:N}.ics");
+    }
+}

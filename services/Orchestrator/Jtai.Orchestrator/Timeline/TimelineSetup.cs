@@ -1,0 +1,9 @@
+using MassTransit;
+
+namespace Jtai.Orchestrator.Timeline;
+
+public static class TimelineSetup
+{
+    /// <summary>The orchestrator hears its own deadlines back through the broker to record them reached.</summary>
+    public static void AddTimelineConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<DeadlineReachedConsumer>();
+}

@@ -1,0 +1,41 @@
+using Jtai.Contracts.Events;
+using Jtai.ServiceDefaults.Security;
+
+namespace Jtai.Inspectorate.FollowUp;
+
+/// <summary>
+/// Which inspectorates follow up an area for priority action (Annex B): the local authority →
+/// Ofsted (¶111), a health service → CQC (¶112–113), a police force → HMICFRS (¶114–117), several
+/// agencies or the MASA → all three, coordinated (¶110). Annex B names no inspectorate for schools
+/// alone; Ofsted, which inspects schools and leads the JTAI, takes those.
+/// </summary>
+public static class PriorityActionRouting
+{
+    public static bool IsCoordinated(IReadOnlyCollection<string> agencies) =>
+        agencies.Distinct().Count() > 1 || agencies.Contains(Agencies.Masa);
+
+    public static IReadOnlyList<string> Owners(PriorityActionIdentified action)
+    {
+        if (action.Coordinated || IsCoordinated(action.Agencies)) return Inspectorates.All;
+        return action.Agencies.Distinct().Single() switch
+        {
+            Agencies.LocalAuthority or Agencies.Education => [Inspectorates.Ofsted],
+            Agencies.Health => [Inspectorates.Cqc],
+            Agencies.Police => [Inspectorates.Hmicfrs],
+            var other => throw new InvalidOperationException($"No inspectorate follows up agency '{other}'."),
+        };
+    }
+
+    /// <summary>Why a message cannot be a priority action at all (poison), or null.</summary>
+    public static string? Invalid(PriorityActionIdentified action)
+    {
+        if (action.InspectionId == Guid.Empty || action.PriorityActionId == Guid.Empty) return "lacks an inspection id or a priority action id";
+        if (string.IsNullOrWhiteSpace(action.LocalAreaCode) || string.IsNullOrWhiteSpace(action.LocalAreaName)) return "lacks a local area";
+        if (action.Agencies is null || action.Agencies.Count == 0) return "names no agency";
+        if (action.Agencies.FirstOrDefault(a => !Agencies.All.Contains(a)) is { } unknown) return $"names an unknown agency '{unknown}'";
+        if (string.IsNullOrWhiteSpace(action.Text)) return "has no text";
+        if (action.Text.Length > 4000 || action.LocalAreaCode.Length > 20 || action.LocalAreaName.Length > 200)
+            return "has a text, area code or area name longer than this service stores";
+        return null;
+    }
+}

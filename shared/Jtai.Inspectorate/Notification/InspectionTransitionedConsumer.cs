@@ -1,0 +1,53 @@
+using Jtai.Contracts.Events;
+using Jtai.Inspectorate.Data;
+using Jtai.Messaging.Inbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Jtai.Inspectorate.Notification;
+
+/// <summary>
+/// Follows the inspection's lifecycle in this inspectorate's copy (a deferral moves fieldwork) and,
+/// when the inspection is notified, records whom this inspectorate notified from its own contacts.
+/// </summary>
+public sealed class InspectionTransitionedConsumer(
+    InspectorateDbContext db, NotificationOptions recipients, ILogger<InspectionTransitionedConsumer> logger)
+    : InboxConsumer<InspectionTransitioned>(db, logger)
+{
+    private const string Notified = "notified";
+
+    protected override async Task Handle(InspectionTransitioned message, ConsumeContext<InspectionTransitioned> context)
+    {
+        var ct = context.CancellationToken;
+        // InspectionScheduled travels on another queue and may still be on its way: fail, and the retry finds it.
+        var copy = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.InspectionId == message.InspectionId, ct)
+            ?? throw new InvalidOperationException($"Inspection {message.InspectionId} is not known here yet.");
+        // Transitions may arrive out of order (several consumers at once): only a later one moves the
+        // copy, decided atomically in the UPDATE so two at once cannot both win.
+        await db.Inspections
+            .Where(i => i.InspectionId == message.InspectionId && (i.StageChangedAt == null || i.StageChangedAt <= message.At))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(i => i.Stage, message.To)
+                .SetProperty(i => i.StageChangedAt, message.At)
+                .SetProperty(i => i.FieldworkStart, message.FieldworkStart), ct);
+        if (message.To != Notified) return;
+
+        var wanted = recipients.Recipients.Concat(recipients.AskedToNotify).ToList();
+        var contacts = await db.Set<AreaContact>().AsNoTracking()
+            .Where(c => c.LocalAreaCode == copy.LocalAreaCode && wanted.Contains(c.Role)).ToDictionaryAsync(c => c.Role, ct);
+        var via = $"via-{recipients.Recipients[0]}";
+        foreach (var role in wanted)
+        {
+            contacts.TryGetValue(role, out var contact);
+            db.Add(new InspectionNotification
+            {
+                InspectionId = message.InspectionId, Role = role, Name = contact?.Name, Email = contact?.Email,
+                Channel = recipients.Recipients.Contains(role) ? "direct" : via, ContactMissing = contact is null,
+                NotifiedAt = message.At, FieldworkStart = message.FieldworkStart,
+            });
+            if (contact is null)
+                logger.LogWarning("No {Role} on record for area {Area}: inspection {InspectionId} notification recorded as missing", role, copy.LocalAreaCode, message.InspectionId);
+        }
+    }
+}

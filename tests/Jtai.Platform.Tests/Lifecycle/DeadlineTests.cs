@@ -1,0 +1,48 @@
+using System.Net;
+using Xunit;
+
+namespace Jtai.Platform.Tests.Lifecycle;
+
+/// <summary>Its own platform: these tests move the clock.</summary>
+public sealed class DeadlineFixture : PlatformFixture;
+
+[CollectionDefinition(Name)]
+public sealed class DeadlineCollection : ICollectionFixture<DeadlineFixture>
+{
+    public const string Name = "lifecycle-deadlines";
+}
+
+[Collection(DeadlineCollection.Name)]
+public sealed class DeadlineTests(DeadlineFixture fixture)
+{
+    private Testing.Platform Platform => fixture.Platform;
+
+    [Fact]
+    public async Task A_milestone_falls_due_through_the_broker_and_is_overdue_until_met()
+    {
+        var id = (await Platform.ScheduleInspection("E08000035", "Solihull"))["id"]!.GetValue<Guid>();
+        var notification = (await Platform.Timeline(id)).Milestone("notification");
+        Assert.Null(notification["reachedAt"]);
+        using var lead = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
+        Assert.Empty((await (await lead.GetAsync($"/api/orchestrator/inspections/{id}/overdue")).Expect(HttpStatusCode.OK)).AsArray());
+
+        Platform.Clock.AdvanceTo(notification["dueAt"]!.GetValue<DateTimeOffset>().AddMinutes(1));
+
+        // The poller fires the deadline row into the outbox; the relay publishes DeadlineReached on
+        // the real broker; the orchestrator's consumer records the milestone reached.
+        await Testing.Platform.WaitUntil(async () => (await Platform.Timeline(id)).Milestone("notification")["reachedAt"] is not null,
+            TimeSpan.FromSeconds(30), "the notification deadline to come back through the broker");
+        var timeline = await Platform.Timeline(id);
+        Assert.Null(timeline.Milestone("draft-letter")["reachedAt"]);
+
+        var overdue = await (await lead.GetAsync($"/api/orchestrator/inspections/{id}/overdue")).Expect(HttpStatusCode.OK);
+        Assert.Equal(["notification"], overdue.AsArray().Select(o => o!["key"]!.GetValue<string>()));
+        using var operations = Platform.Client(await Platform.Tokens.Operations());
+        var all = await (await operations.GetAsync("/api/orchestrator/operations/overdue")).Expect(HttpStatusCode.OK);
+        Assert.Contains(all.AsArray(), o => o!["inspectionId"]!.GetValue<Guid>() == id && o["key"]!.GetValue<string>() == "notification");
+        (await lead.GetAsync("/api/orchestrator/operations/overdue")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        await (await Platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
+        Assert.Empty((await (await lead.GetAsync($"/api/orchestrator/inspections/{id}/overdue")).Expect(HttpStatusCode.OK)).AsArray());
+    }
+}
