@@ -50,13 +50,20 @@ public static class FollowUpSteps
     {
         using var staff = platform.Client(await platform.Tokens.Staff("lead-inspector", "ofsted"));
         JsonArray rows = [];
-        await Testing.Platform.WaitUntil(async () =>
+        try
         {
-            var response = await staff.GetAsync($"/api/orchestrator/inspections/{inspectionId}/follow-ups");
-            if (response.StatusCode == HttpStatusCode.NotFound) return false;
-            rows = (await response.Expect(HttpStatusCode.OK))["followUps"]!.AsArray();
-            return until(rows);
-        }, TimeSpan.FromSeconds(20), what);
+            await Testing.Platform.WaitUntil(async () =>
+            {
+                var response = await staff.GetAsync($"/api/orchestrator/inspections/{inspectionId}/follow-ups");
+                if (response.StatusCode == HttpStatusCode.NotFound) return false;
+                rows = (await response.Expect(HttpStatusCode.OK))["followUps"]!.AsArray();
+                return until(rows);
+            }, TimeSpan.FromSeconds(20), what);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} Last summary: {rows.ToJsonString()}", ex);
+        }
         return rows;
     }
 

@@ -303,6 +303,29 @@ public sealed class FollowUpTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task No_further_action_closes_the_cqc_follow_up_at_once_and_the_summary_shows_the_last_step()
+    {
+        var action = FollowUpSteps.PriorityAction(Platform, ["health"]);
+        await Platform.Publish(action);
+        var id = (await Platform.FollowUpOf("cqc", action)).Id();
+        using var cqc = Platform.Client(await Platform.Tokens.Staff("manager", "cqc"));
+        await (await cqc.PostJson($"/api/cqc/follow-ups/{id}/management-review-meeting", new { on = Platform.Today(), attendees = new[] { "Inspection manager" } }))
+            .Expect(HttpStatusCode.OK);
+        var closed = await (await cqc.PostJson($"/api/cqc/follow-ups/{id}/decision", new
+        {
+            responses = new[] { "no-further-action" }, reasons = "The provider has already put out-of-hours cover in place",
+        })).Expect(HttpStatusCode.OK);
+        Assert.Equal("closed", closed.State());
+        Assert.Empty(closed["details"]!["actions"]!.AsArray());
+        Assert.Empty(closed["nextSteps"]!.AsArray());
+
+        // Two steps in one request: whatever order they arrive in, the summary ends on the last one.
+        var rows = await Platform.JointSummaryOf(action.InspectionId, r => r.Count == 1 && r[0]!["lastStep"]!.GetValue<string>() == "close",
+            "the orchestrator to show the follow-up closed");
+        Assert.Equal("closed", rows[0]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_partner_sees_only_the_follow_ups_addressed_to_its_own_area_and_agency()
     {
         var police = FollowUpSteps.PriorityAction(Platform, ["police"], area: "E08000031", publishedDate: Platform.Today());

@@ -209,7 +209,7 @@ public static class ForceMonitoringApi
     private static Task<Response> Close(Guid followUpId, DecisionRequest request, ClaimsPrincipal user,
         FollowUpChange change, CancellationToken ct) =>
         change.Apply(followUpId, DecisionErrors(request), followUp =>
-            change.FollowUps.Move(followUp, ForceMonitoring.Lifecycle, ForceMonitoring.Close, user.Id(), $"{request.Decision} (evidence: {request.Evidence})"), ct);
+            change.FollowUps.Move(followUp, ForceMonitoring.Lifecycle, ForceMonitoring.Close, user.Id(), $"{request.On:yyyy-MM-dd}: {request.Decision} (evidence: {request.Evidence})"), ct);
 
     private static RequestErrors DocumentErrors(ForceDocumentRequest request)
     {

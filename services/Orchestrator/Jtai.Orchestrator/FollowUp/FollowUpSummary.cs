@@ -26,6 +26,7 @@ public sealed class FollowUpSummary
     /// <summary>Deadlines whose reminder went out, and those that became overdue.</summary>
     public string[] Reminded { get; set; } = [];
     public string[] Overdue { get; set; } = [];
+    public uint Version { get; set; }
 }
 
 public sealed record FollowUpSummaryView(
@@ -48,5 +49,7 @@ internal sealed class FollowUpSummaryConfiguration : IEntityTypeConfiguration<Fo
         e.Property(s => s.Process).HasMaxLength(40);
         e.Property(s => s.State).HasMaxLength(60);
         e.Property(s => s.LastStep).HasMaxLength(60);
+        // xmin: two steps of one follow-up consumed at once cannot both win; the loser is retried and re-reads.
+        e.Property(s => s.Version).IsRowVersion();
     }
 }

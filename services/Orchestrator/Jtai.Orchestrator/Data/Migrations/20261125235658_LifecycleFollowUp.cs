@@ -26,6 +26,14 @@ namespace Jtai.Orchestrator.Data.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<uint>(
+                name: "xmin",
+                table: "follow_up_summaries",
+                type: "xid",
+                rowVersion: true,
+                nullable: false,
+                defaultValue: 0u);
+
             migrationBuilder.CreateTable(
                 name: "deferral_requests",
                 columns: table => new
@@ -149,6 +157,10 @@ namespace Jtai.Orchestrator.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "last_sequence",
+                table: "follow_up_summaries");
+
+            migrationBuilder.DropColumn(
+                name: "xmin",
                 table: "follow_up_summaries");
         }
     }

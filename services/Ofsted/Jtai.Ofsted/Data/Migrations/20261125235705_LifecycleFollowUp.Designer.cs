@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Ofsted.Data.Migrations
 {
     [DbContext(typeof(OfstedDbContext))]
-    [Migration("20261125234720_LifecycleFollowUp")]
+    [Migration("20261125235705_LifecycleFollowUp")]
     partial class LifecycleFollowUp
     {
         /// <inheritdoc />
