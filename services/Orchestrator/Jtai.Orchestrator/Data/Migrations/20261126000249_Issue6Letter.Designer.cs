@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261125235343_Issue6Letter")]
+    [Migration("20261126000249_Issue6Letter")]
     partial class Issue6Letter
     {
         /// <inheritdoc />
@@ -649,6 +649,12 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("FollowUpId")
                         .HasName("pk_follow_up_summaries");
