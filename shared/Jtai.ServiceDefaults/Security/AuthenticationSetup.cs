@@ -39,7 +39,7 @@ public static class AuthenticationSetup
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        services.AddAuthorization(o => o.AddJtaiPolicies());
+        services.AddAuthorization(o => { o.AddJtaiPolicies(); o.AddPublicPolicies(); });
         return services;
     }
 }

@@ -3,7 +3,9 @@ using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Jtai.Contracts.Evidence;
 using Jtai.Orchestrator.Data;
+using Jtai.Messaging.Outbox;
 using Jtai.Orchestrator.Evidence;
+using Jtai.Orchestrator.PriorityActions;
 using Jtai.ServiceDefaults.Criteria;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
@@ -160,10 +162,10 @@ public static class FindingsApi
 
     /// <summary>The findings are agreed only when every one is linked to evidence and the QA manager has confirmed the links.</summary>
     private static async Task<Results<Ok<FindingsRegisterView>, NotFound, ForbidHttpResult>> Agree(
-        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         if (!user.HasRole(JtaiRoles.LeadInspector) && !user.HasRole(JtaiRoles.Manager)) return TypedResults.Forbid();
-        if (!await db.Inspections.AnyAsync(i => i.Id == inspectionId, ct)) return TypedResults.NotFound();
+        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
         await NotAgreed(db, inspectionId, ct);
         var findings = await db.Set<Finding>().Include(f => f.Links).Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
         if (findings.Count == 0) throw new DomainRuleException("findings-to-agree", "There are no findings to agree.");
@@ -176,6 +178,8 @@ public static class FindingsApi
             throw new DomainRuleException("qa-confirms-links",
                 $"The QA manager has not confirmed the links of {unconfirmed.Count} finding(s) ({string.Join(", ", unconfirmed.Select(f => f.Id))}).");
         db.Add(new FindingsAgreement { InspectionId = inspectionId, AgreedBy = user.Id(), AgreedAt = clock.GetUtcNow(), Findings = findings.Count });
+        // Issue 6: the areas for priority action leave with the agreement, in its transaction.
+        PriorityActionEvents.Stage(outbox, inspection, findings, clock.GetUtcNow());
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException)
         {

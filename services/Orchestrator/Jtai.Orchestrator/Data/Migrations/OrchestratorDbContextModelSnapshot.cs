@@ -193,6 +193,135 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Complaints.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<DateOnly>("AcknowledgementDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("acknowledgement_due_on");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ExceptionalCircumstances")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("exceptional_circumstances");
+
+                    b.Property<string>("HandledBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("handled_by");
+
+                    b.Property<Guid>("HoldId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hold_id");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("InspectorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("inspector_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeadInvestigator")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lead_investigator");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responded_by");
+
+                    b.Property<DateOnly>("ResponseDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("response_due_on");
+
+                    b.Property<DateTimeOffset?>("ResponseSharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("response_shared_at");
+
+                    b.Property<string>("ResponseText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("response_text");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("upheld");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<bool?>("WithdrawalAgreed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withdrawal_agreed");
+
+                    b.Property<bool>("WithdrawalRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withdrawal_requested");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_complaints_inspection_id");
+
+                    b.ToTable("complaints", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Deferral.DeferralRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -266,6 +395,77 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasDatabaseName("ix_deferral_requests_inspection_id");
 
                     b.ToTable("deferral_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.FactualAccuracy.FactualAccuracyComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Paragraph")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("paragraph");
+
+                    b.Property<string>("ProposedText")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("proposed_text");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_factual_accuracy_comments");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_factual_accuracy_comments_inspection_id");
+
+                    b.ToTable("factual_accuracy_comments", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
@@ -571,6 +771,211 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("inspections", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Letter.InspectionLetter", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateOnly?>("CommentsDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("comments_due_on");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.PrimitiveCollection<List<string>>("Departments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("departments");
+
+                    b.Property<bool>("DepartmentsRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("departments_required");
+
+                    b.Property<DateTimeOffset?>("DepartmentsSharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("departments_shared_at");
+
+                    b.Property<string>("DepartmentsSharedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("departments_shared_by");
+
+                    b.Property<DateTimeOffset?>("DraftSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("draft_sent_at");
+
+                    b.Property<string>("DraftSentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("draft_sent_by");
+
+                    b.Property<int?>("DraftVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("draft_version");
+
+                    b.Property<DateTimeOffset>("DraftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drafted_at");
+
+                    b.Property<string>("DraftedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("drafted_by");
+
+                    b.Property<DateTimeOffset?>("FinalIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_issued_at");
+
+                    b.Property<string>("FinalIssuedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("final_issued_by");
+
+                    b.Property<int?>("FinalVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("final_version");
+
+                    b.Property<DateOnly?>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<DateTimeOffset?>("PlannedPublicationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_publication_at");
+
+                    b.Property<DateTimeOffset?>("PublicationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publication_at");
+
+                    b.Property<DateTimeOffset?>("QaCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("qa_checked_at");
+
+                    b.Property<string>("QaCheckedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("qa_checked_by");
+
+                    b.Property<int?>("QaCheckedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("qa_checked_version");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("SurveySentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("survey_sent_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WithdrawalDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawal_decided_by");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("withdrawal_reason");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("InspectionId")
+                        .HasName("pk_letters");
+
+                    b.HasIndex("PublicationAt")
+                        .HasDatabaseName("ix_letters_publication_at");
+
+                    b.ToTable("letters", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Letter.LetterAgreement", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Inspectorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<int>("LetterVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("letter_version");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by");
+
+                    b.HasKey("InspectionId", "Inspectorate", "LetterVersion")
+                        .HasName("pk_letter_agreements");
+
+                    b.ToTable("letter_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Letter.LetterVersion", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("edited_by");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.HasKey("InspectionId", "Number")
+                        .HasName("pk_letter_versions");
+
+                    b.ToTable("letter_versions", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Lifecycle.InspectionTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -622,6 +1027,131 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasDatabaseName("ix_inspection_transitions_inspection_id");
 
                     b.ToTable("inspection_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.PrimitiveCollection<List<string>>("CooperatingAgencies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("cooperating_agencies");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("LeadAgency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("lead_agency");
+
+                    b.Property<string>("SubmittedAgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("submitted_agency");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("InspectionId")
+                        .HasName("pk_statements_of_action");
+
+                    b.ToTable("statements_of_action", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementResponse", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Inspectorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateTimeOffset>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("RespondedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responded_by");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("InspectionId", "Inspectorate")
+                        .HasName("pk_statement_of_action_responses");
+
+                    b.ToTable("statement_of_action_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Survey.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers_json");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_responses");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_survey_responses_inspection_id");
+
+                    b.ToTable("survey_responses", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.Team.TeamAssignment", b =>
@@ -732,9 +1262,24 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasConstraintName("fk_finding_links_findings_finding_id");
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementResponse", b =>
+                {
+                    b.HasOne("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_of_action_responses_statements_of_action_inspecti");
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>
+                {
+                    b.Navigation("Responses");
                 });
 #pragma warning restore 612, 618
         }

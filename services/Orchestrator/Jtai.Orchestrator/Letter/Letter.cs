@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jtai.Orchestrator.Letter;
+
+/// <summary>
+/// The letter of findings of one inspection (¶77–78) and where it is on its way to publication:
+/// drafting → draft sent for factual accuracy (¶82) → final, under embargo → published (or withdrawn).
+/// Its text lives in numbered versions, every one kept.
+/// </summary>
+public sealed class InspectionLetter
+{
+    public Guid InspectionId { get; set; }
+    public required string Stage { get; set; }
+    public int CurrentVersion { get; set; }
+    public required string DraftedBy { get; set; }
+    public DateTimeOffset DraftedAt { get; set; }
+
+    /// <summary>¶80: the QA manager checked this version's findings against the evidence.</summary>
+    public int? QaCheckedVersion { get; set; }
+    public string? QaCheckedBy { get; set; }
+    public DateTimeOffset? QaCheckedAt { get; set; }
+
+    public int? DraftVersion { get; set; }
+    public string? DraftSentBy { get; set; }
+    public DateTimeOffset? DraftSentAt { get; set; }
+    /// <summary>The last day of the DCS's 9 working days for the partnership's comments.</summary>
+    public DateOnly? CommentsDueOn { get; set; }
+
+    public int? FinalVersion { get; set; }
+    public string? FinalIssuedBy { get; set; }
+    public DateTimeOffset? FinalIssuedAt { get; set; }
+    /// <summary>The final letter's date: the statement of action is due 70 working days after it (¶86).</summary>
+    public DateOnly? LetterDate { get; set; }
+    /// <summary>When the embargo is planned to lift (+34 working days, 09:30 London).</summary>
+    public DateTimeOffset? PlannedPublicationAt { get; set; }
+    /// <summary>When the embargo lifts: null while the departments still have to see the letter (¶110).</summary>
+    public DateTimeOffset? PublicationAt { get; set; }
+
+    /// <summary>¶110: priority actions concerning several agencies: the departments see the final letter first.</summary>
+    public bool DepartmentsRequired { get; set; }
+    public List<string> Departments { get; set; } = [];
+    public string? DepartmentsSharedBy { get; set; }
+    public DateTimeOffset? DepartmentsSharedAt { get; set; }
+
+    /// <summary>¶84: the evaluation questionnaire goes with the final letter.</summary>
+    public DateTimeOffset? SurveySentAt { get; set; }
+
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    /// <summary>Who decided (Annex C ¶121: Ofsted's National Director, with the other inspectorates).</summary>
+    public string? WithdrawalDecidedBy { get; set; }
+    public string? WithdrawalReason { get; set; }
+
+    public uint Version { get; set; }
+
+    public bool IsPublished(DateTimeOffset now) => PublicationAt is { } at && at <= now && WithdrawnAt is null;
+
+    public bool IsFinal => FinalIssuedAt is not null;
+}
+
+public static class LetterStages
+{
+    public const string Drafting = "drafting";
+    public const string DraftSent = "factual-accuracy";
+    public const string Final = "final-under-embargo";
+    public const string Published = "published";
+    public const string Withdrawn = "withdrawn";
+
+    /// <summary>The stage as a reader sees it now: the embargo lifts by the clock, not by a request.</summary>
+    public static string Of(InspectionLetter letter, DateTimeOffset now) =>
+        letter.WithdrawnAt is not null ? Withdrawn : letter.IsPublished(now) ? Published : letter.Stage;
+}
+
+/// <summary>One version of the letter's text (JSON of <see cref="LetterContent"/>), never changed once written.</summary>
+public sealed class LetterVersion
+{
+    public Guid InspectionId { get; set; }
+    public int Number { get; set; }
+    public required string Content { get; set; }
+    public required string EditedBy { get; set; }
+    public DateTimeOffset EditedAt { get; set; }
+    public required string Note { get; set; }
+}
+
+/// <summary>¶81: a senior manager of an inspectorate agreed the findings as a given version presents them.</summary>
+public sealed class LetterAgreement
+{
+    public Guid InspectionId { get; set; }
+    public required string Inspectorate { get; set; }
+    public int LetterVersion { get; set; }
+    public required string AgreedBy { get; set; }
+    public DateTimeOffset AgreedAt { get; set; }
+}
+
+public sealed class InspectionLetterConfiguration : IEntityTypeConfiguration<InspectionLetter>
+{
+    public void Configure(EntityTypeBuilder<InspectionLetter> e)
+    {
+        e.ToTable("letters");
+        e.HasKey(l => l.InspectionId);
+        e.Property(l => l.InspectionId).ValueGeneratedNever();
+        e.Property(l => l.Stage).HasMaxLength(40);
+        foreach (var p in new[] { nameof(InspectionLetter.DraftedBy), nameof(InspectionLetter.QaCheckedBy), nameof(InspectionLetter.DraftSentBy),
+                     nameof(InspectionLetter.FinalIssuedBy), nameof(InspectionLetter.DepartmentsSharedBy), nameof(InspectionLetter.WithdrawnBy),
+                     nameof(InspectionLetter.WithdrawalDecidedBy) })
+            e.Property(p).HasMaxLength(200);
+        e.Property(l => l.WithdrawalReason).HasMaxLength(5_000);
+        e.HasIndex(l => l.PublicationAt);
+        e.Property(l => l.Version).IsRowVersion();
+    }
+}
+
+public sealed class LetterVersionConfiguration : IEntityTypeConfiguration<LetterVersion>
+{
+    public void Configure(EntityTypeBuilder<LetterVersion> e)
+    {
+        e.ToTable("letter_versions");
+        e.HasKey(v => new { v.InspectionId, v.Number });
+        e.Property(v => v.Content).HasColumnType("jsonb");
+        e.Property(v => v.EditedBy).HasMaxLength(200);
+        e.Property(v => v.Note).HasMaxLength(1_000);
+    }
+}
+
+public sealed class LetterAgreementConfiguration : IEntityTypeConfiguration<LetterAgreement>
+{
+    public void Configure(EntityTypeBuilder<LetterAgreement> e)
+    {
+        e.ToTable("letter_agreements");
+        e.HasKey(a => new { a.InspectionId, a.Inspectorate, a.LetterVersion });
+        e.Property(a => a.Inspectorate).HasMaxLength(20);
+        e.Property(a => a.AgreedBy).HasMaxLength(200);
+    }
+}

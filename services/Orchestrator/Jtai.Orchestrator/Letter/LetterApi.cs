@@ -1,0 +1,168 @@
+using System.Security.Claims;
+using Jtai.Calendar.Timeline;
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Findings;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Orchestrator.Letter;
+
+/// <summary>
+/// The letter of findings (¶77–78): drafted from the agreed findings, edited by the lead inspector
+/// into new versions (every one kept), read and rendered by the team.
+/// </summary>
+public static class LetterApi
+{
+    public const string Path = "/api/orchestrator/inspections/{inspectionId:guid}/letter";
+
+    public static WebApplicationBuilder AddLetter(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<LetterDrafting>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapLetter(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Path).RequireAuthorization(JtaiPolicies.InspectorateStaff).WithTags("Letter");
+        group.MapPost("/", Draft);
+        group.MapGet("/", Get);
+        group.MapPut("/", Edit);
+        group.MapGet("/versions", Versions);
+        group.MapGet("/versions/{number:int}", Version);
+        group.MapGet("/versions/{number:int}/html", Html);
+        group.MapGet("/versions/{number:int}/text", Text);
+        return app;
+    }
+
+    private static async Task<Results<Created<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> Draft(
+        Guid inspectionId, DraftLetterRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (!user.IsLead()) return TypedResults.Forbid();
+        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
+        var errors = new RequestErrors();
+        var nextSteps = LetterValidation.NextSteps(request.NextSteps, errors);
+        var addressees = LetterValidation.Addressees(request.Addressees, errors);
+        var signatories = LetterValidation.Signatories(request.Signatories, errors);
+        var headline = LetterValidation.Paragraphs(request.HeadlineFindings, "headlineFindings", errors);
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+
+        if (!await db.Set<FindingsAgreement>().AnyAsync(a => a.InspectionId == inspectionId, ct))
+            throw new DomainRuleException("findings-agreed-first", "The letter is drafted from the agreed findings: agree the findings register first.");
+        if (inspection.Status != Lifecycle.Stages.Drafting)
+            throw new DomainRuleException("lifecycle-stage", $"The letter is drafted after fieldwork, in the '{Lifecycle.Stages.Drafting}' stage; the inspection is '{inspection.Status}'.");
+        if (await db.Letter(inspectionId, ct) is not null)
+            throw new DomainRuleException("letter-drafted", "The letter is already drafted: edit it (PUT) to make a new version.");
+        var findings = await db.Set<Finding>().AsNoTracking().Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
+        var content = drafting.Draft(inspection, findings, headline, nextSteps!, addressees!, signatories!);
+
+        var now = clock.GetUtcNow();
+        var letter = new InspectionLetter { InspectionId = inspectionId, Stage = LetterStages.Drafting, CurrentVersion = 1, DraftedBy = user.Id(), DraftedAt = now };
+        db.Add(letter);
+        db.Add(new LetterVersion { InspectionId = inspectionId, Number = 1, Content = content.ToJson(), EditedBy = user.Id(), EditedAt = now, Note = "Drafted from the agreed findings" });
+        await db.SaveLetter(ct);
+        return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/letter", await View(db, drafting, letter, now, ct));
+    }
+
+    private static async Task<Results<Ok<LetterView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct) =>
+        await db.Letter(inspectionId, ct) is { } letter ? TypedResults.Ok(await View(db, drafting, letter, clock.GetUtcNow(), ct)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> Edit(
+        Guid inspectionId, EditLetterRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (!user.IsLead()) return TypedResults.Forbid();
+        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        var errors = new RequestErrors();
+        errors.Required(request.BaseVersion, "baseVersion");
+        errors.MaxLength(request.Note, 1_000, "note");
+        errors.MaxLength(request.Opening, LetterValidation.MaxParagraph, "opening");
+        if (request.Opening is not null) errors.Required(request.Opening, "opening");
+        var headline = LetterValidation.Paragraphs(request.HeadlineFindings, "headlineFindings", errors, required: true);
+        var priority = LetterValidation.Paragraphs(request.AreasForPriorityAction, "areasForPriorityAction", errors);
+        var improve = LetterValidation.Paragraphs(request.WhatNeedsToImprove, "whatNeedsToImprove", errors);
+        var strengths = LetterValidation.Paragraphs(request.Strengths, "strengths", errors);
+        var main = LetterValidation.Paragraphs(request.MainFindings, "mainFindings", errors, required: true);
+        var nextSteps = request.NextSteps is null ? null : LetterValidation.NextSteps(request.NextSteps, errors);
+        var addressees = request.Addressees is null ? null : LetterValidation.Addressees(request.Addressees, errors);
+        var signatories = request.Signatories is null ? null : LetterValidation.Signatories(request.Signatories, errors);
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+
+        if (letter.IsFinal)
+            throw new DomainRuleException("letter-final", "The final letter has been issued: its text no longer changes.");
+        if (request.BaseVersion != letter.CurrentVersion)
+            throw new DomainRuleException("letter-version", $"The letter is at version {letter.CurrentVersion}, not {request.BaseVersion}: read it again before editing.");
+
+        var current = await db.Content(inspectionId, letter.CurrentVersion, ct);
+        var edited = current with
+        {
+            Opening = request.Opening?.Trim() ?? current.Opening,
+            HeadlineFindings = headline ?? current.HeadlineFindings,
+            AreasForPriorityAction = priority ?? current.AreasForPriorityAction,
+            WhatNeedsToImprove = improve ?? current.WhatNeedsToImprove,
+            Strengths = strengths ?? current.Strengths,
+            MainFindings = main ?? current.MainFindings,
+            NextSteps = nextSteps ?? current.NextSteps,
+            Addressees = addressees ?? current.Addressees,
+            Signatories = signatories ?? current.Signatories,
+        };
+        var now = clock.GetUtcNow();
+        letter.CurrentVersion++;
+        db.Add(new LetterVersion
+        {
+            InspectionId = inspectionId, Number = letter.CurrentVersion, Content = edited.ToJson(), EditedBy = user.Id(), EditedAt = now,
+            Note = string.IsNullOrWhiteSpace(request.Note) ? "Edited" : request.Note.Trim(),
+        });
+        await db.SaveLetter(ct);
+        return TypedResults.Ok(await View(db, drafting, letter, now, ct));
+    }
+
+    private static async Task<Results<Ok<List<LetterVersionSummary>>, NotFound>> Versions(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
+    {
+        if (!await db.Set<InspectionLetter>().AnyAsync(l => l.InspectionId == inspectionId, ct)) return TypedResults.NotFound();
+        return TypedResults.Ok(await db.Set<LetterVersion>().AsNoTracking().Where(v => v.InspectionId == inspectionId).OrderBy(v => v.Number)
+            .Select(v => new LetterVersionSummary(v.Number, v.EditedBy, v.EditedAt, v.Note)).ToListAsync(ct));
+    }
+
+    private static async Task<Results<Ok<LetterVersionView>, NotFound>> Version(Guid inspectionId, int number, OrchestratorDbContext db, CancellationToken ct)
+    {
+        if (await db.Set<LetterVersion>().AsNoTracking().SingleOrDefaultAsync(v => v.InspectionId == inspectionId && v.Number == number, ct) is not { } v)
+            return TypedResults.NotFound();
+        var content = LetterContent.FromJson(v.Content);
+        return TypedResults.Ok(new LetterVersionView(v.Number, v.EditedBy, v.EditedAt, v.Note, content, content.Paragraphs()));
+    }
+
+    private static Task<IResult> Html(Guid inspectionId, int number, OrchestratorDbContext db, CancellationToken ct) =>
+        Render(inspectionId, number, db, html: true, ct);
+
+    private static Task<IResult> Text(Guid inspectionId, int number, OrchestratorDbContext db, CancellationToken ct) =>
+        Render(inspectionId, number, db, html: false, ct);
+
+    private static async Task<IResult> Render(Guid inspectionId, int number, OrchestratorDbContext db, bool html, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
+        var version = await db.Set<LetterVersion>().AsNoTracking().SingleOrDefaultAsync(v => v.InspectionId == inspectionId && v.Number == number, ct);
+        if (inspection is null || version is null) return TypedResults.NotFound();
+        var status = $"Version {number}: not for publication";
+        return LetterResults.Render(LetterContent.FromJson(version.Content), LetterStore.Title(inspection), status, html);
+    }
+
+    public static async Task<LetterView> View(OrchestratorDbContext db, LetterDrafting drafting, InspectionLetter letter, DateTimeOffset now, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == letter.InspectionId, ct);
+        var timeline = drafting.Timeline(inspection);
+        var milestones = new LetterMilestonesView(timeline[MilestoneKeys.DraftLetter].Date, timeline[MilestoneKeys.FactualAccuracyComments].Date,
+            timeline[MilestoneKeys.FinalLetter].Date, timeline[MilestoneKeys.Publication].Date);
+        var agreements = await db.Set<LetterAgreement>().AsNoTracking().Where(a => a.InspectionId == letter.InspectionId).ToListAsync(ct);
+        return LetterView.From(letter, now, agreements, milestones, await db.Content(letter.InspectionId, letter.CurrentVersion, ct));
+    }
+}
+
+public static class LetterResults
+{
+    public static IResult Render(LetterContent content, string title, string? status, bool html) => html
+        ? TypedResults.Content(LetterRendering.Html(content, title, status), "text/html; charset=utf-8")
+        : TypedResults.Content(LetterRendering.Text(content, title, status), "text/plain; charset=utf-8");
+}

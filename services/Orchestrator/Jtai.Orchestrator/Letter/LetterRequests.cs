@@ -1,0 +1,85 @@
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+
+namespace Jtai.Orchestrator.Letter;
+
+public sealed record NextStepsRequest(bool? StatementRequired, string? LeadAgency, List<string?>? CooperatingAgencies);
+
+public sealed record AddresseesRequest(string? Dcs, string? Icb, string? Police, string? MasaChair, string? IndependentScrutineer);
+
+public sealed record SignatoryRequest(string? Inspectorate, string? Name, string? Title);
+
+public sealed record DraftLetterRequest(NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories,
+    List<string?>? HeadlineFindings);
+
+/// <summary>A new version: sections left out stay as they are; BaseVersion guards against overwriting someone else's edit.</summary>
+public sealed record EditLetterRequest(int? BaseVersion, string? Note, string? Opening, List<string?>? HeadlineFindings,
+    List<string?>? AreasForPriorityAction, List<string?>? WhatNeedsToImprove, List<string?>? Strengths, List<string?>? MainFindings,
+    NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories);
+
+/// <summary>Validation of the letter's parts, naming the field of each mistake.</summary>
+public static class LetterValidation
+{
+    public const int MaxParagraph = 5_000;
+
+    public static NextSteps? NextSteps(NextStepsRequest? request, RequestErrors errors, DateOnly? dueOn = null)
+    {
+        if (request is null) { errors.Add("nextSteps", "'nextSteps' is required."); return null; }
+        if (!errors.Required(request.StatementRequired, "nextSteps.statementRequired")) return null;
+        if (request.StatementRequired == false)
+        {
+            if (request.LeadAgency is not null || request.CooperatingAgencies is { Count: > 0 })
+                errors.Add("nextSteps.leadAgency", "No agency leads or cooperates when no statement of action is required.");
+            return new NextSteps(false, null, [], null);
+        }
+        var ok = errors.Required(request.LeadAgency, "nextSteps.leadAgency") && errors.OneOf(request.LeadAgency, Agencies.All, "nextSteps.leadAgency");
+        var cooperating = new List<string>();
+        var list = request.CooperatingAgencies ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!errors.OneOf(list[i], Agencies.All, $"nextSteps.cooperatingAgencies[{i}]")) { ok = false; continue; }
+            if (list[i] == request.LeadAgency) { errors.Add($"nextSteps.cooperatingAgencies[{i}]", "The lead agency does not also cooperate."); ok = false; }
+            else if (!cooperating.Contains(list[i]!)) cooperating.Add(list[i]!);
+        }
+        return ok ? new NextSteps(true, request.LeadAgency, cooperating, dueOn) : null;
+    }
+
+    public static Addressees? Addressees(AddresseesRequest? request, RequestErrors errors)
+    {
+        if (request is null) { errors.Add("addressees", "'addressees' is required: the DCS, ICB, police, MASA chair and independent scrutineer (¶77)."); return null; }
+        var ok = Name(request.Dcs, "addressees.dcs", errors) & Name(request.Icb, "addressees.icb", errors) & Name(request.Police, "addressees.police", errors)
+                 & Name(request.MasaChair, "addressees.masaChair", errors) & Name(request.IndependentScrutineer, "addressees.independentScrutineer", errors);
+        return ok ? new Addressees(request.Dcs!.Trim(), request.Icb!.Trim(), request.Police!.Trim(), request.MasaChair!.Trim(), request.IndependentScrutineer!.Trim()) : null;
+    }
+
+    public static IReadOnlyList<Signatory>? Signatories(List<SignatoryRequest?>? request, RequestErrors errors)
+    {
+        if (request is null) { errors.Add("signatories", "'signatories' is required: one per inspectorate."); return null; }
+        var result = new List<Signatory>();
+        for (var i = 0; i < request.Count; i++)
+        {
+            var s = request[i];
+            if (s is null) { errors.Add($"signatories[{i}]", "A signatory is required."); continue; }
+            var ok = errors.Required(s.Inspectorate, $"signatories[{i}].inspectorate") && errors.OneOf(s.Inspectorate, Inspectorates.All, $"signatories[{i}].inspectorate");
+            ok &= Name(s.Name, $"signatories[{i}].name", errors) & Name(s.Title, $"signatories[{i}].title", errors);
+            if (ok && result.Any(r => r.Inspectorate == s.Inspectorate)) { errors.Add($"signatories[{i}].inspectorate", "One signatory per inspectorate."); ok = false; }
+            if (ok) result.Add(new Signatory(s.Inspectorate!, s.Name!.Trim(), s.Title!.Trim()));
+        }
+        foreach (var missing in Inspectorates.All.Where(x => request.All(s => s?.Inspectorate != x)))
+            errors.Add("signatories", $"The letter is signed for each inspectorate: {missing} has no signatory.");
+        return result.Count == Inspectorates.All.Count ? Inspectorates.All.Select(x => result.Single(r => r.Inspectorate == x)).ToList() : null;
+    }
+
+    public static IReadOnlyList<string>? Paragraphs(List<string?>? request, string field, RequestErrors errors, bool required = false)
+    {
+        if (request is null) return null;
+        if (required && request.Count == 0) errors.Add(field, $"'{field}' needs at least one paragraph.");
+        var list = new List<string>();
+        for (var i = 0; i < request.Count; i++)
+            if (errors.Required(request[i], $"{field}[{i}]") && errors.MaxLength(request[i], MaxParagraph, $"{field}[{i}]")) list.Add(request[i]!.Trim());
+        return list;
+    }
+
+    private static bool Name(string? value, string field, RequestErrors errors) =>
+        errors.Required(value, field) && errors.MaxLength(value, 200, field);
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Inspections;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Orchestrator.Letter;
+
+/// <summary>Loading and saving the letter, and who may do what with it.</summary>
+public static class LetterStore
+{
+    public static async Task<InspectionLetter?> Letter(this OrchestratorDbContext db, Guid inspectionId, CancellationToken ct) =>
+        await db.Set<InspectionLetter>().SingleOrDefaultAsync(l => l.InspectionId == inspectionId, ct);
+
+    public static async Task<LetterContent> Content(this OrchestratorDbContext db, Guid inspectionId, int version, CancellationToken ct) =>
+        LetterContent.FromJson((await db.Set<LetterVersion>().AsNoTracking()
+            .SingleAsync(v => v.InspectionId == inspectionId && v.Number == version, ct)).Content);
+
+    /// <summary>Saves, turning a lost race on the letter's row version into a 409 rather than a silent overwrite.</summary>
+    public static async Task SaveLetter(this OrchestratorDbContext db, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainRuleException("letter-changed", "The letter changed meanwhile (another request won): read it again and retry.");
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            throw new DomainRuleException("letter-changed", "The same change was recorded by another request: read the letter again.");
+        }
+    }
+
+    public static bool IsLead(this ClaimsPrincipal user) => user.IsStaff() && user.HasRole(JtaiRoles.LeadInspector);
+
+    public static bool IsSeniorManager(this ClaimsPrincipal user) => user.IsStaff() && user.HasRole(JtaiRoles.Manager);
+
+    /// <summary>A partner agency of the inspected area (its own area only).</summary>
+    public static bool IsPartnerOf(this ClaimsPrincipal user, Inspection inspection) =>
+        user.IsPartner() && user.LocalArea() == inspection.LocalAreaCode;
+
+    /// <summary>¶82: the draft goes to the DCS, who coordinates the partnership's review: the area's local authority.</summary>
+    public static bool IsDcsOf(this ClaimsPrincipal user, Inspection inspection) =>
+        user.IsPartnerOf(inspection) && user.Agency() == Agencies.LocalAuthority;
+
+    public static string Title(Inspection inspection) => $"Joint targeted area inspection of {inspection.LocalAreaName}";
+}

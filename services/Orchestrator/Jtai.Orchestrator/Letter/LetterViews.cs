@@ -1,0 +1,32 @@
+namespace Jtai.Orchestrator.Letter;
+
+public sealed record LetterAgreementView(string Inspectorate, int LetterVersion, string AgreedBy, DateTimeOffset AgreedAt);
+
+public sealed record LetterMilestonesView(DateOnly DraftLetter, DateOnly FactualAccuracyComments, DateOnly FinalLetter, DateOnly Publication);
+
+/// <summary>The team's view of the letter: its stage, every gate on the way and the current text.</summary>
+public sealed record LetterView(
+    Guid InspectionId, string Stage, int CurrentVersion, string DraftedBy, DateTimeOffset DraftedAt,
+    int? QaCheckedVersion, string? QaCheckedBy, DateTimeOffset? QaCheckedAt, IReadOnlyList<LetterAgreementView> Agreements,
+    int? DraftVersion, DateTimeOffset? DraftSentAt, DateOnly? CommentsDueOn,
+    int? FinalVersion, DateTimeOffset? FinalIssuedAt, DateOnly? LetterDate, DateTimeOffset? PlannedPublicationAt, DateTimeOffset? PublicationAt,
+    bool DepartmentsRequired, IReadOnlyList<string> Departments, DateTimeOffset? DepartmentsSharedAt, DateTimeOffset? SurveySentAt,
+    DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalDecidedBy, string? WithdrawalReason,
+    LetterMilestonesView Milestones, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs)
+{
+    public static LetterView From(InspectionLetter l, DateTimeOffset now, IEnumerable<LetterAgreement> agreements, LetterMilestonesView milestones,
+        LetterContent content) =>
+        new(l.InspectionId, LetterStages.Of(l, now), l.CurrentVersion, l.DraftedBy, l.DraftedAt, l.QaCheckedVersion, l.QaCheckedBy, l.QaCheckedAt,
+            agreements.OrderBy(a => a.AgreedAt).Select(a => new LetterAgreementView(a.Inspectorate, a.LetterVersion, a.AgreedBy, a.AgreedAt)).ToList(),
+            l.DraftVersion, l.DraftSentAt, l.CommentsDueOn, l.FinalVersion, l.FinalIssuedAt, l.LetterDate, l.PlannedPublicationAt, l.PublicationAt,
+            l.DepartmentsRequired, l.Departments, l.DepartmentsSharedAt, l.SurveySentAt, l.WithdrawnAt, l.WithdrawnBy, l.WithdrawalDecidedBy,
+            l.WithdrawalReason, milestones, content, content.Paragraphs());
+}
+
+public sealed record LetterVersionSummary(int Number, string EditedBy, DateTimeOffset EditedAt, string Note);
+
+public sealed record LetterVersionView(int Number, string EditedBy, DateTimeOffset EditedAt, string Note, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs);
+
+/// <summary>What an addressee reads: one fixed version of the letter (the draft or the final one).</summary>
+public sealed record IssuedLetterView(Guid InspectionId, string LocalAreaName, string Stage, int Version, DateOnly? LetterDate,
+    DateTimeOffset? PublicationAt, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs);

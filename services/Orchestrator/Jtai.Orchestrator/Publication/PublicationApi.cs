@@ -1,0 +1,214 @@
+using System.Security.Claims;
+using Jtai.Calendar.Timeline;
+using Jtai.Calendar.WorkingDays;
+using Jtai.Contracts.Events;
+using Jtai.Messaging.Deadlines;
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.FactualAccuracy;
+using Jtai.Orchestrator.Findings;
+using Jtai.Orchestrator.Inspections;
+using Jtai.Orchestrator.Letter;
+using Jtai.Orchestrator.Lifecycle;
+using Jtai.Orchestrator.StatementOfAction;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Orchestrator.Publication;
+
+/// <summary>
+/// The final letter under embargo (+31 working days) for its addressees and the team, shared with
+/// the government departments first when priority actions concern several agencies (¶110), public
+/// from +34 at 09:30; withdrawal recorded with who decided (Annex C ¶121).
+/// </summary>
+public static class PublicationApi
+{
+    public const int PublicationWorkingDaysAfterFinal = 3;
+    public static readonly TimeOnly PublicationTime = new(9, 30);
+
+    public static IEndpointRouteBuilder MapPublication(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup(LetterApi.Path).RequireAuthorization(JtaiPolicies.InspectorateStaff).WithTags("Publication");
+        staff.MapPost("/final", IssueFinal);
+        staff.MapPost("/departments", ShareWithDepartments);
+        staff.MapPost("/withdrawal", Withdraw);
+        var addressees = app.MapGroup(LetterApi.Path).RequireAuthorization(JtaiPolicies.AnyUser).WithTags("Publication");
+        addressees.MapGet("/final", Final);
+        addressees.MapGet("/final/html", (Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
+            RenderFinal(inspectionId, user, db, clock, html: true, ct));
+        addressees.MapGet("/final/text", (Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
+            RenderFinal(inspectionId, user, db, clock, html: false, ct));
+        PublishedLetters.Map(app);
+        return app;
+    }
+
+    private static async Task<Results<Ok<LetterView>, NotFound, ForbidHttpResult>> IssueFinal(
+        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
+        IDeadlines deadlines, Transitions transitions, TimeProvider clock, CancellationToken ct)
+    {
+        if (!user.IsLead()) return TypedResults.Forbid();
+        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
+        if (letter.IsFinal) throw new DomainRuleException("letter-final", "The final letter has already been issued.");
+        if (letter.DraftSentAt is null)
+            throw new DomainRuleException("factual-accuracy-first", "The draft goes to the DCS for a factual accuracy check before the final letter (¶82).");
+        var now = clock.GetUtcNow();
+        var closes = LondonTime.At(letter.CommentsDueOn!.Value.AddDays(1), TimeOnly.MinValue);
+        var pending = await db.Set<FactualAccuracyComment>().CountAsync(c => c.InspectionId == inspectionId && c.Decision == null, ct);
+        if (pending > 0)
+            throw new DomainRuleException("comments-decided", $"{pending} factual accuracy comment(s) await the lead's decision.");
+        var comments = await db.Set<FactualAccuracyComment>().CountAsync(c => c.InspectionId == inspectionId, ct);
+        if (now < closes && comments == 0)
+            throw new DomainRuleException("factual-accuracy-window",
+                $"The partnership has until the end of {letter.CommentsDueOn:yyyy-MM-dd} to comment and has not yet done so.");
+
+        var letterDate = LondonTime.Today(clock);
+        var version = letter.CurrentVersion;
+        var content = await db.Content(inspectionId, version, ct);
+        var dueOn = content.NextSteps.StatementRequired ? calendar.AddWorkingDays(letterDate, StatementOfActionApi.WorkingDays) : (DateOnly?)null;
+        var final = content with { NextSteps = content.NextSteps with { DueOn = dueOn } };
+        var planned = drafting.Timeline(inspection)[MilestoneKeys.Publication].DueAt.ToUniversalTime();
+        var earliest = LondonTime.At(calendar.AddWorkingDays(letterDate, PublicationWorkingDaysAfterFinal), PublicationTime).ToUniversalTime();
+        var priorityActions = await db.Set<Finding>().AsNoTracking()
+            .Where(f => f.InspectionId == inspectionId && f.Kind == FindingKinds.AreaForPriorityAction).ToListAsync(ct);
+
+        // The lifecycle moves to final-under-embargo with the letter, in one transaction.
+        await transitions.Move(inspectionId, Stages.FinalUnderEmbargo, user.Id(), "Final letter sent to the partnership under embargo", async moved =>
+        {
+            var issued = (await db.Letter(inspectionId, ct))!;
+            if (issued.CurrentVersion != version || issued.IsFinal) throw new DomainRuleException("letter-changed", "The letter changed meanwhile: check it again.");
+            issued.CurrentVersion++;
+            db.Add(new LetterVersion
+            {
+                InspectionId = inspectionId, Number = issued.CurrentVersion, Content = final.ToJson(), EditedBy = user.Id(), EditedAt = now,
+                Note = "Final letter, under embargo",
+            });
+            issued.Stage = LetterStages.Final;
+            issued.FinalVersion = issued.CurrentVersion;
+            issued.FinalIssuedAt = now;
+            issued.FinalIssuedBy = user.Id();
+            issued.LetterDate = letterDate;
+            issued.SurveySentAt = now;
+            issued.PlannedPublicationAt = planned > earliest ? planned : earliest;
+            issued.DepartmentsRequired = priorityActions.Any(f => PriorityActions.PriorityActionEvents.IsCoordinated(f.Agencies));
+            if (!issued.DepartmentsRequired) await SchedulePublication(issued, issued.PlannedPublicationAt.Value, deadlines, ct);
+            if (dueOn is { } due) await StatementOfActionApi.Require(db, deadlines, inspectionId, final.NextSteps, due, ct);
+        }, ct);
+        return TypedResults.Ok(await LetterApi.View(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
+    }
+
+    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> ShareWithDepartments(
+        Guid inspectionId, DepartmentsRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
+        IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
+    {
+        if (!user.IsLead() && !user.IsSeniorManager()) return TypedResults.Forbid();
+        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        var errors = new RequestErrors();
+        var departments = new List<string>();
+        if (request.Departments is not { Count: > 0 }) errors.Add("departments", "Name the government departments the final letter was shared with.");
+        else
+            for (var i = 0; i < request.Departments.Count; i++)
+                if (errors.Required(request.Departments[i], $"departments[{i}]") && errors.MaxLength(request.Departments[i], 200, $"departments[{i}]"))
+                    departments.Add(request.Departments[i]!.Trim());
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (!letter.IsFinal) throw new DomainRuleException("final-letter-first", "Only the final letter is shared with the departments.");
+        if (letter.WithdrawnAt is not null) throw new DomainRuleException("letter-withdrawn", "The letter has been withdrawn.");
+        var now = clock.GetUtcNow();
+        if (letter.IsPublished(now)) throw new DomainRuleException("letter-published", "The letter is already published: the departments see it before publication (¶110).");
+        letter.Departments = departments;
+        letter.DepartmentsSharedAt = now;
+        letter.DepartmentsSharedBy = user.Id();
+        if (letter.DepartmentsRequired)
+            await SchedulePublication(letter, letter.PlannedPublicationAt!.Value > now ? letter.PlannedPublicationAt.Value : now, deadlines, ct);
+        await db.SaveLetter(ct);
+        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+    }
+
+    /// <summary>
+    /// The embargo lifts at this instant (the public endpoint reads it); a deadline row then moves
+    /// the lifecycle to published (LetterPublicationConsumer), which tells every service.
+    /// </summary>
+    private static Task SchedulePublication(InspectionLetter letter, DateTimeOffset at, IDeadlines deadlines, CancellationToken ct)
+    {
+        letter.PublicationAt = at;
+        return deadlines.Schedule(PublicationKey(letter.InspectionId), at,
+            new PostInspectionDeadlineReached(letter.InspectionId, PublicationDeadline, letter.InspectionId, DateOnly.FromDateTime(LondonTime.ToLondon(at).DateTime), at), ct);
+    }
+
+    public const string PublicationDeadline = "letter-publication";
+
+    public static string PublicationKey(Guid inspectionId) => $"letter/{inspectionId}/publication";
+
+    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> Withdraw(
+        Guid inspectionId, WithdrawalRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
+        IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
+    {
+        // Ofsted's National Director decides (¶121); Ofsted's senior managers record the decision.
+        if (!user.IsSeniorManager() || user.Inspectorate() != Inspectorates.Ofsted) return TypedResults.Forbid();
+        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        var errors = new RequestErrors();
+        if (errors.Required(request.DecidedBy, "decidedBy")) errors.MaxLength(request.DecidedBy, 200, "decidedBy");
+        if (errors.Required(request.Reason, "reason")) errors.MaxLength(request.Reason, 5_000, "reason");
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        var now = clock.GetUtcNow();
+        await Withdrawal(db, deadlines, letter, request.DecidedBy!.Trim(), request.Reason!.Trim(), user.Id(), now, ct);
+        await db.SaveLetter(ct);
+        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+    }
+
+    /// <summary>Withdraws the final letter: an embargoed one is never published, a published one stops being served.</summary>
+    public static async Task Withdrawal(OrchestratorDbContext db, IDeadlines deadlines, InspectionLetter letter, string decidedBy, string reason,
+        string by, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!letter.IsFinal) throw new DomainRuleException("final-letter-first", "Only a final letter can be withdrawn.");
+        if (letter.WithdrawnAt is not null) throw new DomainRuleException("letter-withdrawn", "The letter has already been withdrawn.");
+        letter.WithdrawnAt = now;
+        letter.WithdrawnBy = by;
+        letter.WithdrawalDecidedBy = decidedBy;
+        letter.WithdrawalReason = reason;
+        letter.Stage = LetterStages.Withdrawn;
+        if (!letter.IsPublished(now) && letter.PublicationAt is not null) await deadlines.Cancel(PublicationKey(letter.InspectionId), now, ct);
+        if (letter.PublicationAt > now) letter.PublicationAt = null;
+    }
+
+    private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Final(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (await Addressed(db, inspectionId, user, ct) is not { } found) return TypedResults.NotFound();
+        var (_, letter, inspection) = found;
+        var content = await db.Content(inspectionId, letter.FinalVersion!.Value, ct);
+        return TypedResults.Ok(new IssuedLetterView(inspectionId, inspection.LocalAreaName, LetterStages.Of(letter, clock.GetUtcNow()),
+            letter.FinalVersion.Value, letter.LetterDate, letter.PublicationAt, content, content.Paragraphs()));
+    }
+
+    private static async Task<IResult> RenderFinal(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, bool html, CancellationToken ct)
+    {
+        if (await Addressed(db, inspectionId, user, ct) is not { } found) return TypedResults.NotFound();
+        var (_, letter, inspection) = found;
+        var content = await db.Content(inspectionId, letter.FinalVersion!.Value, ct);
+        var now = clock.GetUtcNow();
+        var status = LetterStages.Of(letter, now) switch
+        {
+            LetterStages.Published => null,
+            LetterStages.Withdrawn => "WITHDRAWN",
+            _ => letter.PublicationAt is { } at
+                ? $"EMBARGOED until {LondonTime.ToLondon(at):d MMMM yyyy HH:mm} (London)"
+                : "EMBARGOED: not for publication",
+        };
+        return LetterResults.Render(content, LetterStore.Title(inspection), status, html);
+    }
+
+    /// <summary>Its addressees (the partners of the area) and the team read the final letter; anyone else sees nothing (404).</summary>
+    private static async Task<(bool, InspectionLetter, Inspection)?> Addressed(OrchestratorDbContext db, Guid inspectionId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
+        if (inspection is null || !(user.IsStaff() || user.IsPartnerOf(inspection))) return null;
+        var letter = await db.Letter(inspectionId, ct);
+        return letter is { IsFinal: true } ? (true, letter, inspection) : null;
+    }
+}
+
+public sealed record DepartmentsRequest(List<string?>? Departments);
+
+public sealed record WithdrawalRequest(string? DecidedBy, string? Reason);

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Findings;
+using Jtai.Orchestrator.Letter;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Orchestrator.QualityAssurance;
+
+/// <summary>
+/// ¶80–81 before the draft goes out: the QA manager checks the letter's findings link to the
+/// evidence, and a senior manager of each inspectorate agrees them, both for the current version.
+/// </summary>
+public static class QualityAssuranceApi
+{
+    public static IEndpointRouteBuilder MapQualityAssurance(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(LetterApi.Path).RequireAuthorization(JtaiPolicies.InspectorateStaff).WithTags("Letter");
+        group.MapPost("/quality-assurance", Check);
+        group.MapPost("/agreements", Agree);
+        return app;
+    }
+
+    private static async Task<Results<Ok<LetterView>, NotFound, ForbidHttpResult>> Check(
+        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
+    {
+        if (!user.HasRole(JtaiRoles.QaManager)) return TypedResults.Forbid();
+        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        NotSent(letter);
+        var findings = await db.Set<Finding>().AsNoTracking().Include(f => f.Links).Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
+        var unlinked = findings.Where(f => f.Links.Count == 0 || f.LinksConfirmedAt is null).Select(f => f.Id).ToList();
+        if (unlinked.Count > 0)
+            throw new DomainRuleException("findings-link-to-evidence",
+                $"{unlinked.Count} finding(s) have no confirmed link to evidence ({string.Join(", ", unlinked)}): the QA manager confirms each first (¶80).");
+        var now = clock.GetUtcNow();
+        letter.QaCheckedVersion = letter.CurrentVersion;
+        letter.QaCheckedBy = user.Id();
+        letter.QaCheckedAt = now;
+        await db.SaveLetter(ct);
+        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+    }
+
+    private static async Task<Results<Ok<LetterView>, NotFound, ForbidHttpResult>> Agree(
+        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
+    {
+        if (!user.IsSeniorManager()) return TypedResults.Forbid();
+        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        NotSent(letter);
+        var inspectorate = user.Inspectorate()!;
+        var now = clock.GetUtcNow();
+        if (!await db.Set<LetterAgreement>().AnyAsync(a => a.InspectionId == inspectionId && a.Inspectorate == inspectorate && a.LetterVersion == letter.CurrentVersion, ct))
+            db.Add(new LetterAgreement { InspectionId = inspectionId, Inspectorate = inspectorate, LetterVersion = letter.CurrentVersion, AgreedBy = user.Id(), AgreedAt = now });
+        await db.SaveLetter(ct);
+        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+    }
+
+    /// <summary>The gate before the draft goes out: 409 naming what is missing.</summary>
+    public static async Task EnsureReadyToSend(OrchestratorDbContext db, InspectionLetter letter, CancellationToken ct)
+    {
+        if (letter.QaCheckedVersion != letter.CurrentVersion)
+            throw new DomainRuleException("qa-before-draft",
+                $"The QA manager has not checked version {letter.CurrentVersion} of the letter against the evidence (¶80).");
+        var agreed = await db.Set<LetterAgreement>().Where(a => a.InspectionId == letter.InspectionId && a.LetterVersion == letter.CurrentVersion)
+            .Select(a => a.Inspectorate).ToListAsync(ct);
+        var missing = Inspectorates.All.Except(agreed).ToList();
+        if (missing.Count > 0)
+            throw new DomainRuleException("senior-managers-agree",
+                $"Senior managers of {string.Join(", ", missing)} have not agreed version {letter.CurrentVersion} of the letter (¶81).");
+    }
+
+    private static void NotSent(InspectionLetter letter)
+    {
+        if (letter.DraftSentAt is not null)
+            throw new DomainRuleException("draft-sent", "The draft has gone to the partnership: quality assurance and agreement came before.");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Jtai.Calendar.WorkingDays;
+using Jtai.Contracts.Events;
+using Jtai.Messaging.Deadlines;
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Letter;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Orchestrator.StatementOfAction;
+
+public static class StatementOfActionApi
+{
+    /// <summary>¶86: within 70 working days of receiving the final letter.</summary>
+    public const int WorkingDays = 70;
+    public const string Deadline = "statement-of-action";
+
+    public static IEndpointRouteBuilder MapStatementOfAction(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/statement-of-action")
+            .RequireAuthorization(JtaiPolicies.AnyUser).WithTags("Statement of action");
+        group.MapGet("/", Get);
+        group.MapPost("/", Submit);
+        group.MapPost("/responses", Respond).RequireAuthorization(JtaiPolicies.InspectorateStaff);
+        return app;
+    }
+
+    public static string DeadlineKey(Guid inspectionId) => $"letter/{inspectionId}/statement-of-action";
+
+    /// <summary>Called as the final letter is issued: the statement is due, and a deadline row flags it overdue.</summary>
+    public static async Task Require(OrchestratorDbContext db, IDeadlines deadlines, Guid inspectionId, NextSteps nextSteps, DateOnly dueOn, CancellationToken ct)
+    {
+        db.Add(new StatementOfActionRecord
+        {
+            InspectionId = inspectionId, LeadAgency = nextSteps.LeadAgency!, CooperatingAgencies = [.. nextSteps.CooperatingAgencies], DueOn = dueOn,
+        });
+        // Overdue from the start of the next day in London: the whole due day counts.
+        var at = LondonTime.At(dueOn.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
+        await deadlines.Schedule(DeadlineKey(inspectionId), at, new PostInspectionDeadlineReached(inspectionId, Deadline, inspectionId, dueOn, at), ct);
+    }
+
+    private static async Task<Results<Ok<StatementOfActionView>, NotFound>> Get(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    {
+        if (await Visible(db, inspectionId, user, ct) is not { } statement) return TypedResults.NotFound();
+        return TypedResults.Ok(await View(db, statement, ct));
+    }
+
+    private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound, ForbidHttpResult>> Submit(
+        Guid inspectionId, StatementRequest request, ClaimsPrincipal user, OrchestratorDbContext db, IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
+    {
+        if (await Visible(db, inspectionId, user, ct) is not { } statement) return TypedResults.NotFound();
+        // The partnership submits it, through the agency the letter names to lead it.
+        if (!user.IsPartner() || user.Agency() != statement.LeadAgency) return TypedResults.Forbid();
+        var errors = new RequestErrors();
+        if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 100_000, "text");
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (statement.SubmittedAt is not null) throw new DomainRuleException("statement-submitted", "The statement of action has already been submitted.");
+        var now = clock.GetUtcNow();
+        statement.Text = request.Text!.Trim();
+        statement.SubmittedBy = user.Id();
+        statement.SubmittedAgency = user.Agency();
+        statement.SubmittedAt = now;
+        await deadlines.Cancel(DeadlineKey(inspectionId), now, ct);
+        await db.SaveLetter(ct);
+        return TypedResults.Ok(await View(db, statement, ct));
+    }
+
+    private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound, ForbidHttpResult>> Respond(
+        Guid inspectionId, ResponseRequest request, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!user.IsLead() && !user.IsSeniorManager()) return TypedResults.Forbid();
+        if (await Visible(db, inspectionId, user, ct) is not { } statement) return TypedResults.NotFound();
+        var errors = new RequestErrors();
+        if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 20_000, "text");
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (statement.SubmittedAt is null) throw new DomainRuleException("statement-not-submitted", "The partnership has not submitted its statement of action yet.");
+        var inspectorate = user.Inspectorate()!;
+        if (statement.Responses.Any(r => r.Inspectorate == inspectorate))
+            throw new DomainRuleException("statement-response-recorded", $"{inspectorate}'s response is already recorded.");
+        statement.Responses.Add(new StatementResponse
+        {
+            InspectionId = inspectionId, Inspectorate = inspectorate, Text = request.Text!.Trim(), RespondedBy = user.Id(), RespondedAt = clock.GetUtcNow(),
+        });
+        await db.SaveLetter(ct);
+        return TypedResults.Ok(await View(db, statement, ct));
+    }
+
+    private static async Task<StatementOfActionRecord?> Visible(OrchestratorDbContext db, Guid inspectionId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
+        if (inspection is null || !(user.IsStaff() || user.IsPartnerOf(inspection))) return null;
+        return await db.Set<StatementOfActionRecord>().Include(s => s.Responses).SingleOrDefaultAsync(s => s.InspectionId == inspectionId, ct);
+    }
+
+    /// <summary>Overdue is read off the deadline row: it fired and no statement came before it.</summary>
+    private static async Task<StatementOfActionView> View(OrchestratorDbContext db, StatementOfActionRecord s, CancellationToken ct)
+    {
+        var key = DeadlineKey(s.InspectionId);
+        var fired = await db.Deadlines.AsNoTracking().Where(d => d.Key == key && d.FiredAt != null).Select(d => d.FiredAt).SingleOrDefaultAsync(ct);
+        var overdue = s.SubmittedAt is null && fired is not null;
+        return new StatementOfActionView(s.InspectionId, s.LeadAgency, s.CooperatingAgencies, s.DueOn, s.SubmittedAt is not null, s.Text, s.SubmittedBy,
+            s.SubmittedAgency, s.SubmittedAt, overdue, overdue ? fired : null,
+            s.Responses.OrderBy(r => r.RespondedAt).Select(r => new StatementResponseView(r.Inspectorate, r.Text, r.RespondedBy, r.RespondedAt)).ToList(),
+            Inspectorates.All.Where(i => s.Responses.All(r => r.Inspectorate != i)).ToList());
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jtai.Orchestrator.StatementOfAction;
+
+/// <summary>
+/// ¶85–87: the written statement of proposed action the letter requires: which agency leads, which
+/// cooperate, due 70 working days after the final letter; the partnership submits it and each
+/// inspectorate records its response.
+/// </summary>
+public sealed class StatementOfActionRecord
+{
+    public Guid InspectionId { get; set; }
+    public required string LeadAgency { get; set; }
+    public List<string> CooperatingAgencies { get; set; } = [];
+    public DateOnly DueOn { get; set; }
+    public string? Text { get; set; }
+    public string? SubmittedBy { get; set; }
+    public string? SubmittedAgency { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public List<StatementResponse> Responses { get; set; } = [];
+    public uint Version { get; set; }
+}
+
+public sealed class StatementResponse
+{
+    public Guid InspectionId { get; set; }
+    public required string Inspectorate { get; set; }
+    public required string Text { get; set; }
+    public required string RespondedBy { get; set; }
+    public DateTimeOffset RespondedAt { get; set; }
+}
+
+public sealed class StatementOfActionConfiguration : IEntityTypeConfiguration<StatementOfActionRecord>
+{
+    public void Configure(EntityTypeBuilder<StatementOfActionRecord> e)
+    {
+        e.ToTable("statements_of_action");
+        e.HasKey(s => s.InspectionId);
+        e.Property(s => s.InspectionId).ValueGeneratedNever();
+        e.Property(s => s.LeadAgency).HasMaxLength(40);
+        e.Property(s => s.Text).HasMaxLength(100_000);
+        e.Property(s => s.SubmittedBy).HasMaxLength(200);
+        e.Property(s => s.SubmittedAgency).HasMaxLength(40);
+        e.Property(s => s.Version).IsRowVersion();
+        e.HasMany(s => s.Responses).WithOne().HasForeignKey(r => r.InspectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class StatementResponseConfiguration : IEntityTypeConfiguration<StatementResponse>
+{
+    public void Configure(EntityTypeBuilder<StatementResponse> e)
+    {
+        e.ToTable("statement_of_action_responses");
+        e.HasKey(r => new { r.InspectionId, r.Inspectorate });
+        e.Property(r => r.Inspectorate).HasMaxLength(20);
+        e.Property(r => r.Text).HasMaxLength(20_000);
+        e.Property(r => r.RespondedBy).HasMaxLength(200);
+    }
+}
+
+public sealed record StatementRequest(string? Text);
+
+public sealed record ResponseRequest(string? Text);
+
+public sealed record StatementResponseView(string Inspectorate, string Text, string RespondedBy, DateTimeOffset RespondedAt);
+
+public sealed record StatementOfActionView(Guid InspectionId, string LeadAgency, IReadOnlyList<string> CooperatingAgencies, DateOnly DueOn,
+    bool Submitted, string? Text, string? SubmittedBy, string? SubmittedAgency, DateTimeOffset? SubmittedAt, bool Overdue,
+    DateTimeOffset? OverdueSince, IReadOnlyList<StatementResponseView> Responses, IReadOnlyList<string> AwaitingResponseFrom);
