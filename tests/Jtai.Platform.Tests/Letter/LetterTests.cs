@@ -131,8 +131,12 @@ public sealed class LetterTests(PlatformFixture fixture)
         Assert.DoesNotContain(list.AsArray(), l => l!["inspectionId"]!.GetValue<Guid>() == agreed.InspectionId);
         (await anonymous.PostAsync("/api/orchestrator/published-letters", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await anonymous.GetAsync($"/api/orchestrator/inspections/{agreed.InspectionId}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var inspectorOffTheTeam = Platform.Client(await Platform.Tokens.Staff("inspector", "cqc", "cqc-inspector-elsewhere"));
         foreach (var path in new[] { "final", "final/html", "final/text" })
+        {
             (await otherArea.GetAsync($"{letter}/{path}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await inspectorOffTheTeam.GetAsync($"{letter}/{path}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
         var embargoed = await (await health.GetAsync($"{letter}/final")).Expect(HttpStatusCode.OK);
         Assert.Equal("final-under-embargo", embargoed["stage"]!.GetValue<string>());
         Assert.Contains("EMBARGOED", await (await health.GetAsync($"{letter}/final/html")).Content.ReadAsStringAsync());

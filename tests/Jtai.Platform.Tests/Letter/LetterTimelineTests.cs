@@ -135,12 +135,17 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
         await WaitInAll(async db => await db.Set<PurgeLogEntry>().AnyAsync(p => p.Day == nextDay), $"the purge of {nextDay}");
         Assert.Equal(0, await CqcRecords(id));
 
-        // The statement of action: due 70 working days after the final letter, overdue once that passes, then submitted and answered.
+        // The statement of action: due 70 working days after the date the published letter carries (the
+        // day it was really published, not the day the final letter went out), the same date as the
+        // inspection's timeline shows; overdue once that passes, then submitted and answered.
         var statementPath = $"/api/orchestrator/inspections/{id}/statement-of-action";
         using var dcs = Platform.Client(await Platform.Tokens.Partner(agreed.Area, "local-authority", $"dcs-{agreed.Area}"));
         var statement = await (await dcs.GetAsync(statementPath)).Expect(HttpStatusCode.OK);
         var due = DateOnly.Parse(statement["dueOn"]!.GetValue<string>());
-        Assert.Equal(Jtai.Calendar.WorkingDays.WorkingDayCalendar.England().AddWorkingDays(letterDate, 70), due);
+        Assert.True(due > Jtai.Calendar.WorkingDays.WorkingDayCalendar.England().AddWorkingDays(letterDate, 70));
+        var timeline = await (await lead.GetAsync($"/api/orchestrator/inspections/{id}/timeline")).Expect(HttpStatusCode.OK);
+        var milestone = timeline["milestones"]!.AsArray().Single(m => m!["key"]!.GetValue<string>() == "statement-of-action-due")!;
+        Assert.Equal(DateOnly.Parse(milestone["date"]!.GetValue<string>()), due);
         Assert.False(statement["overdue"]!.GetValue<bool>());
         Platform.Clock.AdvanceTo(new DateTimeOffset(due.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         await Testing.Platform.WaitUntil(async () => (await (await dcs.GetAsync(statementPath)).ReadJson())["overdue"]!.GetValue<bool>(),
@@ -149,6 +154,8 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
         Assert.Equal("statement-not-submitted", (await (await lead.PostJson($"{statementPath}/responses", new { text = "Early" })).ExpectProblem(HttpStatusCode.Conflict))["rule"]!.GetValue<string>());
         var submitted = await (await dcs.PostJson(statementPath, new { text = "1. Police attendance at strategy discussions within 24 hours. 2. ..." })).Expect(HttpStatusCode.OK);
         Assert.False(submitted["overdue"]!.GetValue<bool>());
+        var after = await (await lead.GetAsync($"/api/orchestrator/inspections/{id}/timeline")).Expect(HttpStatusCode.OK);
+        Assert.NotNull(after["milestones"]!.AsArray().Single(m => m!["key"]!.GetValue<string>() == "statement-of-action-due")!["metAt"]);
         await (await lead.PostJson($"{statementPath}/responses", new { text = "The plan shows the findings are understood." })).Expect(HttpStatusCode.OK);
         foreach (var inspectorate in new[] { "cqc", "hmicfrs" })
         {

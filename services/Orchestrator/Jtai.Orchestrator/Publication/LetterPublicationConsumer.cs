@@ -1,8 +1,12 @@
+using Jtai.Calendar.Timeline;
+using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
+using Jtai.Messaging.Deadlines;
 using Jtai.Messaging.Inbox;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Letter;
 using Jtai.Orchestrator.Lifecycle;
+using Jtai.Orchestrator.StatementOfAction;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +17,8 @@ namespace Jtai.Orchestrator.Publication;
 /// published through the lifecycle, which tells every service (InspectionTransitioned). A row left
 /// behind by a withdrawal or a rescheduled publication is stale and changes nothing.
 /// </summary>
-public sealed class LetterPublicationConsumer(OrchestratorDbContext db, Transitions transitions, ILogger<LetterPublicationConsumer> logger)
+public sealed class LetterPublicationConsumer(OrchestratorDbContext db, Transitions transitions, IDeadlines deadlines, WorkingDayCalendar calendar,
+    TimeProvider clock, ILogger<LetterPublicationConsumer> logger)
     : InboxConsumer<PostInspectionDeadlineReached>(db, logger)
 {
     protected override async Task Handle(PostInspectionDeadlineReached message, ConsumeContext<PostInspectionDeadlineReached> context)
@@ -33,7 +38,9 @@ public sealed class LetterPublicationConsumer(OrchestratorDbContext db, Transiti
             logger.LogInformation("Inspection {InspectionId} is {Stage}, not under embargo: publication already recorded", message.InspectionId, inspection.Status);
             return;
         }
-        await transitions.Move(message.InspectionId, Stages.Published, "letter-publication", "The embargo on the final letter lifted", null, ct);
+        // The statement of action counts from the day the letter is really published, as the timeline does.
+        await transitions.Move(message.InspectionId, Stages.Published, "letter-publication", "The embargo on the final letter lifted",
+            _ => StatementOfActionApi.Reanchor(db, deadlines, calendar, message.InspectionId, LondonTime.Today(clock), ct), ct);
     }
 }
 

@@ -9,6 +9,7 @@ using Jtai.Orchestrator.Findings;
 using Jtai.Orchestrator.Inspections;
 using Jtai.Orchestrator.Letter;
 using Jtai.Orchestrator.Lifecycle;
+using Jtai.Orchestrator.Team;
 using Jtai.Orchestrator.StatementOfAction;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
@@ -66,10 +67,12 @@ public static class PublicationApi
         var letterDate = LondonTime.Today(clock);
         var version = letter.CurrentVersion;
         var content = await db.Content(inspectionId, version, ct);
-        var dueOn = content.NextSteps.StatementRequired ? calendar.AddWorkingDays(letterDate, StatementOfActionApi.WorkingDays) : (DateOnly?)null;
-        var final = content with { NextSteps = content.NextSteps with { DueOn = dueOn } };
         var planned = drafting.Timeline(inspection)[MilestoneKeys.Publication].DueAt.ToUniversalTime();
         var earliest = LondonTime.At(calendar.AddWorkingDays(letterDate, PublicationWorkingDaysAfterFinal), PublicationTime).ToUniversalTime();
+        var publishedOn = DateOnly.FromDateTime(LondonTime.ToLondon(planned > earliest ? planned : earliest).DateTime);
+        // Due 70 working days from the date the published letter carries (re-anchored if it is published later).
+        var dueOn = content.NextSteps.StatementRequired ? calendar.AddWorkingDays(publishedOn, StatementOfActionApi.WorkingDays) : (DateOnly?)null;
+        var final = content with { NextSteps = content.NextSteps with { DueOn = dueOn } };
         var priorityActions = await db.Set<Finding>().AsNoTracking()
             .Where(f => f.InspectionId == inspectionId && f.Kind == FindingKinds.AreaForPriorityAction).ToListAsync(ct);
 
@@ -199,11 +202,17 @@ public static class PublicationApi
         return LetterResults.Render(content, LetterStore.Title(inspection), status, html);
     }
 
-    /// <summary>Its addressees (the partners of the area) and the team read the final letter; anyone else sees nothing (404).</summary>
+    /// <summary>
+    /// Its addressees (the partners of the area), the inspection's team (and Ofsted's leads) and the
+    /// inspectorates' senior managers who agreed it read the final letter; any other staff, like
+    /// anyone else, see nothing (404): under embargo it is not for the rest of the inspectorates.
+    /// </summary>
     private static async Task<(bool, InspectionLetter, Inspection)?> Addressed(OrchestratorDbContext db, Guid inspectionId, ClaimsPrincipal user, CancellationToken ct)
     {
         var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
-        if (inspection is null || !(user.IsStaff() || user.IsPartnerOf(inspection))) return null;
+        if (inspection is null) return null;
+        var reader = user.IsPartnerOf(inspection) || user.IsSeniorManager() || await db.IsTeamOrLead(user, inspectionId, ct);
+        if (!reader) return null;
         var letter = await db.Letter(inspectionId, ct);
         return letter is { IsFinal: true } ? (true, letter, inspection) : null;
     }

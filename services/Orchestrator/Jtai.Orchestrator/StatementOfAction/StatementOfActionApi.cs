@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using Jtai.Calendar.Timeline;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Deadlines;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Letter;
+using Jtai.Orchestrator.Timeline;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +15,10 @@ namespace Jtai.Orchestrator.StatementOfAction;
 
 public static class StatementOfActionApi
 {
-    /// <summary>¶86: within 70 working days of receiving the final letter.</summary>
+    /// <summary>
+    /// ¶86: 70 working days. The published letter carries its publication date, and the due date
+    /// counts from it (as the inspection's timeline does: one date, one source).
+    /// </summary>
     public const int WorkingDays = 70;
     public const string Deadline = "statement-of-action";
 
@@ -36,9 +41,29 @@ public static class StatementOfActionApi
         {
             InspectionId = inspectionId, LeadAgency = nextSteps.LeadAgency!, CooperatingAgencies = [.. nextSteps.CooperatingAgencies], DueOn = dueOn,
         });
+        await ScheduleOverdue(deadlines, inspectionId, dueOn, ct);
+    }
+
+    /// <summary>
+    /// Called as the letter is really published: the statement is due 70 working days from that day,
+    /// which may be later than planned (the departments first, ¶110).
+    /// </summary>
+    public static async Task Reanchor(OrchestratorDbContext db, IDeadlines deadlines, WorkingDayCalendar calendar, Guid inspectionId,
+        DateOnly publishedOn, CancellationToken ct)
+    {
+        var statement = await db.Set<StatementOfActionRecord>().SingleOrDefaultAsync(s => s.InspectionId == inspectionId, ct);
+        if (statement is null || statement.SubmittedAt is not null) return;
+        var dueOn = calendar.AddWorkingDays(publishedOn, WorkingDays);
+        if (dueOn == statement.DueOn) return;
+        statement.DueOn = dueOn;
+        await ScheduleOverdue(deadlines, inspectionId, dueOn, ct);
+    }
+
+    private static Task ScheduleOverdue(IDeadlines deadlines, Guid inspectionId, DateOnly dueOn, CancellationToken ct)
+    {
         // Overdue from the start of the next day in London: the whole due day counts.
         var at = LondonTime.At(dueOn.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
-        await deadlines.Schedule(DeadlineKey(inspectionId), at, new PostInspectionDeadlineReached(inspectionId, Deadline, inspectionId, dueOn, at), ct);
+        return deadlines.Schedule(DeadlineKey(inspectionId), at, new PostInspectionDeadlineReached(inspectionId, Deadline, inspectionId, dueOn, at), ct);
     }
 
     private static async Task<Results<Ok<StatementOfActionView>, NotFound>> Get(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
@@ -63,6 +88,14 @@ public static class StatementOfActionApi
         statement.SubmittedAgency = user.Agency();
         statement.SubmittedAt = now;
         await deadlines.Cancel(DeadlineKey(inspectionId), now, ct);
+        // The inspection's timeline shows the same milestone: it is met now, not overdue.
+        var milestone = await db.Set<InspectionMilestone>()
+            .SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == MilestoneKeys.StatementOfActionDue && m.MetAt == null, ct);
+        if (milestone is not null)
+        {
+            milestone.MetAt = now;
+            milestone.MetBy = user.Id();
+        }
         await db.SaveLetter(ct);
         return TypedResults.Ok(await View(db, statement, ct));
     }
