@@ -37,7 +37,10 @@ public sealed class FollowUpTests(PlatformFixture fixture)
             Assert.True((await Platform.FollowUpOf(inspectorate, forTheMasa))["coordinated"]!.GetValue<bool>());
 
         // Nobody follows up another agency's priority action: three single-agency ones + the MASA's in each service.
-        var rows = await Platform.JointSummaryOf(inspectionId, r => r.Count == 6, "six follow-ups in the joint summary");
+        // A row is whole once its FollowUpOpened is summarised: a later step (CQC's automatic manager
+        // notification) may arrive first on its own queue and start the row.
+        var rows = await Platform.JointSummaryOf(inspectionId, r => r.Count == 6 && r.All(x => x!["openedAt"] is not null),
+            "six opened follow-ups in the joint summary");
         foreach (var inspectorate in new[] { "ofsted", "cqc", "hmicfrs" })
         {
             using var staff = Platform.Client(await Platform.Tokens.Staff("inspector", inspectorate));
