@@ -49,11 +49,37 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker>, IServ
         builder.ConfigureTestServices(s => _services?.Invoke(s));
     }
 
+    private static readonly Lock PortsGate = new();
+    private static readonly HashSet<int> PortsHandedOut = [];
+
+    /// <summary>
+    /// A free loopback port below Linux's ephemeral range (32768–60999). A port the kernel hands out
+    /// for port 0 lies in that range, so between choosing it and Kestrel binding it any outgoing
+    /// connection (Npgsql, RabbitMQ, HTTP) may take it as its source port: "address already in use".
+    /// Ports chosen here are never given to outgoing connections, and none is handed out twice.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (PortsGate)
+        {
+            for (var attempt = 0; attempt < 2000; attempt++)
+            {
+                var port = Random.Shared.Next(20000, 32000);
+                if (PortsHandedOut.Contains(port)) continue;
+                try
+                {
+                    using var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                }
+                catch (SocketException)
+                {
+                    continue;
+                }
+                PortsHandedOut.Add(port);
+                return port;
+            }
+        }
+        throw new InvalidOperationException("No free loopback port between 20000 and 32000.");
     }
 
     void IServiceHost.Start() => StartServer();
