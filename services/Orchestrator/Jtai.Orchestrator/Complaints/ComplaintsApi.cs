@@ -157,15 +157,21 @@ public static class ComplaintsApi
         return TypedResults.Ok(ComplaintView.Full(complaint, false, false));
     }
 
+    /// <summary>A response (shared or as a conduct outcome) has its text and says whether it is upheld.</summary>
+    private static ValidationProblem? ResponseErrors(ComplaintResponseRequest request)
+    {
+        var errors = new RequestErrors();
+        if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 20_000, "text");
+        errors.Required(request.Upheld, "upheld");
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : null;
+    }
+
     /// <summary>¶122: Ofsted shares the final response with all inspectorates before sending it.</summary>
     private static async Task<Results<Ok<ComplaintView>, ValidationProblem, NotFound, ForbidHttpResult>> ShareResponse(
         Guid inspectionId, Guid complaintId, ComplaintResponseRequest request, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await Handled(db, inspectionId, complaintId, user, ct) is not { } complaint) return Denied(db, complaintId);
-        var errors = new RequestErrors();
-        if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 20_000, "text");
-        errors.Required(request.Upheld, "upheld");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (ResponseErrors(request) is { } invalid) return invalid;
         Open(complaint);
         if (complaint.Kind != ComplaintKinds.ProcessOrFindings)
             throw new DomainRuleException("conduct-confidential", "A conduct complaint's response stays with its inspectorate: record the outcome instead (¶124).");
@@ -197,10 +203,7 @@ public static class ComplaintsApi
         IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
     {
         if (await Handled(db, inspectionId, complaintId, user, ct) is not { } complaint) return Denied(db, complaintId);
-        var errors = new RequestErrors();
-        if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 20_000, "text");
-        errors.Required(request.Upheld, "upheld");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (ResponseErrors(request) is { } invalid) return invalid;
         Open(complaint);
         if (complaint.Kind != ComplaintKinds.Conduct)
             throw new DomainRuleException("response-shared-first", "A complaint about the process or findings is answered by sharing and then sending the response (¶122).");
