@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Security;
 using OpenIddict.Abstractions;
 using Microsoft.Extensions.Options;
@@ -60,9 +61,10 @@ public static class DevIssuerSetup
     public static WebApplication MapDevIssuer(this WebApplication app)
     {
         if (app.Services.GetService<IOptions<DevIssuerOptions>>()?.Value.Enabled != true) return app;
-        app.MapPost("/connect/token", DevTokenEndpoint.Issue).AllowAnonymous().ExcludeFromDescription();
-        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], DevSignIn.Authorize).AllowAnonymous().ExcludeFromDescription();
-        app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], DevSignIn.EndSession).AllowAnonymous().ExcludeFromDescription();
+        // The issuer's endpoints are public: OpenIddict authenticates the client, the sign-in page the person.
+        app.MapPost("/connect/token", DevTokenEndpoint.Issue).RequireStanding(Rules.Public).ExcludeFromDescription();
+        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], DevSignIn.Authorize).RequireStanding(Rules.Public).ExcludeFromDescription();
+        app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], DevSignIn.EndSession).RequireStanding(Rules.Public).ExcludeFromDescription();
         return app;
     }
 
