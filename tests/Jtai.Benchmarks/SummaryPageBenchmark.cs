@@ -68,7 +68,8 @@ public static class SummaryPageBenchmark
             created.EnsureSuccessStatusCode();
             ids.Add(JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid());
         }
-        using var team = await lead.PutAsJsonAsync($"/api/orchestrator/inspections/{ids[count / 2]}/team/benchmark-lead",
+        using var manager = platform.Client(await platform.Tokens.Staff("manager", "ofsted", "benchmark-manager"));
+        using var team = await manager.PutAsJsonAsync($"/api/orchestrator/inspections/{ids[count / 2]}/team/benchmark-lead",
             new { name = "Benchmark Lead", inspectorate = "ofsted", teamRole = "lead-inspector" });
         team.EnsureSuccessStatusCode();
         Console.WriteLine($"  scheduled {count:N0} inspections through the gateway in {watch.Elapsed.TotalSeconds:F0} s");

@@ -52,16 +52,18 @@ public static class WebSteps
     public static async Task<Guid> InspectionWithJointTeam(this Testing.Platform platform, string area, string areaName)
     {
         var id = (await platform.ScheduleInspection(area: area, areaName: areaName))["id"]!.GetValue<Guid>();
+        // Ofsted's manager puts people on the team and notifies the area (its lead acts only once on the team).
+        using var manager = platform.Client(await platform.Tokens.Staff("manager", "ofsted", "ofsted-team-manager"));
         using var lead = platform.Client(await platform.Tokens.Staff("lead-inspector", "ofsted", Lead));
         foreach (var (user, name, inspectorate, role) in new[]
                  {
                      (Lead, "Olivia Lead", "ofsted", "lead-inspector"),
                      (CqcInspector, "Chris Carer", "cqc", "inspector"),
                  })
-            (await lead.PutAsJsonAsync($"/api/orchestrator/inspections/{id}/team/{user}", new { name, inspectorate, teamRole = role }))
+            (await manager.PutAsJsonAsync($"/api/orchestrator/inspections/{id}/team/{user}", new { name, inspectorate, teamRole = role }))
                 .EnsureSuccessStatusCode();
         // Partners see an inspection from its notification on (¶16).
-        (await lead.PostAsJsonAsync($"/api/orchestrator/inspections/{id}/transitions", new { to = "notified", reason = "notice given" }))
+        (await manager.PostAsJsonAsync($"/api/orchestrator/inspections/{id}/transitions", new { to = "notified", reason = "notice given" }))
             .EnsureSuccessStatusCode();
         using var cqc = platform.Client(await platform.Tokens.Staff("inspector", "cqc", CqcInspector));
         using var la = platform.Client(await platform.Tokens.Partner(area, "local-authority"));
