@@ -5,6 +5,7 @@ using Jtai.Inspectorate.Notification;
 using Jtai.Inspectorate.Team;
 using Jtai.Messaging;
 using Jtai.Messaging.Data;
+using Jtai.Notices;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -32,8 +33,11 @@ public static class InspectorateSetup
             bus.AddConsumer<TeamMemberRemovedConsumer>();
             bus.AddEvidenceConsumers();
             bus.AddConsumer<InspectionTransitionedConsumer>();
+            bus.AddNoticeConsumers();
             consumers?.Invoke(bus);
         });
+        builder.AddNotices(NotificationNotice.Kind);
+        builder.Services.AddNoticeOutcome<NotificationDelivered>();
         builder.AddEvidence();
         return builder;
     }
