@@ -4,6 +4,7 @@ using Jtai.Inspectorate.Inspections;
 using Jtai.Inspectorate.Notification;
 using Jtai.Inspectorate.Team;
 using Jtai.Messaging;
+using Jtai.ServiceDefaults.Access;
 using Jtai.Messaging.Data;
 using Jtai.Notices;
 using MassTransit;
@@ -39,6 +40,7 @@ public static class InspectorateSetup
         builder.AddNotices(NotificationNotice.Kind);
         builder.Services.AddNoticeOutcome<NotificationDelivered>();
         builder.AddEvidence();
+        builder.Services.AddScoped<IInspectionFactsSource, TeamStanding>();
         return builder;
     }
 
