@@ -2,7 +2,7 @@ using Jtai.Contracts.Events;
 using Jtai.Messaging.Inbox;
 using Jtai.Notices.Delivery;
 using Jtai.Orchestrator.Data;
-using Jtai.ServiceDefaults.Security;
+using Jtai.ServiceDefaults.Access;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -41,9 +41,9 @@ public static class NoticeSummaryApi
     public static IEndpointRouteBuilder MapNoticeSummaryApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orchestrator/inspections/{inspectionId:guid}/notices", ForInspection)
-            .RequireAuthorization(JtaiPolicies.InspectorateStaff).WithTags("Notices");
+            .RequireStanding(Rules.StaffOnInspection).WithTags("Notices");
         app.MapGet("/api/orchestrator/operations/notices", ForOperations)
-            .RequireAuthorization(JtaiPolicies.Operations).WithTags("Operations");
+            .RequireStanding(Rules.Operations).WithTags("Operations");
         return app;
     }
 
