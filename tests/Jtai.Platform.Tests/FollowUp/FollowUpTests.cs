@@ -253,6 +253,8 @@ public sealed class FollowUpTests(PlatformFixture fixture)
         var action = FollowUpSteps.PriorityAction(Platform, ["local-authority", "police"], letterDate: Platform.Today().AddDays(-4), publishedDate: publication);
         await Platform.Publish(action);
         var id = (await Platform.FollowUpOf("ofsted", action)).Id();
+        // The system takes the inform-dfe step once the DfE's notice is delivered; a step taken meanwhile would be refused as stale.
+        await Platform.WaitForState("ofsted", id, "dfe-informed");
         using var ofsted = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted"));
         var path = $"/api/ofsted/follow-ups/{id}";
 
