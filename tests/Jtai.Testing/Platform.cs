@@ -97,6 +97,7 @@ public sealed class Platform : IAsyncDisposable
             ["Authentication:RequireHttpsMetadata"] = "false",
             ["Identity:DevIssuer:Enabled"] = "true",
             ["Identity:DevIssuer:Issuer"] = gateway + "/",
+            ["Identity:DevIssuer:RateLimit:PermitLimit"] = "100000",
             ["Gateway:RateLimit:TokenLimit"] = "1000",
             ["Gateway:RateLimit:TokensPerSecond"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
