@@ -35,7 +35,7 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddJtaiHealth();
-        builder.Services.AddJtaiAuthentication(builder.Configuration);
+        builder.Services.AddJtaiAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

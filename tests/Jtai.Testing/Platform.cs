@@ -44,7 +44,10 @@ public sealed class Platform : IAsyncDisposable
     public string Vhost { get; }
     public AdjustableClock Clock { get; } = new();
     public SpanCollector Spans { get; } = new();
+    /// <summary>Each service's connection string, as the role it runs as.</summary>
     public Dictionary<string, string> Databases { get; } = new();
+    /// <summary>Each service's connection string as the role that owns and migrates its database.</summary>
+    public Dictionary<string, string> OwnerDatabases { get; } = new();
     public Uri GatewayAddress => _hosts["gateway"].HttpAddress;
     public Tokens Tokens { get; private set; } = null!;
 
@@ -66,11 +69,12 @@ public sealed class Platform : IAsyncDisposable
         foreach (var name in ServiceNames)
         {
             var db = $"jtai_{RunId}_{name}";
-            Databases[name] = await Infrastructure.CreateDatabase(db);
+            (Databases[name], OwnerDatabases[name]) = await Infrastructure.CreateServiceDatabase(name, db);
             _ports[name] = (ServiceHost<GatewayService>.FreePort(), ServiceHost<GatewayService>.FreePort());
             _settings[name] = new Dictionary<string, string?>
             {
                 [$"ConnectionStrings:{name}"] = Databases[name],
+                [$"ConnectionStrings:{name}Owner"] = OwnerDatabases[name],
                 ["ConnectionStrings:RabbitMq"] = Infrastructure.AmqpFor(Vhost).ToString(),
                 ["Authentication:Authority"] = gateway,
                 ["Authentication:RequireHttpsMetadata"] = "false",
