@@ -11,6 +11,6 @@ builder.AddGatewayProxy();       // routes, clusters, policies, rate limits, bod
 
 var app = builder.Build();
 app.MapDevIssuer();              // first: its rate limit runs before client authentication
-app.MapServiceDefaults();
+app.MapServiceDefaults(declaredRules: false);   // the gateway's routes carry per-route policies; each service decides again
 app.MapGatewayProxy();
 app.Run();
