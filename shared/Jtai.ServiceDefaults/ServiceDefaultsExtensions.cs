@@ -33,6 +33,9 @@ public static class ServiceDefaultsExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
             o.SerializerOptions.AllowTrailingCommas = false;
+            o.SerializerOptions.Converters.Add(new StorableTextConverter());
+            o.SerializerOptions.Converters.Add(new SupportedDateOnlyConverter());
+            o.SerializerOptions.Converters.Add(new SupportedDateTimeOffsetConverter());
         });
 
         builder.Services.AddJtaiHealth();
@@ -52,6 +55,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationMiddleware>();
+        app.UseMiddleware<RequestTextMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         if (declaredRules) app.UseAccessRules();
