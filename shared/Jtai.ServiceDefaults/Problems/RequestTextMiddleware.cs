@@ -1,14 +1,14 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace Jtai.ServiceDefaults.Problems;
 
 /// <summary>
-/// What a request says outside its JSON body, checked once for every endpoint: a path or query
-/// value with a NUL character (PostgreSQL stores no NUL, and an id never holds one) is a 400
-/// naming the parameter; a JSON body in a charset other than UTF-8 (RFC 8259 §8.1) is a 415.
+/// What a request says outside its JSON body, checked once for every endpoint: a query value with
+/// a NUL character (PostgreSQL stores no NUL, and an id never holds one) is a 400 naming the
+/// parameter (Kestrel itself refuses %00 in the path); a JSON body in a charset other than UTF-8
+/// (RFC 8259 §8.1) is a 415.
 /// Strings inside JSON bodies are checked while reading (<see cref="StorableTextConverter"/>).
 /// </summary>
 public sealed class RequestTextMiddleware(RequestDelegate next, IProblemDetailsService problems)
@@ -16,8 +16,6 @@ public sealed class RequestTextMiddleware(RequestDelegate next, IProblemDetailsS
     public async Task InvokeAsync(HttpContext http)
     {
         var errors = new RequestErrors();
-        foreach (var (name, value) in http.GetRouteData().Values)
-            if (value is string text && text.Contains('\0')) errors.Add(name, $"'{name}' {StorableTextConverter.NulMessage}");
         foreach (var (name, values) in http.Request.Query)
             if (values.Any(v => v is not null && v.Contains('\0')) || name.Contains('\0'))
                 errors.Add(name.Replace("\0", "\\u0000"), $"'{name.Replace("\0", "\\u0000")}' {StorableTextConverter.NulMessage}");
@@ -25,8 +23,8 @@ public sealed class RequestTextMiddleware(RequestDelegate next, IProblemDetailsS
         {
             await Refuse(http, StatusCodes.Status400BadRequest, new HttpValidationProblemDetails(errors.ToDictionary())
             {
-                Title = "The request's path or query is not valid.",
-                Detail = "A parameter holds a NUL character.",
+                Title = "The request's query is not valid.",
+                Detail = "A query parameter holds a NUL character.",
             });
             return;
         }

@@ -16,7 +16,8 @@ public static class AuthenticationSetup
     public const string Audience = "jtai-api";
 
     /// <summary>Settings naming where tokens and their keys come from: https only outside Development.</summary>
-    public static readonly string[] AuthorityKeys = ["Authentication:Authority", "Authentication:MetadataAddress", "ServiceClient:TokenEndpoint"];
+    public static readonly string[] AuthorityKeys =
+        ["Authentication:Authority", "Authentication:MetadataAddress", "Authentication:PublicAuthority", "ServiceClient:TokenEndpoint"];
 
     public static IServiceCollection AddJtaiAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -53,7 +54,7 @@ public static class AuthenticationSetup
     /// outside a developer's machine the issuer, its metadata and token endpoint are https, and
     /// RequireHttpsMetadata stays on.
     /// </summary>
-    private static void RefuseHttpAuthorities(IConfiguration configuration, string environment)
+    public static void RefuseHttpAuthorities(IConfiguration configuration, string environment)
     {
         var http = AuthorityKeys
             .Where(key => configuration[key] is { } value && !value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))

@@ -80,7 +80,7 @@ public sealed class LeastPrivilegeTests(PlatformFixture fixture)
     [InlineData("Staging")]
     public void Outside_Development_a_service_refuses_an_http_authority(string environment)
     {
-        foreach (var start in new Func<string, Action>[] { Starts<OrchestratorService>, Starts<OfstedService>, Starts<CqcService>, Starts<HmicfrsService>, Starts<GatewayService> })
+        foreach (var start in new Func<string, Action>[] { Starts<OrchestratorService>, Starts<OfstedService>, Starts<CqcService>, Starts<HmicfrsService>, Starts<GatewayService>, Starts<Jtai.Web.WebService> })
         {
             var error = Assert.Throws<InvalidOperationException>(start(environment));
             Assert.Contains("https", error.Message);
@@ -95,7 +95,7 @@ public sealed class LeastPrivilegeTests(PlatformFixture fixture)
         var files = new[]
         {
             "services/Orchestrator/Jtai.Orchestrator", "services/Ofsted/Jtai.Ofsted", "services/Cqc/Jtai.Cqc",
-            "services/Hmicfrs/Jtai.Hmicfrs", "gateway/Jtai.Gateway",
+            "services/Hmicfrs/Jtai.Hmicfrs", "gateway/Jtai.Gateway", "web/Jtai.Web",
         }.Select(p => Path.Combine(root, p, "appsettings.json")).ToList();
         foreach (var file in files)
         {
