@@ -81,8 +81,10 @@ public sealed class FuzzContext
         foreach (var (role, inspectorate, _) in Callers.Values.SelectMany(c => c).Distinct().Where(c => c.Inspectorate is not null && c.Role != "manager"))
         {
             var subject = Subject(role, inspectorate, null);
+            // The team's one lead inspector is Ofsted's (¶10); the other inspectorates' leads sit on it as inspectors.
+            var teamRole = role == "lead-inspector" && inspectorate != "ofsted" ? "inspector" : role;
             var put = await manager.PutAsJsonAsync($"/api/orchestrator/inspections/{context.InspectionId}/team/{subject}",
-                new { name = $"Fuzz {role} {inspectorate}", inspectorate, teamRole = role });
+                new { name = $"Fuzz {role} {inspectorate}", inspectorate, teamRole });
             if (!put.IsSuccessStatusCode) context.SeedNotes.Add($"team {subject}: {(int)put.StatusCode}");
         }
 
