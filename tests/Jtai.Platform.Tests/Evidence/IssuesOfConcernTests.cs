@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Xunit;
 using static Jtai.Platform.Tests.Evidence.EvidenceSteps;
 
+using Jtai.Platform.Tests.Lifecycle;
+
 namespace Jtai.Platform.Tests.Evidence;
 
 /// <summary>¶70–71: raise, notify at once, written response, both evaluations, both signatures; open ones for KIT follow-up.</summary>
@@ -19,12 +21,15 @@ public sealed class IssuesOfConcernTests(PlatformFixture fixture)
         var raiser = new Member("ic-hmicfrs-1", "hmicfrs", "inspector");
         var colleague = new Member("ic-cqc-1", "cqc", "inspector");
         var id = await Platform.InspectionWithTeam(area, "Wolverhampton", lead, raiser, colleague);
+        // Concerns arise on site: the area has been notified, so its partners see the inspection.
+        await (await Platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
+        await Platform.NotifiedKnownTo("ofsted", id);
         var issues = $"/api/ofsted/issues-of-concern/inspections/{id}";
 
         using var raiserClient = await Platform.As(raiser);
         var invalid = await raiserClient.PostJson(issues, new { category = "worry", agency = "army" });
         var problem = await invalid.ExpectProblem(HttpStatusCode.BadRequest);
-        foreach (var field in new[] { "category", "agency", "description", "seniorOfficerName", "seniorOfficerRole" })
+        foreach (var field in new[] { "category", "agency", "description", "seniorOfficerName", "seniorOfficerRole", "seniorOfficerEmail" })
             Assert.NotNull(problem["errors"]![field]);
 
         var raised = await (await raiserClient.PostJson(issues, new
@@ -33,10 +38,16 @@ public sealed class IssuesOfConcernTests(PlatformFixture fixture)
             description = "Child 5531 (K.L.) left at home after a police call-out with no strategy discussion held.",
             childReference = "5531", agency = "police",
             seniorOfficerName = "Detective Superintendent R.T.", seniorOfficerRole = "Head of public protection",
+            seniorOfficerEmail = $"public-protection-{id:N}@police.example.gov.uk",
         })).Expect(HttpStatusCode.Created);
         var issueId = raised["id"]!.GetValue<Guid>();
         Assert.Equal("awaiting-response", raised["stage"]!.GetValue<string>());
-        Assert.Equal(raised["raisedAt"]!.GetValue<DateTimeOffset>(), raised["seniorOfficerNotifiedAt"]!.GetValue<DateTimeOffset>());
+        // Notified means delivered: the notice is queued with the record and the time is set when it is sent.
+        Assert.Null(raised["seniorOfficerNotifiedAt"]);
+        await Platform.Mail.WaitForMail($"public-protection-{id:N}@police.example.gov.uk");
+        await Testing.Platform.WaitUntil(async () =>
+            (await (await raiserClient.GetAsync($"{issues}/{issueId}")).Expect(HttpStatusCode.OK))["seniorOfficerNotifiedAt"] is JsonValue,
+            TimeSpan.FromSeconds(15), "the senior officer to count as notified");
 
         // The notification left Ofsted's service through its outbox at once.
         using var ops = Platform.Client(await Platform.Tokens.Operations());
@@ -58,7 +69,7 @@ public sealed class IssuesOfConcernTests(PlatformFixture fixture)
         using var health = Platform.Client(await Platform.Tokens.Partner(area, "health"));
         (await health.PostJson($"{issues}/{issueId}/response", new { text = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         using var otherPolice = Platform.Client(await Platform.Tokens.Partner("E08000025", "police"));
-        (await otherPolice.GetAsync($"{issues}/{issueId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await otherPolice.GetAsync($"{issues}/{issueId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var officer = Platform.Client(await Platform.Tokens.Partner(area, "police"));
         (await officer.GetAsync($"{issues}/kit-follow-up")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var responded = await (await officer.PostJson($"{issues}/{issueId}/response", new

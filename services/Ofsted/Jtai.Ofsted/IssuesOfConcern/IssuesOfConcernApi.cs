@@ -5,6 +5,7 @@ using Jtai.Inspectorate.Retention;
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Team;
 using Jtai.Messaging.Outbox;
+using Jtai.Notices;
 using Jtai.Ofsted.Data;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
@@ -24,45 +25,31 @@ public static class IssuesOfConcernApi
     public static WebApplicationBuilder AddIssuesOfConcern(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IPurgeTarget, IssuesOfConcernPurgeTarget>();
+        builder.Services.AddNoticeKinds(IssueOfConcernNotice.Kind);
+        builder.Services.AddNoticeOutcome<SeniorOfficerNotified>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapIssuesOfConcern(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ofsted/issues-of-concern/inspections/{inspectionId:guid}")
-            .RequireStanding(Rules.SignedIn)
+            .RequireStanding(Rules.Team)
             .WithTags("Issues of concern");
         group.MapPost("/", Raise);
         group.MapGet("/", List);
         group.MapGet("/kit-follow-up", KitFollowUp);
-        group.MapGet("/{issueId:guid}", Get);
-        group.MapPost("/{issueId:guid}/response", Respond);
+        // The senior officer (a partner of the area, of the agency the concern is about, ¶70) follows it too.
+        group.MapGet("/{issueId:guid}", Get).RequireStanding(Rules.Team.Or(Rules.PartnersOfArea, "team-or-senior-officer"));
+        group.MapPost("/{issueId:guid}/response", Respond).RequireStanding(Rules.OfstedLead.Or(Rules.PartnersOfArea, "lead-or-senior-officer"));
         group.MapPost("/{issueId:guid}/evaluation", Evaluate);
-        group.MapPost("/{issueId:guid}/signature", Sign);
+        group.MapPost("/{issueId:guid}/signature", Sign).RequireStanding(Rules.OfstedLead.Or(Rules.PartnersOfArea, "lead-or-senior-officer"));
         return app;
     }
 
-    private static async Task<bool> IsLead(OfstedDbContext db, ClaimsPrincipal user, Guid inspectionId, CancellationToken ct)
+    private static async Task<Results<Created<IssueOfConcernView>, ValidationProblem, NotFound>> Raise(
+        Guid inspectionId, RaiseConcernRequest request, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, INotices notices, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsStaffOf(Inspectorates.Ofsted) || !user.HasRole(JtaiRoles.LeadInspector)) return false;
-        var id = user.Id();
-        return await db.TeamMembers.AnyAsync(m => m.InspectionId == inspectionId && m.UserId == id
-            && m.Inspectorate == Inspectorates.Ofsted && m.TeamRole == JtaiRoles.LeadInspector, ct);
-    }
-
-    /// <summary>The senior officer: a partner token of the inspected area and of the agency the concern is about.</summary>
-    private static async Task<bool> IsSeniorOfficer(OfstedDbContext db, ClaimsPrincipal user, IssueOfConcern issue, CancellationToken ct)
-    {
-        if (!user.IsPartner() || user.Agency() != issue.Agency) return false;
-        var area = user.LocalArea();
-        return await db.Inspections.AnyAsync(i => i.InspectionId == issue.InspectionId && i.LocalAreaCode == area, ct);
-    }
-
-    private static async Task<Results<Created<IssueOfConcernView>, ValidationProblem, NotFound, ForbidHttpResult>> Raise(
-        Guid inspectionId, RaiseConcernRequest request, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
-    {
-        if (!await db.IsOnTeam(user, inspectionId, null, ct)) return TypedResults.Forbid();
-        if (!await db.Inspections.AnyAsync(i => i.InspectionId == inspectionId, ct)) return TypedResults.NotFound();
+        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.InspectionId == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
         var errors = new RequestErrors();
         if (errors.Required(request.Category, "category")) errors.OneOf(request.Category, ConcernCategories.All, "category");
         if (errors.Required(request.Description, "description") && errors.MaxLength(request.Description, 10_000, "description"))
@@ -72,6 +59,9 @@ public static class IssuesOfConcernApi
         if (errors.Required(request.Agency, "agency")) errors.OneOf(request.Agency, Agencies.All, "agency");
         if (errors.Required(request.SeniorOfficerName, "seniorOfficerName")) errors.MaxLength(request.SeniorOfficerName, 200, "seniorOfficerName");
         if (errors.Required(request.SeniorOfficerRole, "seniorOfficerRole")) errors.MaxLength(request.SeniorOfficerRole, 200, "seniorOfficerRole");
+        if (errors.Required(request.SeniorOfficerEmail, "seniorOfficerEmail")
+            && (request.SeniorOfficerEmail.Length > 320 || !System.Net.Mail.MailAddress.TryCreate(request.SeniorOfficerEmail.Trim(), out _)))
+            errors.Add("seniorOfficerEmail", "'seniorOfficerEmail' must be the senior officer's e-mail address: the concern is sent there at once (¶70).");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var now = clock.GetUtcNow();
@@ -79,49 +69,47 @@ public static class IssuesOfConcernApi
         {
             Id = Guid.NewGuid(), InspectionId = inspectionId, Category = request.Category!, Description = request.Description!.Trim(),
             ChildReference = request.ChildReference?.Trim(), Agency = request.Agency!, SeniorOfficerName = request.SeniorOfficerName!.Trim(),
-            SeniorOfficerRole = request.SeniorOfficerRole!.Trim(), RaisedBy = user.Id(), RaisedByName = user.DisplayName(),
-            RaisedByInspectorate = user.Inspectorate()!, RaisedAt = now, SeniorOfficerNotifiedAt = now,
+            SeniorOfficerRole = request.SeniorOfficerRole!.Trim(), SeniorOfficerEmail = request.SeniorOfficerEmail!.Trim(),
+            RaisedBy = user.Id(), RaisedByName = user.DisplayName(), RaisedByInspectorate = user.Inspectorate()!, RaisedAt = now,
         };
         db.Add(issue);
-        // "At once": the notification leaves with the record, through the outbox, whatever the broker's state.
+        // "At once" (¶70): the notice is queued with the record and leaves through the outbox whatever the
+        // broker's state; the senior officer counts as notified when it is delivered.
+        issue.NoticeDeliveryId = notices.Queue(IssueOfConcernNotice.For(issue, inspection)).Id;
         outbox.Publish(new IssueOfConcernRaised(inspectionId, issue.Id, issue.Category, issue.Agency, issue.SeniorOfficerName,
             issue.SeniorOfficerRole, issue.RaisedBy, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/ofsted/issues-of-concern/inspections/{inspectionId}/{issue.Id}", IssueOfConcernView.From(issue));
     }
 
-    private static async Task<Results<Ok<List<IssueOfConcernView>>, ForbidHttpResult>> List(
-        Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct) =>
-        await Listed(inspectionId, openOnly: false, user, db, ct);
+    private static async Task<Ok<List<IssueOfConcernView>>> List(Guid inspectionId, OfstedDbContext db, CancellationToken ct) =>
+        await Listed(inspectionId, openOnly: false, db, ct);
 
     /// <summary>Open issues, oldest first: the lead follows each up at the KIT meetings (¶71).</summary>
-    private static async Task<Results<Ok<List<IssueOfConcernView>>, ForbidHttpResult>> KitFollowUp(
-        Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct) =>
-        await Listed(inspectionId, openOnly: true, user, db, ct);
+    private static async Task<Ok<List<IssueOfConcernView>>> KitFollowUp(Guid inspectionId, OfstedDbContext db, CancellationToken ct) =>
+        await Listed(inspectionId, openOnly: true, db, ct);
 
-    private static async Task<Results<Ok<List<IssueOfConcernView>>, ForbidHttpResult>> Listed(
-        Guid inspectionId, bool openOnly, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<IssueOfConcernView>>> Listed(Guid inspectionId, bool openOnly, OfstedDbContext db, CancellationToken ct)
     {
-        if (!await db.IsOnTeam(user, inspectionId, null, ct)) return TypedResults.Forbid();
         var issues = await db.Set<IssueOfConcern>().AsNoTracking()
             .Where(i => i.InspectionId == inspectionId && (!openOnly || i.ClosedAt == null))
             .OrderBy(i => i.RaisedAt).ToListAsync(ct);
         return TypedResults.Ok(issues.Select(IssueOfConcernView.From).ToList());
     }
 
-    private static async Task<Results<Ok<IssueOfConcernView>, NotFound, ForbidHttpResult>> Get(
-        Guid inspectionId, Guid issueId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IssueOfConcernView>, NotFound>> Get(
+        Guid inspectionId, Guid issueId, Standing standing, OfstedDbContext db, CancellationToken ct)
     {
         if (await Find(db, inspectionId, issueId, ct) is not { } issue) return TypedResults.NotFound();
-        if (!await db.IsOnTeam(user, inspectionId, null, ct) && !await IsSeniorOfficer(db, user, issue, ct)) return TypedResults.Forbid();
+        issue.EnsureSeniorOfficerIfPartner(standing);
         return TypedResults.Ok(IssueOfConcernView.From(issue));
     }
 
-    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound, ForbidHttpResult>> Respond(
-        Guid inspectionId, Guid issueId, ConcernTextRequest request, ClaimsPrincipal user, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound>> Respond(
+        Guid inspectionId, Guid issueId, ConcernTextRequest request, ClaimsPrincipal user, Standing standing, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await Find(db, inspectionId, issueId, ct) is not { } issue) return TypedResults.NotFound();
-        if (!await IsSeniorOfficer(db, user, issue, ct) && !await IsLead(db, user, inspectionId, ct)) return TypedResults.Forbid();
+        issue.EnsureSeniorOfficerIfPartner(standing);
         if (Text(request, out var text) is { } invalid) return invalid;
         Open(issue);
         if (issue.ResponseAt is not null) throw new DomainRuleException("one-written-response", "The senior officer's written response is already recorded.");
@@ -132,13 +120,13 @@ public static class IssuesOfConcernApi
     }
 
     /// <summary>The raising inspector and the lead each evaluate the response; once both have, it is shared with the senior officer.</summary>
-    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound, ForbidHttpResult>> Evaluate(
-        Guid inspectionId, Guid issueId, ConcernTextRequest request, ClaimsPrincipal user, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound>> Evaluate(
+        Guid inspectionId, Guid issueId, ConcernTextRequest request, ClaimsPrincipal user, Standing standing, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await Find(db, inspectionId, issueId, ct) is not { } issue) return TypedResults.NotFound();
-        var raiser = user.IsStaff() && issue.RaisedBy == user.Id() && await db.IsOnTeam(user, inspectionId, null, ct);
-        var lead = await IsLead(db, user, inspectionId, ct);
-        if (!raiser && !lead) return TypedResults.Forbid();
+        issue.EnsureEvaluatedByRaiserOrLead(standing);
+        var raiser = issue.IsRaiser(standing);
+        var lead = standing.OnTeamAs(JtaiRoles.LeadInspector, Inspectorates.Ofsted);
         if (Text(request, out var text) is { } invalid) return invalid;
         Open(issue);
         if (issue.ResponseAt is null)
@@ -151,13 +139,13 @@ public static class IssuesOfConcernApi
     }
 
     /// <summary>The lead inspector and the senior officer both sign the final record; the second signature closes it.</summary>
-    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound, ForbidHttpResult>> Sign(
-        Guid inspectionId, Guid issueId, ClaimsPrincipal user, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound>> Sign(
+        Guid inspectionId, Guid issueId, ClaimsPrincipal user, Standing standing, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await Find(db, inspectionId, issueId, ct) is not { } issue) return TypedResults.NotFound();
-        var lead = await IsLead(db, user, inspectionId, ct);
-        var officer = !lead && await IsSeniorOfficer(db, user, issue, ct);
-        if (!lead && !officer) return TypedResults.Forbid();
+        issue.EnsureSeniorOfficerIfPartner(standing);
+        var lead = standing.OnTeamAs(JtaiRoles.LeadInspector, Inspectorates.Ofsted);
+        var officer = !lead;
         Open(issue);
         if (issue.EvaluationSharedAt is null)
             throw new DomainRuleException("sign-after-evaluation", "Both the raising inspector's and the lead's evaluations must be shared before the record is signed.");
