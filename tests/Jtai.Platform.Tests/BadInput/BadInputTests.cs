@@ -94,6 +94,7 @@ public sealed class BadInputTests(PlatformFixture fixture)
         var action = FollowUpSteps.PriorityAction(Platform, ["health"]);
         await Platform.Publish(action);
         var followUp = await Platform.FollowUpOf("cqc", action);
+        await Platform.WaitForState("cqc", followUp.Id(), "manager-notified");
         var today = Platform.Today();
         var summer = new DateOnly(today.Month < 5 ? today.Year : today.Year + 1, 6, 1);   // London is at +01:00 then
         using var cqc = Platform.Client(await Platform.Tokens.Staff("inspector", "cqc"));
