@@ -3,7 +3,6 @@ using Grpc.Core;
 using Jtai.Contracts.Flow;
 using Jtai.Messaging.Data;
 using Jtai.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jtai.Messaging.Flow;
@@ -13,7 +12,6 @@ namespace Jtai.Messaging.Flow;
 /// consumed (inbox) for one inspection, with trace id and outcome. Served over gRPC so the
 /// orchestrator can gather all services' logs with a deadline per call.
 /// </summary>
-[Authorize(Policy = JtaiPolicies.Operations)]
 public sealed class MessageFlowService(MessagingDbContext db, ServiceIdentity service) : MessageFlow.MessageFlowBase
 {
     public override async Task<ListMessagesReply> ListMessages(ListMessagesRequest request, ServerCallContext context)

@@ -1,5 +1,6 @@
 using Jtai.Contracts.Flow;
 using Jtai.ServiceDefaults.Security;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Operations;
 
@@ -22,7 +23,7 @@ public static class OperationsApi
     public static RouteGroupBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/operations")
-            .RequireAuthorization(JtaiPolicies.Operations)
+            .RequireStanding(Rules.Operations)
             .WithTags("Operations");
         group.MapGet("/inspections/{inspectionId:guid}/flow", FlowViewEndpoint.Handle);
         group.MapGet("/dead-letters", DeadLettersEndpoints.List);
