@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Runs the five processes on fixed localhost ports with their logs in one place.
-#   infra/run.sh          build, start all five, wait until each is ready, then stay in the
+# Runs the six processes on fixed localhost ports with their logs in one place.
+#   infra/run.sh          build, start all six, wait until each is ready, then stay in the
 #                         foreground; Ctrl-C (or infra/run.sh stop from another shell) stops them.
 #   infra/run.sh start    the same, but return once all are ready (background)
 #   infra/run.sh stop     stop what a previous start left running
-# Ports: gateway 5000; orchestrator 5101 (REST) 5102 (gRPC); ofsted 5201/5202; cqc 5301/5302; hmicfrs 5401/5402.
+# Ports: gateway 5000; web 5100; orchestrator 5101 (REST) 5102 (gRPC); ofsted 5201/5202; cqc 5301/5302; hmicfrs 5401/5402.
 # Needs RabbitMQ and PostgreSQL running: infra/setup.sh.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,9 +18,10 @@ declare -A projects=(
   [cqc]="services/Cqc/Jtai.Cqc"
   [hmicfrs]="services/Hmicfrs/Jtai.Hmicfrs"
   [gateway]="gateway/Jtai.Gateway"
+  [web]="web/Jtai.Web"
 )
-declare -A ports=([orchestrator]=5101 [ofsted]=5201 [cqc]=5301 [hmicfrs]=5401 [gateway]=5000)
-order=(orchestrator ofsted cqc hmicfrs gateway)
+declare -A ports=([orchestrator]=5101 [ofsted]=5201 [cqc]=5301 [hmicfrs]=5401 [gateway]=5000 [web]=5100)
+order=(orchestrator ofsted cqc hmicfrs gateway web)
 
 stop_all() {
   for name in "${order[@]}"; do
@@ -58,7 +59,7 @@ for name in "${order[@]}"; do
   for _ in $(seq 1 120); do curl -sf -o /dev/null "$url" && break; sleep 0.5; done
   if curl -sf -o /dev/null "$url"; then echo "$name ready: $url"; else echo "$name NOT ready, see $logs/$name.log"; stop_all; exit 1; fi
 done
-echo "platform up: gateway http://127.0.0.1:5000 ; tokens: infra/token.sh ; logs: $logs ; stop: infra/run.sh stop"
+echo "platform up: web http://127.0.0.1:5100 (sign in: choose who to be) ; gateway http://127.0.0.1:5000 ; tokens: infra/token.sh ; logs: $logs ; stop: infra/run.sh stop"
 
 if [ "$mode" = "start" ]; then exit 0; fi
 trap 'stop_all; exit 0' INT TERM
