@@ -23,17 +23,25 @@ switch (args.FirstOrDefault())
         var started = DateTime.UtcNow;
         foreach (var scenario in scenarios)
         {
-            switch (scenario)
+            // A scenario that fails (a loaded machine, a service down) is reported; the others still run.
+            try
             {
-                case "gateway": await GatewayBenchmark.Run(stack, report); break;
-                case "lists": await ListsBenchmark.Run(stack, report); break;
-                case "annex-a": await AnnexABenchmark.Run(stack, report); break;
-                case "scheduling":
-                    await SchedulingBenchmark.Run(stack, report, rate: 50, fanOutGoal: 30, postGoal: null);
-                    await SchedulingBenchmark.Run(stack, report, rate: 200, fanOutGoal: 50, postGoal: 50);
-                    break;
-                case "overload": await OverloadBenchmark.Run(stack, report); break;
-                default: Console.Error.WriteLine($"unknown scenario '{scenario}'"); return 2;
+                switch (scenario)
+                {
+                    case "gateway": await GatewayBenchmark.Run(stack, report); break;
+                    case "lists": await ListsBenchmark.Run(stack, report); break;
+                    case "annex-a": await AnnexABenchmark.Run(stack, report); break;
+                    case "scheduling":
+                        await SchedulingBenchmark.Run(stack, report, rate: 50, fanOutGoal: 30, postGoal: null);
+                        await SchedulingBenchmark.Run(stack, report, rate: 200, fanOutGoal: 50, postGoal: 50);
+                        break;
+                    case "overload": await OverloadBenchmark.Run(stack, report); break;
+                    default: Console.Error.WriteLine($"unknown scenario '{scenario}'"); return 2;
+                }
+            }
+            catch (Exception ex)
+            {
+                report.Note($"{scenario} did not finish: {ex.GetType().Name}: {ex.Message}");
             }
         }
         Console.WriteLine($"\nJTAI benchmark, {started:yyyy-MM-dd HH:mm} UTC, {stack.Runs} runs each (median shown), {stack.Duration.TotalSeconds:F0} s sustained / {stack.ShortDuration.TotalSeconds:F0} s short");

@@ -90,14 +90,14 @@ public static class AnnexABenchmark
 
     private static async Task<Guid> ScheduleInspection(Stack stack)
     {
-        using var lead = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Staff("lead-inspector", "ofsted"));
+        using var lead = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Staff("lead-inspector", "ofsted"), TimeSpan.FromSeconds(60));
         using var created = await lead.SendAsync(Scheduling.Request(0));
         created.EnsureSuccessStatusCode();
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (!(await lead.GetAsync($"/api/ofsted/inspections/{id}")).IsSuccessStatusCode)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Ofsted's copy of the inspection did not arrive within 60 s.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Ofsted's copy of the inspection did not arrive within 120 s.");
             await Task.Delay(200);
         }
         return id;
