@@ -5,7 +5,7 @@
 namespace Jtai.Ofsted.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AnnexARowsWithoutUploadKeyAndJsonb : Migration
+    public partial class InspectionListIndexAndAnnexARowsWithoutUploadKeyAndJsonb : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -31,6 +31,11 @@ namespace Jtai.Ofsted.Data.Migrations
                 oldType: "jsonb");
 
             migrationBuilder.CreateIndex(
+                name: "ix_inspections_fieldwork_start_inspection_id",
+                table: "inspections",
+                columns: new[] { "fieldwork_start", "inspection_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_annex_a_rows_upload_id_row_number",
                 table: "annex_a_rows",
                 columns: new[] { "upload_id", "row_number" });
@@ -39,6 +44,10 @@ namespace Jtai.Ofsted.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_inspections_fieldwork_start_inspection_id",
+                table: "inspections");
+
             migrationBuilder.DropIndex(
                 name: "ix_annex_a_rows_upload_id_row_number",
                 table: "annex_a_rows");
