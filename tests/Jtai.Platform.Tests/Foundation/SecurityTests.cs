@@ -80,7 +80,7 @@ public sealed class SecurityTests(PlatformFixture fixture)
 
         // Nothing of an inspection before the area is notified (¶16), then only its own area's.
         (await partner.GetAsync($"/api/orchestrator/inspections/{own}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        Assert.Empty((await (await partner.GetAsync("/api/orchestrator/inspections")).Expect(HttpStatusCode.OK)).AsArray());
+        Assert.Empty((await (await partner.GetAsync("/api/orchestrator/inspections")).Expect(HttpStatusCode.OK))["items"]!.AsArray());
         foreach (var id in new[] { own, other })
             await (await Platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
         (await partner.GetAsync($"/api/orchestrator/inspections/{own}")).StatusCode.ShouldBe(HttpStatusCode.OK);
