@@ -6,6 +6,8 @@ using Jtai.Benchmarks.Scenarios;
 //   kestrel <port>               the bare Kestrel endpoint
 //   yarp <port> <destination>    a bare YARP in front of it
 //   run [scenario ...]           gateway lists annex-a scheduling overload (default: all), one table at the end
+// and by tests/benchmarks/summary-page.sh (the web's inspection summary page, on the test fixtures' platform):
+//   summary-page [inspections] [requests]
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
 switch (args.FirstOrDefault())
 {
@@ -15,6 +17,8 @@ switch (args.FirstOrDefault())
     case "yarp":
         await BareYarp.Run(int.Parse(args[1]), args[2]);
         return 0;
+    case "summary-page":
+        return await SummaryPageBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 200);
     case "run":
         var stack = Stack.FromEnvironment();
         var scenarios = args.Length > 1 ? args[1..] : ["gateway", "lists", "annex-a", "scheduling", "overload"];
@@ -48,6 +52,6 @@ switch (args.FirstOrDefault())
         report.Print(Console.Out, loadBefore, Stack.LoadAverage());
         return 0;
     default:
-        Console.Error.WriteLine("usage: Jtai.Benchmarks kestrel <port> | yarp <port> <destination> | run [scenario ...]");
+        Console.Error.WriteLine("usage: Jtai.Benchmarks kestrel <port> | yarp <port> <destination> | run [scenario ...] | summary-page [inspections] [requests]");
         return 2;
 }

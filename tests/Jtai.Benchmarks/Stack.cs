@@ -13,7 +13,10 @@ public sealed class Stack
     public required Uri ProxyGateway { get; init; }
     public required Uri Kestrel { get; init; }
     public required Uri Yarp { get; init; }
+    /// <summary>The services' databases as the services' own roles (rows only).</summary>
     public required IReadOnlyDictionary<string, string> Databases { get; init; }
+    /// <summary>The same databases as their owner roles (tables, ANALYZE).</summary>
+    public required IReadOnlyDictionary<string, string> OwnerDatabases { get; init; }
     public int Runs { get; init; } = 3;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan ShortDuration { get; init; } = TimeSpan.FromSeconds(10);
@@ -33,6 +36,7 @@ public sealed class Stack
             Kestrel = new Uri(Get("BENCH_KESTREL")),
             Yarp = new Uri(Get("BENCH_YARP")),
             Databases = Platform.ServiceNames.ToDictionary(n => n, n => Get($"BENCH_DB_{n.ToUpperInvariant()}")),
+            OwnerDatabases = Platform.ServiceNames.ToDictionary(n => n, n => Get($"BENCH_DB_OWNER_{n.ToUpperInvariant()}")),
             Runs = int.Parse(Environment.GetEnvironmentVariable("BENCH_RUNS") ?? "3"),
             Duration = TimeSpan.FromSeconds(duration),
             ShortDuration = TimeSpan.FromSeconds(Math.Max(5, Math.Min(10, duration))),

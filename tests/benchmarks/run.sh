@@ -13,7 +13,6 @@ base="${BENCH_PORT_BASE:-17000}"
 run_id="bench$(date +%s)"
 work="$root/.run/benchmarks/$run_id"
 mkdir -p "$work"
-pg_admin="${BENCH_POSTGRES:-host=127.0.0.1 port=5432 user=jtai password=jtai dbname=postgres}"
 rabbit_api="${BENCH_RABBITMQ_MANAGEMENT:-http://guest:guest@127.0.0.1:15672}"
 vhost="jtai-$run_id"
 services=(orchestrator ofsted cqc hmicfrs)
@@ -28,6 +27,11 @@ for port in "${http[@]}" "${grpc[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use: choose another BENCH_PORT_BASE" >&2; exit 1; fi
 done
 
+# As infra/setup.sh makes them: each service's database is created and migrated by its owner role
+# (jtai_<service>_owner) and the service runs as jtai_<service>, which may change rows only.
+role_password="${BENCH_DB_PASSWORD:-jtai}"
+owner_of() { echo "host=127.0.0.1 port=5432 user=jtai_$1_owner password=$role_password dbname=postgres"; }
+
 cleanup() {
   set +e
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null; done
@@ -35,7 +39,7 @@ cleanup() {
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null
   done
-  for name in "${services[@]}"; do psql "$pg_admin" -qc "DROP DATABASE IF EXISTS jtai_${run_id}_$name WITH (FORCE)" >/dev/null; done
+  for name in "${services[@]}"; do psql "$(owner_of "$name")" -qc "DROP DATABASE IF EXISTS jtai_${run_id}_$name WITH (FORCE)" >/dev/null; done
   curl -sf -o /dev/null -X DELETE "$rabbit_api/api/vhosts/$vhost"
   echo "stopped the benchmark's processes; dropped its databases and virtual host (logs: $work)"
 }
@@ -46,10 +50,11 @@ dotnet build "$root/tests/Jtai.Benchmarks" -c Release -v q -nologo >"$work/build
 
 curl -sf -o /dev/null -X PUT "$rabbit_api/api/vhosts/$vhost"
 curl -sf -o /dev/null -X PUT -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' "$rabbit_api/api/permissions/$vhost/guest"
-declare -A db
+declare -A db owner_db
 for name in "${services[@]}"; do
-  psql "$pg_admin" -qc "CREATE DATABASE jtai_${run_id}_$name" >/dev/null
-  db[$name]="Host=127.0.0.1;Port=5432;Username=jtai;Password=jtai;Database=jtai_${run_id}_$name"
+  psql "$(owner_of "$name")" -qc "CREATE DATABASE jtai_${run_id}_$name" -c "REVOKE ALL ON DATABASE jtai_${run_id}_$name FROM PUBLIC" -c "GRANT CONNECT, TEMPORARY ON DATABASE jtai_${run_id}_$name TO jtai_$name" >/dev/null
+  db[$name]="Host=127.0.0.1;Port=5432;Username=jtai_$name;Password=$role_password;Database=jtai_${run_id}_$name"
+  owner_db[$name]="Host=127.0.0.1;Port=5432;Username=jtai_${name}_owner;Password=$role_password;Database=jtai_${run_id}_$name"
 done
 
 gateway_url="http://127.0.0.1:${http[gateway]}"
@@ -66,7 +71,7 @@ start() {  # start <name> <directory> [VAR=value ...] <command ...>
 dll_of() { echo "$root/${projects[$1]}/bin/Release/net10.0/$(basename "${projects[$1]}").dll"; }
 
 for name in "${services[@]}"; do
-  start "$name" "$root/${projects[$name]}" "${common[@]}" "ConnectionStrings__$name=${db[$name]}" \
+  start "$name" "$root/${projects[$name]}" "${common[@]}" "ConnectionStrings__$name=${db[$name]}" "ConnectionStrings__${name}Owner=${owner_db[$name]}" \
     "Kestrel__Endpoints__Http__Url=http://127.0.0.1:${http[$name]}" "Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:${grpc[$name]}" \
     dotnet "$(dll_of "$name")"
 done
@@ -97,4 +102,6 @@ echo "benchmark stack up on ports from $base (logs: $work); load average $(cut -
 env BENCH_GATEWAY="$gateway_url" BENCH_PROXY_GATEWAY="http://127.0.0.1:${http[proxy]}" \
   BENCH_KESTREL="http://127.0.0.1:${http[kestrel]}" BENCH_YARP="http://127.0.0.1:${http[yarp]}" \
   BENCH_DB_ORCHESTRATOR="${db[orchestrator]}" BENCH_DB_OFSTED="${db[ofsted]}" BENCH_DB_CQC="${db[cqc]}" BENCH_DB_HMICFRS="${db[hmicfrs]}" \
+  BENCH_DB_OWNER_ORCHESTRATOR="${owner_db[orchestrator]}" BENCH_DB_OWNER_OFSTED="${owner_db[ofsted]}" \
+  BENCH_DB_OWNER_CQC="${owner_db[cqc]}" BENCH_DB_OWNER_HMICFRS="${owner_db[hmicfrs]}" \
   dotnet "$bench" run "$@" | tee "$work/report.txt"

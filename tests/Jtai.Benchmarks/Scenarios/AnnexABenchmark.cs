@@ -33,7 +33,8 @@ public static class AnnexABenchmark
 
         List<double> upload = [], validate = [], copy = [];
         var text = Encoding.UTF8.GetString(csv);
-        await using var connection = new NpgsqlConnection(stack.Databases["ofsted"]);
+        // The owner role: the service's own role may not create tables.
+        await using var connection = new NpgsqlConnection(stack.OwnerDatabases["ofsted"]);
         await connection.OpenAsync();
         await Execute(connection, $"DROP TABLE IF EXISTS {RawTable}");
         await Execute(connection, $"CREATE TABLE {RawTable} (child_id text, gender text, ethnicity text, date_of_birth text, age text, date_of_contact text, contact_source text, contact_outcome text)");

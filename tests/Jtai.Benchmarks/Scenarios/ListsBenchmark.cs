@@ -76,7 +76,7 @@ public static class ListsBenchmark
             SELECT gen_random_uuid(), 'E08000025', @p0, 'front-door', date '2027-01-06' + (g % 700), now(), now(), 'scheduled'
             FROM generate_series(1, @p1) g
             """, SeedName, (int)add);
-        await Db.Execute(stack.Databases["orchestrator"], "ANALYZE inspections");
-        await Db.Execute(stack.Databases["ofsted"], "ANALYZE inspections");
+        await Db.Execute(stack.OwnerDatabases["orchestrator"], "ANALYZE inspections");
+        await Db.Execute(stack.OwnerDatabases["ofsted"], "ANALYZE inspections");
     }
 }
