@@ -51,8 +51,10 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
             {
                 links.Add(($"{at}/deferral", "Deferral"));
                 if (User.Agency() == AnnexAItems.LocalAuthority) links.Add(($"{at}/letter/draft", "Draft letter: factual accuracy check"));
+                links.Add(($"{at}/letter/final", "Final letter"));
                 links.Add(($"{at}/statement-of-action", "Statement of action"));
                 links.Add(($"{at}/complaints", "Complaints"));
+                links.Add(($"{at}/survey", "Post-inspection questionnaire"));
                 return links;
             }
             var inspectorate = User.Inspectorate();
@@ -60,6 +62,7 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
             if (inspectorate == Inspectorates.Ofsted) links.Add(($"{at}/case-selection", "Case selection"));
             links.Add(($"{at}/evidence", $"{Display.Inspectorate(inspectorate)} evidence records"));
             links.Add(($"{at}/findings", "Findings register"));
+            links.Add(($"{at}/letter", "Letter of findings"));
             links.Add(($"{at}/team", "Inspection team"));
             if (inspectorate == Inspectorates.Ofsted)
             {
@@ -68,6 +71,7 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
             }
             links.Add(($"{at}/statement-of-action", "Statement of action"));
             links.Add(($"{at}/complaints", "Complaints"));
+            links.Add(($"{at}/survey", "Post-inspection questionnaire"));
             return links;
         }
     }
