@@ -72,6 +72,7 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
             links.Add(($"{at}/statement-of-action", "Statement of action"));
             links.Add(($"{at}/complaints", "Complaints"));
             links.Add(($"{at}/survey", "Post-inspection questionnaire"));
+            links.Add(($"{at}/follow-up", $"{Display.Inspectorate(inspectorate)} follow-up of the priority actions"));
             return links;
         }
     }
