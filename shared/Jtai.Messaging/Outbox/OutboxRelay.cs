@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Jtai.Messaging.Data;
+using Jtai.Messaging.Monitoring;
 using Jtai.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ internal sealed class OutboxRelay(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    MessagingMetrics metrics,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -106,6 +108,7 @@ internal sealed class OutboxRelay(
             row.NextAttemptAt = _realTime.GetUtcNow() + backoff;
             row.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            metrics.PublishFailed(row.MessageType);
             var level = row.Attempts >= _options.AlertAfterAttempts ? LogLevel.Error : LogLevel.Warning;
             logger.Log(level, ex, "Outbox message {MessageId} ({MessageType}) failed to publish on attempt {Attempts}; next try in {Backoff}",
                 row.MessageId, row.MessageType, row.Attempts, backoff);

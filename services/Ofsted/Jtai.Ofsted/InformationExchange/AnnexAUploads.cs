@@ -38,7 +38,7 @@ public static partial class AnnexAUploads
 
     public static async Task<Results<Created<AnnexAUploadView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> Upload(
         Guid inspectionId, int list, IFormFile? file, [FromQuery] bool? keepValidRows, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox,
-        TimeProvider clock, IOptions<InformationExchangeOptions> options, CancellationToken ct)
+        TimeProvider clock, IOptions<InformationExchangeOptions> options, AnnexAMetrics metrics, CancellationToken ct)
     {
         var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
         if (caller is null) return TypedResults.NotFound();
@@ -121,6 +121,7 @@ public static partial class AnnexAUploads
         }
         await AnnexARowStore.Copy(db, upload.Id, inspectionId, upload.ListNumber, validation.Valid, ct);
         await tx.CommitAsync(ct);
+        metrics.Stored(list, upload.RowsStored, upload.RowsRefused);
 
         return TypedResults.Created($"/api/ofsted/inspections/{inspectionId}/information-exchange/annex-a/uploads/{upload.Id}", AnnexAUploadView.From(upload));
     }
