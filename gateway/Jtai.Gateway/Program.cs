@@ -10,7 +10,7 @@ builder.AddDevIssuer();          // only when configured, never in Production
 builder.AddGatewayProxy();       // routes, clusters, policies, rate limits, body limits, health checks
 
 var app = builder.Build();
-app.MapServiceDefaults();
+app.MapServiceDefaults(declaredRules: false);   // the gateway's routes carry per-route policies; each service decides again
 app.MapDevIssuer();
 app.MapGatewayProxy();
 app.Run();

@@ -4,6 +4,7 @@ using Jtai.Inspectorate.Inspections;
 using Jtai.Inspectorate.Notification;
 using Jtai.Inspectorate.Team;
 using Jtai.Messaging;
+using Jtai.ServiceDefaults.Access;
 using Jtai.Messaging.Data;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +36,7 @@ public static class InspectorateSetup
             consumers?.Invoke(bus);
         });
         builder.AddEvidence();
+        builder.Services.AddScoped<IInspectionFactsSource, TeamStanding>();
         return builder;
     }
 

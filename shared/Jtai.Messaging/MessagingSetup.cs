@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Messaging;
 
@@ -85,7 +86,7 @@ public static class MessagingSetup
     /// <summary>The service's gRPC message log for the operations flow view.</summary>
     public static IEndpointRouteBuilder MapJtaiMessaging(this IEndpointRouteBuilder app)
     {
-        app.MapGrpcService<MessageFlowService>();
+        app.MapGrpcService<MessageFlowService>().RequireStanding(Rules.Operations);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Health;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
@@ -36,20 +37,26 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddJtaiHealth();
         builder.Services.AddJtaiAuthentication(builder.Configuration);
+        builder.Services.AddAccessRules();
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 
-    public static WebApplication MapServiceDefaults(this WebApplication app)
+    /// <param name="declaredRules">
+    /// Every endpoint declares its access rule, applied per request and checked at start (docs/access.md).
+    /// Off only for the gateway, whose routes carry coarse per-route policies instead.
+    /// </param>
+    public static WebApplication MapServiceDefaults(this WebApplication app, bool declaredRules = true)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        if (declaredRules) app.UseAccessRules();
         app.MapJtaiHealth();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapOpenApi().RequireStanding(Rules.Public);
         return app;
     }
 }

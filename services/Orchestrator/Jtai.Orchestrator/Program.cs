@@ -38,6 +38,7 @@ builder.AddJtaiCalendar();
 builder.AddEvidenceCompleteness();
 builder.AddFindings();
 builder.AddLifecycle();
+builder.AddTeam();
 builder.AddLetter();
 builder.AddSurvey();
 

@@ -4,7 +4,6 @@ using Jtai.Contracts.Evidence;
 using Jtai.Inspectorate.Data;
 using Jtai.Messaging;
 using Jtai.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jtai.Inspectorate.Evidence;
@@ -13,7 +12,6 @@ namespace Jtai.Inspectorate.Evidence;
 /// This inspectorate's answer to "are all your inspectors' evidence records complete?" (¶74–75),
 /// for the orchestrator calling with its own service token. Names who is outstanding, never evidence.
 /// </summary>
-[Authorize(Policy = JtaiPolicies.PlatformService)]
 public sealed class CompletenessService(InspectorateDbContext db, ServiceIdentity service) : EvidenceCompleteness.EvidenceCompletenessBase
 {
     public override async Task<CompletenessReply> CheckCompleteness(CompletenessRequest request, ServerCallContext context)

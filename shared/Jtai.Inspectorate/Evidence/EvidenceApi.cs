@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Inspectorate.Evidence;
 
@@ -21,7 +22,7 @@ public static class EvidenceApi
     public static RouteGroupBuilder MapEvidenceApi(this IEndpointRouteBuilder app, string inspectorate)
     {
         var group = app.MapGroup($"/api/{inspectorate}/inspections/{{inspectionId:guid}}/evidence")
-            .RequireAuthorization(JtaiPolicies.StaffOf(inspectorate))
+            .RequireStanding(Rules.StaffOf(inspectorate))
             .WithTags("Evidence")
             // Every handler needs to know which inspectorate's records it serves.
             .WithMetadata(new EvidenceOf(inspectorate));

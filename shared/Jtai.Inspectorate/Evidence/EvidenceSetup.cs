@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Inspectorate.Evidence;
 
@@ -40,7 +41,7 @@ public static class EvidenceSetup
     {
         app.MapEvidenceApi(inspectorate);
         app.MapRetentionApi(inspectorate);
-        app.MapGrpcService<CompletenessService>();
+        app.MapGrpcService<CompletenessService>().RequireStanding(Rules.PlatformService);
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Inspectorate.FollowUp;
 
@@ -19,11 +20,11 @@ public static class FollowUpApi
     public static RouteGroupBuilder MapFollowUpReads(this IEndpointRouteBuilder app, string inspectorate)
     {
         app.MapGet($"/api/{inspectorate}/partner/follow-ups", ForPartner)
-            .RequireAuthorization(JtaiPolicies.PartnerAgency)
+            .RequireStanding(Rules.Partners)
             .WithTags("Follow-up");
 
         var group = app.MapGroup($"/api/{inspectorate}/follow-ups")
-            .RequireAuthorization(JtaiPolicies.StaffOf(inspectorate))
+            .RequireStanding(Rules.StaffOf(inspectorate))
             .WithTags("Follow-up");
         group.MapGet("/", List);
         group.MapGet("/{followUpId:guid}", Get);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Inspectorate.Inspections;
 
@@ -14,7 +15,7 @@ public static class InspectionsApi
     public static RouteGroupBuilder MapInspectionsApi(this IEndpointRouteBuilder app, string inspectorate)
     {
         var group = app.MapGroup($"/api/{inspectorate}/inspections")
-            .RequireAuthorization(JtaiPolicies.StaffOf(inspectorate))
+            .RequireStanding(Rules.StaffOf(inspectorate))
             .WithTags("Inspections");
         group.MapGet("/", List);
         group.MapGet("/{inspectionId:guid}", Get);

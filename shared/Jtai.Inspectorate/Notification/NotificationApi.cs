@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Inspectorate.Notification;
 
@@ -18,12 +19,12 @@ public static class NotificationApi
     /// <summary>This inspectorate's area contacts and whom it notified, for its own staff.</summary>
     public static IEndpointRouteBuilder MapNotificationApi(this IEndpointRouteBuilder app, string inspectorate)
     {
-        var policy = JtaiPolicies.StaffOf(inspectorate);
-        var areas = app.MapGroup($"/api/{inspectorate}/areas/{{localAreaCode}}/contacts").WithTags("Notification").RequireAuthorization(policy);
+        var rule = Rules.StaffOf(inspectorate);
+        var areas = app.MapGroup($"/api/{inspectorate}/areas/{{localAreaCode}}/contacts").WithTags("Notification").RequireStanding(rule);
         areas.MapGet("/", Contacts);
         areas.MapPut("/{role}", SetContact);
         app.MapGet($"/api/{inspectorate}/inspections/{{inspectionId:guid}}/notifications", Notifications)
-            .WithTags("Notification").RequireAuthorization(policy);
+            .WithTags("Notification").RequireStanding(rule);
         return app;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Inspectorate.Retention;
 
@@ -24,7 +25,7 @@ public static class RetentionApi
     public static RouteGroupBuilder MapRetentionApi(this IEndpointRouteBuilder app, string inspectorate)
     {
         var group = app.MapGroup($"/api/{inspectorate}/retention")
-            .RequireAuthorization(JtaiPolicies.StaffOf(inspectorate))
+            .RequireStanding(Rules.StaffOf(inspectorate))
             .WithTags("Retention");
         group.MapGet("/", (ClaimsPrincipal user, InspectorateDbContext db, IOptions<RetentionOptions> options, int? days, CancellationToken ct) =>
             Get(inspectorate, user, db, options.Value, days ?? 90, ct));

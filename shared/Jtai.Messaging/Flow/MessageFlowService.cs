@@ -4,8 +4,6 @@ using Jtai.Contracts.Flow;
 using Jtai.Messaging.Data;
 using Jtai.Messaging.Monitoring;
 using Jtai.Messaging.Retention;
-using Jtai.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +15,6 @@ namespace Jtai.Messaging.Flow;
 /// its outbox and deadline rows. Served over gRPC so the orchestrator can gather all services'
 /// logs with a deadline per call.
 /// </summary>
-[Authorize(Policy = JtaiPolicies.Operations)]
 public sealed class MessageFlowService(
     MessagingDbContext db, ServiceIdentity service, MessageLogStatus status, IOptions<MessageLogRetentionOptions> retention)
     : MessageFlow.MessageFlowBase

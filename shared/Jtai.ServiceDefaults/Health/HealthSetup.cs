@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.ServiceDefaults.Health;
 
@@ -30,12 +31,12 @@ public static class HealthSetup
         {
             Predicate = c => c.Tags.Contains(Live),
             ResponseWriter = WriteJson,
-        }).AllowAnonymous();
+        }).RequireStanding(Rules.Public);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains(Ready),
             ResponseWriter = WriteJson,
-        }).AllowAnonymous();
+        }).RequireStanding(Rules.Public);
         return app;
     }
 

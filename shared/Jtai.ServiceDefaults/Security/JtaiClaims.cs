@@ -22,12 +22,14 @@ public static class JtaiRoles
     public const string QaManager = "qa-manager";
     public const string Manager = "manager";
     public const string Hmi = "hmi";
+    /// <summary>Ofsted's National Director (Regulation and Social Care): decides whether published findings are withdrawn (¶121).</summary>
+    public const string NationalDirector = "national-director";
     public const string PartnerAgency = "partner-agency";
     public const string Operations = "operations";
     /// <summary>Another service of the platform calling with its own client-credentials token.</summary>
     public const string Service = "service";
 
-    public static readonly IReadOnlyList<string> Staff = [Inspector, LeadInspector, QaManager, Manager, Hmi];
+    public static readonly IReadOnlyList<string> Staff = [Inspector, LeadInspector, QaManager, Manager, Hmi, NationalDirector];
     public static readonly IReadOnlyList<string> All = [.. Staff, PartnerAgency, Operations, Service];
 }
 

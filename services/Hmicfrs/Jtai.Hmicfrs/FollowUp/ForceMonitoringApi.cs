@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Jtai.Hmicfrs.Data;
 using Jtai.Inspectorate.FollowUp;
+using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using State = Jtai.Hmicfrs.FollowUp.ForceMonitoringState;
@@ -26,13 +26,12 @@ public sealed record PolicingBodyCommentsRequest(DateOnly? PublishedOn);
 /// <summary>HMICFRS staff move force monitoring; the HMI alone sets the improvement required and disengages (¶116).</summary>
 public static class ForceMonitoringApi
 {
-    public const string HmiPolicy = "hmicfrs-hmi";
+    /// <summary>HMICFRS's HMI (¶116).</summary>
+    private static readonly AccessRule Hmi = Rules.RoleOf(Inspectorates.Hmicfrs, JtaiRoles.Hmi);
 
     public static WebApplicationBuilder AddFollowUp(this WebApplicationBuilder builder)
     {
         builder.AddFollowUpMechanics<ForceMonitoringDetails>();
-        builder.Services.Configure<AuthorizationOptions>(o => o.AddPolicy(HmiPolicy, p => p.RequireAuthenticatedUser()
-            .RequireAssertion(c => c.User.IsStaffOf(Inspectorates.Hmicfrs) && c.User.HasRole(JtaiRoles.Hmi))));
         return builder;
     }
 
@@ -44,8 +43,8 @@ public static class ForceMonitoringApi
         group.MapPost("/{followUpId:guid}/hmi-meeting", HmiMeeting);
         group.MapPost("/{followUpId:guid}/root-cause-analysis", RootCauseAnalysis);
         group.MapPost("/{followUpId:guid}/improvement-plan", ImprovementPlan);
-        group.MapPost("/{followUpId:guid}/improvement-required", ImprovementRequired).RequireAuthorization(HmiPolicy);
-        group.MapPost("/{followUpId:guid}/disengage", Disengage).RequireAuthorization(HmiPolicy);
+        group.MapPost("/{followUpId:guid}/improvement-required", ImprovementRequired).RequireStanding(Hmi);
+        group.MapPost("/{followUpId:guid}/disengage", Disengage).RequireStanding(Hmi);
         group.MapPost("/{followUpId:guid}/revisits", ScheduleRevisit);
         group.MapPost("/{followUpId:guid}/policing-body-comments", PolicingBodyComments);
         group.MapPost("/{followUpId:guid}/close", Close);

@@ -3,6 +3,7 @@ using Jtai.Inspectorate.Inspections;
 using Jtai.Ofsted.Data;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Ofsted.InformationExchange;
 
@@ -20,6 +21,10 @@ public sealed record ExchangeCaller(InspectionCopy Inspection, bool IsTeam, bool
 public static class ExchangeAccess
 {
     public const string LeadTeamRole = JtaiRoles.LeadInspector;
+
+    /// <summary>Partners and Ofsted's staff reach the exchange; each endpoint then checks area, agency and team.</summary>
+    public static readonly AccessRule Exchange = new("information-exchange", "partner agencies and Ofsted's staff",
+        s => s.IsPartner || s.IsStaffOf(OfstedService.Name));
 
     /// <summary>
     /// The caller's standing on the inspection, or null when the inspection is not visible to it

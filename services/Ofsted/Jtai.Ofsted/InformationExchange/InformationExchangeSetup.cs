@@ -1,6 +1,7 @@
 using Jtai.Ofsted.CaseSelection;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Mvc;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Ofsted.InformationExchange;
 
@@ -26,7 +27,7 @@ public static class InformationExchangeSetup
         var documentLimit = new RequestSizeLimitAttribute(options.MaxDocumentBytes + 64 * 1024);
 
         var exchange = app.MapGroup("/api/ofsted/inspections/{inspectionId:guid}/information-exchange")
-            .RequireAuthorization(InformationExchangePolicies.InformationExchange)
+            .RequireStanding(ExchangeAccess.Exchange)
             .WithTags("Information exchange");
         exchange.MapPost("/annex-a/lists/{list:int}", AnnexAUploads.Upload).DisableAntiforgery().WithMetadata(listLimit);
         exchange.MapGet("/annex-a/uploads", AnnexAUploads.List);
@@ -41,7 +42,7 @@ public static class InformationExchangeSetup
         exchange.MapGet("/audit-log", AuditLogApi.List);
 
         var selection = app.MapGroup("/api/ofsted/inspections/{inspectionId:guid}/case-selection")
-            .RequireAuthorization(InformationExchangePolicies.InformationExchange)
+            .RequireStanding(ExchangeAccess.Exchange)
             .WithTags("Case selection");
         selection.MapGet("/", CaseSelectionApi.Get);
         selection.MapGet("/proposal", CaseSelectionApi.Proposal);

@@ -10,6 +10,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Ofsted.IssuesOfConcern;
 
@@ -29,7 +30,7 @@ public static class IssuesOfConcernApi
     public static IEndpointRouteBuilder MapIssuesOfConcern(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ofsted/issues-of-concern/inspections/{inspectionId:guid}")
-            .RequireAuthorization(JtaiPolicies.AnyUser)
+            .RequireStanding(Rules.SignedIn)
             .WithTags("Issues of concern");
         group.MapPost("/", Raise);
         group.MapGet("/", List);

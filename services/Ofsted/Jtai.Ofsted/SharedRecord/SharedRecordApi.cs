@@ -9,6 +9,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Ofsted.SharedRecord;
 
@@ -27,12 +28,12 @@ public static class SharedRecordApi
     public static IEndpointRouteBuilder MapSharedRecord(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ofsted/shared-record/inspections/{inspectionId:guid}/entries")
-            .RequireAuthorization(JtaiPolicies.InspectorateStaff)
+            .RequireStanding(Rules.Staff)
             .WithTags("Shared evidence record");
         group.MapGet("/", List);
         group.MapPost("/", Create);
         group.MapGet("/{entryId:guid}", Get);
-        app.MapGrpcService<SharedRecordLookupService>();
+        app.MapGrpcService<SharedRecordLookupService>().RequireStanding(Rules.PlatformService);
         return app;
     }
 

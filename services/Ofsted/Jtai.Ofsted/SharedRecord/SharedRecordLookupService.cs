@@ -2,13 +2,11 @@ using Grpc.Core;
 using Jtai.Contracts.Evidence;
 using Jtai.Ofsted.Data;
 using Jtai.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jtai.Ofsted.SharedRecord;
 
 /// <summary>Lets the orchestrator check that a finding's evidence links name real evaluative summaries of the inspection.</summary>
-[Authorize(Policy = JtaiPolicies.PlatformService)]
 public sealed class SharedRecordLookupService(OfstedDbContext db) : SharedRecordLookup.SharedRecordLookupBase
 {
     public override async Task<FindSummariesReply> FindSummaries(FindSummariesRequest request, ServerCallContext context)

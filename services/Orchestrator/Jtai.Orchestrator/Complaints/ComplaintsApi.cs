@@ -11,6 +11,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Complaints;
 
@@ -23,11 +24,11 @@ public static class ComplaintsApi
 
     public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/complaints").RequireAuthorization(JtaiPolicies.AnyUser).WithTags("Complaints");
+        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/complaints").RequireStanding(Rules.SignedIn).WithTags("Complaints");
         group.MapGet("/", List);
         group.MapPost("/", Submit);
         group.MapGet("/{complaintId:guid}", Get);
-        var staff = group.MapGroup("/{complaintId:guid}").RequireAuthorization(JtaiPolicies.InspectorateStaff);
+        var staff = group.MapGroup("/{complaintId:guid}").RequireStanding(Rules.Staff);
         staff.MapPost("/lead-investigator", AppointLeadInvestigator);
         staff.MapPost("/acknowledgement", Acknowledge);
         staff.MapPost("/response/share", ShareResponse);

@@ -11,6 +11,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Deferral;
 
@@ -28,9 +29,9 @@ public static class DeferralApi
     public static IEndpointRouteBuilder MapDeferralApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/deferral-requests").WithTags("Deferral");
-        group.MapPost("/", Request).RequireAuthorization(LifecyclePolicies.RequestDeferral);
-        group.MapGet("/", List).RequireAuthorization(JtaiPolicies.AnyUser);
-        group.MapPost("/{requestId:guid}/decision", Decide).RequireAuthorization(LifecyclePolicies.ManageLifecycle);
+        group.MapPost("/", Request).RequireStanding(LifecyclePolicies.RequestDeferral);
+        group.MapGet("/", List).RequireStanding(Rules.SignedIn);
+        group.MapPost("/{requestId:guid}/decision", Decide).RequireStanding(LifecyclePolicies.ManageLifecycle);
         return app;
     }
 

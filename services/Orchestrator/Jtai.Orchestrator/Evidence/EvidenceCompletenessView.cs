@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Jtai.ServiceDefaults.Criteria;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Evidence;
 
@@ -43,7 +44,7 @@ public static class EvidenceCompletenessEndpoint
     public static IEndpointRouteBuilder MapEvidenceCompleteness(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orchestrator/inspections/{inspectionId:guid}/evidence-completeness", Handle)
-            .RequireAuthorization(JtaiPolicies.InspectorateStaff)
+            .RequireStanding(Rules.Staff)
             .WithTags("Evidence");
         return app;
     }

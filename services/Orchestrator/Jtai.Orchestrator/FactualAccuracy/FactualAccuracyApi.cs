@@ -8,6 +8,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.FactualAccuracy;
 
@@ -22,11 +23,11 @@ public static class FactualAccuracyApi
 
     public static IEndpointRouteBuilder MapFactualAccuracy(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup(LetterApi.Path).RequireAuthorization(JtaiPolicies.InspectorateStaff).WithTags("Factual accuracy");
+        var staff = app.MapGroup(LetterApi.Path).RequireStanding(Rules.Staff).WithTags("Factual accuracy");
         staff.MapPost("/draft/send", Send);
         staff.MapPost("/factual-accuracy/comments/{commentId:guid}/decision", Decide);
         // The DCS (the area's local authority) and the team.
-        var shared = app.MapGroup(LetterApi.Path).RequireAuthorization(JtaiPolicies.AnyUser).WithTags("Factual accuracy");
+        var shared = app.MapGroup(LetterApi.Path).RequireStanding(Rules.SignedIn).WithTags("Factual accuracy");
         shared.MapGet("/draft", Draft);
         shared.MapGet("/draft/html", DraftHtml);
         shared.MapGet("/factual-accuracy/comments", Comments);

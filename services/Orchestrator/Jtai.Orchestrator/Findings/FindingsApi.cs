@@ -11,6 +11,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Findings;
 
@@ -34,7 +35,7 @@ public static class FindingsApi
     public static IEndpointRouteBuilder MapFindings(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/findings")
-            .RequireAuthorization(JtaiPolicies.InspectorateStaff)
+            .RequireStanding(Rules.Staff)
             .WithTags("Findings");
         group.MapGet("/", List);
         group.MapPost("/", Create);

@@ -3,6 +3,7 @@ using Jtai.ServiceDefaults.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.FollowUp;
 
@@ -22,7 +23,7 @@ public static class FollowUpSummaryApi
     public static IEndpointRouteBuilder MapFollowUpSummaryApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orchestrator/inspections/{inspectionId:guid}/follow-ups", Get)
-            .RequireAuthorization(JtaiPolicies.InspectorateStaff)
+            .RequireStanding(Rules.Staff)
             .WithTags("Follow-up");
         return app;
     }

@@ -4,6 +4,7 @@ using Jtai.Calendar.Timeline;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Frameworks;
 
@@ -17,7 +18,7 @@ public static class FrameworksApi
 {
     public static IEndpointRouteBuilder MapFrameworksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/orchestrator/frameworks").WithTags("Frameworks").RequireAuthorization(JtaiPolicies.InspectorateStaff);
+        var group = app.MapGroup("/api/orchestrator/frameworks").WithTags("Frameworks").RequireStanding(Rules.Staff);
         group.MapGet("/", List);
         group.MapGet("/{framework}", Get);
         group.MapGet("/{framework}/timeline", Timeline);

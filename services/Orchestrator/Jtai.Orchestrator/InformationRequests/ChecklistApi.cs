@@ -7,6 +7,7 @@ using Jtai.Orchestrator.Inspections;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.InformationRequests;
 
@@ -35,7 +36,7 @@ public static class ChecklistApi
     public static IEndpointRouteBuilder MapInformationRequests(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orchestrator/inspections/{inspectionId:guid}/information-requests", Get)
-            .RequireAuthorization(JtaiPolicies.AnyUser)
+            .RequireStanding(Rules.SignedIn)
             .WithTags("Information requests");
         return app;
     }

@@ -3,6 +3,7 @@ using Jtai.Orchestrator.Data;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Inspections;
 
@@ -11,9 +12,9 @@ public static class InspectionsApi
     public static RouteGroupBuilder MapInspectionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections").WithTags("Inspections");
-        group.MapPost("/", ScheduleInspection.Handle).RequireAuthorization(JtaiPolicies.ScheduleInspection);
-        group.MapGet("/", List).RequireAuthorization(JtaiPolicies.AnyUser);
-        group.MapGet("/{inspectionId:guid}", Get).RequireAuthorization(JtaiPolicies.AnyUser);
+        group.MapPost("/", ScheduleInspection.Handle).RequireStanding(Rules.ScheduleInspection);
+        group.MapGet("/", List).RequireStanding(Rules.SignedIn);
+        group.MapGet("/{inspectionId:guid}", Get).RequireStanding(Rules.SignedIn);
         return group;
     }
 

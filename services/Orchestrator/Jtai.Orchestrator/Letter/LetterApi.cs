@@ -6,6 +6,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Letter;
 
@@ -25,7 +26,7 @@ public static class LetterApi
 
     public static IEndpointRouteBuilder MapLetter(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Path).RequireAuthorization(JtaiPolicies.InspectorateStaff).WithTags("Letter");
+        var group = app.MapGroup(Path).RequireStanding(Rules.Staff).WithTags("Letter");
         group.MapPost("/", Draft);
         group.MapGet("/", Get);
         group.MapPut("/", Edit);

@@ -5,6 +5,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Lifecycle;
 
@@ -16,15 +17,14 @@ public static class LifecycleApi
     {
         builder.Services.AddScoped<Transitions>();
         builder.Services.AddScoped<Timeline.InspectionTimelines>();
-        builder.Services.AddAuthorization(o => o.AddLifecyclePolicies());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapLifecycleApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}").WithTags("Lifecycle");
-        group.MapPost("/transitions", Move).RequireAuthorization(LifecyclePolicies.ManageLifecycle);
-        group.MapGet("/transitions", History).RequireAuthorization(JtaiPolicies.AnyUser);
+        group.MapPost("/transitions", Move).RequireStanding(LifecyclePolicies.ManageLifecycle);
+        group.MapGet("/transitions", History).RequireStanding(Rules.SignedIn);
         return app;
     }
 

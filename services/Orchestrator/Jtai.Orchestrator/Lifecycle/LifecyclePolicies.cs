@@ -1,5 +1,5 @@
+using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Security;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Jtai.Orchestrator.Lifecycle;
 
@@ -10,19 +10,15 @@ namespace Jtai.Orchestrator.Lifecycle;
 /// </summary>
 public static class LifecyclePolicies
 {
-    public const string ManageLifecycle = "manage-lifecycle";
-    public const string RequestDeferral = "request-deferral";
-    public const string ManageTeam = "manage-team";
-
     public static bool IsOfstedLead(this System.Security.Claims.ClaimsPrincipal user) =>
         user.IsStaffOf(Inspectorates.Ofsted) && (user.HasRole(JtaiRoles.LeadInspector) || user.HasRole(JtaiRoles.Manager));
 
-    public static void AddLifecyclePolicies(this AuthorizationOptions options)
-    {
-        options.AddPolicy(ManageLifecycle, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsOfstedLead()));
-        options.AddPolicy(RequestDeferral, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsOfstedLead() || c.User.IsPartner()));
-        // Each inspectorate's managers staff their own inspectors; Ofsted's lead and managers anyone's.
-        options.AddPolicy(ManageTeam, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-            c.User.IsStaff() && (c.User.HasRole(JtaiRoles.LeadInspector) || c.User.HasRole(JtaiRoles.Manager))));
-    }
+    private static bool IsOfstedLead(Standing s) =>
+        s.IsStaffOf(Inspectorates.Ofsted) && (s.HasRole(JtaiRoles.LeadInspector) || s.HasRole(JtaiRoles.Manager));
+
+    public static readonly AccessRule ManageLifecycle = new("manage-lifecycle", "Ofsted's lead inspectors and managers", IsOfstedLead);
+    public static readonly AccessRule RequestDeferral = new("request-deferral", "Ofsted's lead inspectors and managers; partner agencies", s => IsOfstedLead(s) || s.IsPartner);
+    // Each inspectorate's managers staff their own inspectors; Ofsted's lead and managers anyone's.
+    public static readonly AccessRule ManageTeam = new("manage-team", "lead inspectors and managers",
+        s => s.HasRole(JtaiRoles.LeadInspector) || s.HasRole(JtaiRoles.Manager));
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Jtai.Contracts.Flow;
 using Jtai.ServiceDefaults.Problems;
-using Jtai.ServiceDefaults.Security;
+using Jtai.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jtai.Orchestrator.Operations;
@@ -37,7 +37,7 @@ public static class OperationsApi
     public static RouteGroupBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/operations")
-            .RequireAuthorization(JtaiPolicies.Operations)
+            .RequireStanding(Rules.Operations)
             .WithTags("Operations");
         group.MapGet("/status", Status);
         group.MapGet("/stuck-work", Stuck);

@@ -15,6 +15,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Publication;
 
@@ -30,11 +31,11 @@ public static class PublicationApi
 
     public static IEndpointRouteBuilder MapPublication(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup(LetterApi.Path).RequireAuthorization(JtaiPolicies.InspectorateStaff).WithTags("Publication");
+        var staff = app.MapGroup(LetterApi.Path).RequireStanding(Rules.Staff).WithTags("Publication");
         staff.MapPost("/final", IssueFinal);
         staff.MapPost("/departments", ShareWithDepartments);
         staff.MapPost("/withdrawal", Withdraw);
-        var addressees = app.MapGroup(LetterApi.Path).RequireAuthorization(JtaiPolicies.AnyUser).WithTags("Publication");
+        var addressees = app.MapGroup(LetterApi.Path).RequireStanding(Rules.SignedIn).WithTags("Publication");
         addressees.MapGet("/final", Final);
         addressees.MapGet("/final/html", (Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
             RenderFinal(inspectionId, user, db, clock, html: true, ct));

@@ -4,6 +4,7 @@ using Jtai.Orchestrator.Letter;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Publication;
 
@@ -17,7 +18,7 @@ public static class PublishedLetters
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Path).RequireAuthorization(PublicPolicies.PublicRead).WithTags("Published letters");
+        var group = app.MapGroup(Path).RequireStanding(Rules.Public).WithTags("Published letters");
         group.MapGet("/", List);
         group.MapGet("/{inspectionId:guid}", (Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
             Render(inspectionId, db, clock, html: true, ct));

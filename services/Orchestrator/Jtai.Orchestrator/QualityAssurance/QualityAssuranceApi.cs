@@ -6,6 +6,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.QualityAssurance;
 
@@ -17,7 +18,7 @@ public static class QualityAssuranceApi
 {
     public static IEndpointRouteBuilder MapQualityAssurance(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(LetterApi.Path).RequireAuthorization(JtaiPolicies.InspectorateStaff).WithTags("Letter");
+        var group = app.MapGroup(LetterApi.Path).RequireStanding(Rules.Staff).WithTags("Letter");
         group.MapPost("/quality-assurance", Check);
         group.MapPost("/agreements", Agree);
         return app;

@@ -10,6 +10,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.StatementOfAction;
 
@@ -25,10 +26,10 @@ public static class StatementOfActionApi
     public static IEndpointRouteBuilder MapStatementOfAction(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/statement-of-action")
-            .RequireAuthorization(JtaiPolicies.AnyUser).WithTags("Statement of action");
+            .RequireStanding(Rules.SignedIn).WithTags("Statement of action");
         group.MapGet("/", Get);
         group.MapPost("/", Submit);
-        group.MapPost("/responses", Respond).RequireAuthorization(JtaiPolicies.InspectorateStaff);
+        group.MapPost("/responses", Respond).RequireStanding(Rules.Staff);
         return app;
     }
 

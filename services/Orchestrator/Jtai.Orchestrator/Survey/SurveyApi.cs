@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Survey;
 
@@ -25,7 +26,7 @@ public static class SurveyApi
 
     public static IEndpointRouteBuilder MapSurvey(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/survey").RequireAuthorization(JtaiPolicies.AnyUser).WithTags("Survey");
+        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/survey").RequireStanding(Rules.SignedIn).WithTags("Survey");
         group.MapGet("/", Get);
         group.MapPost("/responses", Respond);
         return app;

@@ -7,6 +7,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Team;
 
@@ -18,12 +19,18 @@ public static class TeamApi
     public static readonly IReadOnlyList<string> TeamRoles =
         [JtaiRoles.LeadInspector, JtaiRoles.Inspector, JtaiRoles.QaManager, JtaiRoles.Hmi, JtaiRoles.Manager];
 
+    public static WebApplicationBuilder AddTeam(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IInspectionFactsSource, TeamStanding>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapTeamApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/team").WithTags("Team");
-        group.MapGet("/", List).RequireAuthorization(JtaiPolicies.InspectorateStaff);
-        group.MapPut("/{userId}", Assign).RequireAuthorization(LifecyclePolicies.ManageTeam);
-        group.MapDelete("/{userId}", Remove).RequireAuthorization(LifecyclePolicies.ManageTeam);
+        group.MapGet("/", List).RequireStanding(Rules.Staff);
+        group.MapPut("/{userId}", Assign).RequireStanding(LifecyclePolicies.ManageTeam);
+        group.MapDelete("/{userId}", Remove).RequireStanding(LifecyclePolicies.ManageTeam);
         return app;
     }
 

@@ -7,6 +7,7 @@ using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Timeline;
 
@@ -25,11 +26,11 @@ public static class TimelineApi
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}").WithTags("Timeline");
-        group.MapGet("/timeline", Get).RequireAuthorization(JtaiPolicies.AnyUser);
-        group.MapGet("/overdue", OverdueFor).RequireAuthorization(JtaiPolicies.InspectorateStaff);
-        group.MapPost("/milestones/{key}/met", Meet).RequireAuthorization(LifecyclePolicies.ManageLifecycle);
-        group.MapGet("/calendar.ics", Calendar).RequireAuthorization(JtaiPolicies.InspectorateStaff);
-        app.MapGet("/api/orchestrator/operations/overdue", OverdueAll).WithTags("Operations").RequireAuthorization(JtaiPolicies.Operations);
+        group.MapGet("/timeline", Get).RequireStanding(Rules.SignedIn);
+        group.MapGet("/overdue", OverdueFor).RequireStanding(Rules.Staff);
+        group.MapPost("/milestones/{key}/met", Meet).RequireStanding(LifecyclePolicies.ManageLifecycle);
+        group.MapGet("/calendar.ics", Calendar).RequireStanding(Rules.Staff);
+        app.MapGet("/api/orchestrator/operations/overdue", OverdueAll).WithTags("Operations").RequireStanding(Rules.Operations);
         return app;
     }
 
