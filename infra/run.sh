@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Runs the telemetry dashboard and the five processes on fixed localhost ports, logs in one place.
-#   infra/run.sh          build, start the dashboard and all five, wait until each is ready, then stay
+# Runs the telemetry dashboard and the six processes on fixed localhost ports, logs in one place.
+#   infra/run.sh          build, start the dashboard and all six, wait until each is ready, then stay
 #                         in the foreground; Ctrl-C (or infra/run.sh stop from another shell) stops them.
 #   infra/run.sh start    the same, but return once all are ready (background)
 #   infra/run.sh stop     stop what a previous start left running
-# Ports: gateway 5000; orchestrator 5101 (REST) 5102 (gRPC); ofsted 5201/5202; cqc 5301/5302;
+# Ports: gateway 5000; web 5100; orchestrator 5101 (REST) 5102 (gRPC); ofsted 5201/5202; cqc 5301/5302;
 # hmicfrs 5401/5402; dashboard 18888 (UI, telemetry API), 18889 (OTLP/gRPC), 18890 (OTLP/HTTP).
 # JTAI_PORT_OFFSET=N adds N to every one of them (a second copy beside another on one machine).
 # Every process exports traces, logs and metrics over OTLP to the dashboard under its service name;
@@ -25,11 +25,12 @@ declare -A projects=(
   [cqc]="services/Cqc/Jtai.Cqc"
   [hmicfrs]="services/Hmicfrs/Jtai.Hmicfrs"
   [gateway]="gateway/Jtai.Gateway"
+  [web]="web/Jtai.Web"
 )
-declare -A ports=([orchestrator]=5101 [ofsted]=5201 [cqc]=5301 [hmicfrs]=5401 [gateway]=5000)
+declare -A ports=([orchestrator]=5101 [ofsted]=5201 [cqc]=5301 [hmicfrs]=5401 [gateway]=5000 [web]=5100)
 for name in "${!ports[@]}"; do ports[$name]=$(( ${ports[$name]} + offset )); done
 services=(orchestrator ofsted cqc hmicfrs)
-order=(orchestrator ofsted cqc hmicfrs gateway)
+order=(orchestrator ofsted cqc hmicfrs gateway web)
 dashboard_port=$(( 18888 + offset )); otlp_grpc_port=$(( 18889 + offset )); otlp_http_port=$(( 18890 + offset ))
 
 stop_all() {
@@ -92,6 +93,8 @@ fi
 
 # --- Addresses, so that a port offset reaches every setting that names a port.
 gateway="http://127.0.0.1:${ports[gateway]}"
+web="http://127.0.0.1:${ports[web]}"
+dashboard_base="${dashboard_url:-}"; dashboard_base="${dashboard_base%%/login*}"   # the web console links traces here
 common=(Authentication__Authority="$gateway")
 for s in "${services[@]}"; do
   common+=("Services__${s}__Grpc=http://127.0.0.1:$(( ${ports[$s]} + 1 ))" "Services__${s}__Http=http://127.0.0.1:${ports[$s]}")
@@ -103,8 +106,12 @@ for name in "${order[@]}"; do
   dll="$dir/bin/Release/net10.0/$(basename "$dir").dll"
   settings=("${common[@]}" "Kestrel__Endpoints__Http__Url=http://127.0.0.1:${ports[$name]}")
   if [ "$name" = gateway ]; then
-    settings+=("Identity__DevIssuer__Issuer=$gateway/")
+    settings+=("Identity__DevIssuer__Issuer=$gateway/"
+      "Identity__DevIssuer__WebClients__0__RedirectUris__0=$web/signin-oidc"
+      "Identity__DevIssuer__WebClients__0__PostLogoutRedirectUris__0=$web/signout-callback-oidc")
     for s in "${services[@]}"; do settings+=("ReverseProxy__Clusters__${s}__Destinations__primary__Address=http://127.0.0.1:${ports[$s]}"); done
+  elif [ "$name" = web ]; then
+    settings+=("Authentication__Authority=$gateway/" "Gateway__Url=$gateway" "Operations__DashboardUrl=$dashboard_base")
   else
     settings+=("Kestrel__Endpoints__Grpc__Url=http://127.0.0.1:$(( ${ports[$name]} + 1 ))")
   fi
@@ -117,8 +124,8 @@ for name in "${order[@]}"; do
   wait_for "$name" "http://127.0.0.1:${ports[$name]}/health/ready"
   echo "$name ready: http://127.0.0.1:${ports[$name]}/health/ready"
 done
-echo "platform up: gateway $gateway ; tokens: infra/token.sh ; logs: $logs ; stop: infra/run.sh stop"
-if [ -n "${dashboard_url:-}" ]; then echo "telemetry: $dashboard_url (traces, structured logs, metrics of all five)"; fi
+echo "platform up: web $web (sign in: choose who to be) ; gateway $gateway ; tokens: infra/token.sh ; logs: $logs ; stop: infra/run.sh stop"
+if [ -n "${dashboard_url:-}" ]; then echo "telemetry: $dashboard_url (traces, structured logs, metrics of every process)"; fi
 
 if [ "$mode" = "start" ]; then exit 0; fi
 trap 'stop_all; exit 0' INT TERM

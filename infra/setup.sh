@@ -11,10 +11,13 @@ SERVICES=(orchestrator ofsted cqc hmicfrs)
 need_install=()
 command -v rabbitmq-server >/dev/null 2>&1 || need_install+=(rabbitmq-server)
 command -v pg_ctlcluster >/dev/null 2>&1 || need_install+=(postgresql)
+# The web service's build installs GOV.UK Frontend with npm; its browser tests drive Debian's Chromium.
+command -v npm >/dev/null 2>&1 || need_install+=(nodejs npm)
+[ -x /usr/bin/chromium ] || need_install+=(chromium)
 if [ ${#need_install[@]} -gt 0 ]; then
   echo "installing ${need_install[*]}"
   apt-get update -qq
-  apt-get install -y -qq "${need_install[@]}" >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need_install[@]}" >/dev/null
 fi
 
 # --- RabbitMQ: a node name independent of the host name, then start and wait.

@@ -14,13 +14,13 @@ public class PlatformFixture : IAsyncLifetime
 
     protected virtual PlatformOptions Options => new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _infrastructure = await Infrastructure.Start();
         _platform = await Testing.Platform.Start(_infrastructure, Options);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_platform is not null) await _platform.DisposeAsync();
         if (_infrastructure is not null) await _infrastructure.DisposeAsync();

@@ -4,6 +4,7 @@ using Jtai.Gateway;
 using Jtai.Hmicfrs;
 using Jtai.Ofsted;
 using Jtai.Orchestrator;
+using Jtai.Web;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -15,6 +16,8 @@ public sealed class PlatformOptions
     public Action<string, Dictionary<string, string?>>? Settings { get; set; }
     /// <summary>Extra service registrations per service name.</summary>
     public Action<string, IServiceCollection>? Services { get; set; }
+    /// <summary>Also host the web service (name "web") on a real socket, signed in through the gateway's issuer.</summary>
+    public bool Web { get; set; }
 }
 
 /// <summary>
@@ -47,6 +50,9 @@ public sealed class Platform : IAsyncDisposable
     public LogCollector Logs { get; } = new();
     public Dictionary<string, string> Databases { get; } = new();
     public Uri GatewayAddress => _hosts["gateway"].HttpAddress;
+    /// <summary>The web service's address (only with <see cref="PlatformOptions.Web"/>).</summary>
+    public Uri WebAddress => _hosts.TryGetValue("web", out var web) ? web.HttpAddress
+        : throw new InvalidOperationException("This platform runs without the web service: set PlatformOptions.Web.");
     public Tokens Tokens { get; private set; } = null!;
 
     public IServiceHost Host(string name) => _hosts[name];
@@ -115,11 +121,33 @@ public sealed class Platform : IAsyncDisposable
             _settings["gateway"][$"ReverseProxy:Clusters:{name}:Destinations:primary:Address"] = $"http://127.0.0.1:{_ports[name].Http}";
             _settings["gateway"][$"ReverseProxy:Clusters:{name}:HealthCheck:Active:Interval"] = "00:00:02";
         }
+        if (_options.Web) AddWebSettings(gateway);
         foreach (var (name, settings) in _settings) _options.Settings?.Invoke(name, settings);
 
         foreach (var name in ServiceNames) await StartService(name);
         await StartService("gateway");
+        if (_options.Web) await StartService("web");
         Tokens = new Tokens(Client());
+    }
+
+    /// <summary>
+    /// The web service signs people in at the gateway's development issuer (authorization code +
+    /// PKCE) as the client the issuer knows, redirected back to this run's port, and calls the gateway.
+    /// </summary>
+    private void AddWebSettings(string gateway)
+    {
+        var port = ServiceHost<WebService>.FreePort();
+        var web = $"http://127.0.0.1:{port}";
+        _ports["web"] = (port, 0);
+        _settings["web"] = new Dictionary<string, string?>
+        {
+            ["Authentication:Authority"] = gateway + "/",
+            ["Authentication:RequireHttpsMetadata"] = "false",
+            ["Gateway:Url"] = gateway,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        _settings["gateway"]["Identity:DevIssuer:WebClients:0:RedirectUris:0"] = $"{web}/signin-oidc";
+        _settings["gateway"]["Identity:DevIssuer:WebClients:0:PostLogoutRedirectUris:0"] = $"{web}/signout-callback-oidc";
     }
 
     /// <summary>Starts (or restarts after <see cref="StopService"/>) one process with its settings.</summary>
@@ -140,6 +168,7 @@ public sealed class Platform : IAsyncDisposable
             "cqc" => new ServiceHost<CqcService>(name, http, grpc, _settings[name], Clock, services),
             "hmicfrs" => new ServiceHost<HmicfrsService>(name, http, grpc, _settings[name], Clock, services),
             "gateway" => new ServiceHost<GatewayService>(name, http, grpc, _settings[name], Clock, services),
+            "web" => new ServiceHost<WebService>(name, http, grpc, _settings[name], Clock, services),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown service"),
         };
         host.Start();

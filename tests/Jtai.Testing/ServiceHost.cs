@@ -25,9 +25,13 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker>, IServ
         {
             ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{httpPort}",
             ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
-            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
-            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
         };
+        // Port 0: a process without gRPC (the web service).
+        if (grpcPort != 0)
+        {
+            _settings["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{grpcPort}";
+            _settings["Kestrel:Endpoints:Grpc:Protocols"] = "Http2";
+        }
         _services = s =>
         {
             s.AddSingleton(clock);

@@ -14,6 +14,11 @@ public sealed class DevIssuerOptions
     public ClientCredentials? Impersonation { get; set; }
     /// <summary>Fixed clients, e.g. partner agencies' systems, each with its own claims.</summary>
     public List<DevClient> Clients { get; set; } = [];
+    /// <summary>
+    /// Interactive clients (the web service): authorization code with PKCE, the person chosen on
+    /// the development sign-in page.
+    /// </summary>
+    public List<DevWebClient> WebClients { get; set; } = [];
 }
 
 public class ClientCredentials
@@ -26,4 +31,12 @@ public sealed class DevClient : ClientCredentials
 {
     /// <summary>Claim type to value(s); multiple values separated by spaces (e.g. "role": "lead-inspector").</summary>
     public Dictionary<string, string> Claims { get; set; } = [];
+}
+
+public sealed class DevWebClient : ClientCredentials
+{
+    /// <summary>Exact redirect URIs the client may ask the code to be sent to (its /signin-oidc).</summary>
+    public List<string> RedirectUris { get; set; } = [];
+    /// <summary>Exact URIs the client may ask to return to after signing out.</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
 }

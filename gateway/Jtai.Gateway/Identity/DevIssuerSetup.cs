@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Security;
 using OpenIddict.Abstractions;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,10 @@ namespace Jtai.Gateway.Identity;
 public static class DevIssuerSetup
 {
     /// <summary>
-    /// An OAuth2 client-credentials issuer (OpenIddict, degraded mode: clients come from
-    /// configuration, nothing is stored) so every role can get a real signed token locally.
+    /// An OAuth2/OpenID Connect issuer (OpenIddict, degraded mode: clients come from configuration,
+    /// nothing is stored) so every role can get a real signed token locally: client credentials for
+    /// scripts and partner systems, authorization code with PKCE and a sign-in page where a developer
+    /// chooses who to be for the web service.
     /// </summary>
     public static WebApplicationBuilder AddDevIssuer(this WebApplicationBuilder builder)
     {
@@ -27,7 +30,11 @@ public static class DevIssuerSetup
         {
             if (options.Issuer is not null) server.SetIssuer(new Uri(options.Issuer));
             server.SetTokenEndpointUris("connect/token");
+            server.SetAuthorizationEndpointUris("connect/authorize");
+            server.SetEndSessionEndpointUris("connect/endsession");
             server.AllowClientCredentialsFlow();
+            server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+            server.RegisterScopes(OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile);
             server.EnableDegradedMode();
             server.DisableScopeValidation();
             server.DisableAccessTokenEncryption();   // services read plain signed JWTs
@@ -36,17 +43,28 @@ public static class DevIssuerSetup
             server.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
             server.UseAspNetCore()
                 .EnableTokenEndpointPassthrough()
+                .EnableAuthorizationEndpointPassthrough()
+                .EnableEndSessionEndpointPassthrough()
                 .DisableTransportSecurityRequirement();
             server.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(h =>
                 h.UseSingletonHandler<ValidateDevClient>());
+            server.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(h =>
+                h.UseSingletonHandler<ValidateWebClientRedirect>());
+            server.AddEventHandler<OpenIddictServerEvents.ValidateEndSessionRequestContext>(h =>
+                h.UseSingletonHandler<ValidatePostLogoutRedirect>());
         });
+        // The sign-in page is a form: it carries an anti-forgery token like every form of the platform.
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "jtai-dev-issuer-antiforgery");
         return builder;
     }
 
     public static WebApplication MapDevIssuer(this WebApplication app)
     {
-        if (app.Services.GetService<IOptions<DevIssuerOptions>>()?.Value.Enabled == true)
-            app.MapPost("/connect/token", DevTokenEndpoint.Issue).AllowAnonymous().ExcludeFromDescription();
+        if (app.Services.GetService<IOptions<DevIssuerOptions>>()?.Value.Enabled != true) return app;
+        // The issuer's endpoints are public: OpenIddict authenticates the client, the sign-in page the person.
+        app.MapPost("/connect/token", DevTokenEndpoint.Issue).RequireStanding(Rules.Public).ExcludeFromDescription();
+        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], DevSignIn.Authorize).RequireStanding(Rules.Public).ExcludeFromDescription();
+        app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], DevSignIn.EndSession).RequireStanding(Rules.Public).ExcludeFromDescription();
         return app;
     }
 
@@ -56,16 +74,18 @@ public static class DevIssuerSetup
     {
         public ValueTask HandleAsync(OpenIddictServerEvents.ValidateTokenRequestContext context)
         {
-            if (!context.Request.IsClientCredentialsGrantType())
+            var current = options.CurrentValue;
+            IEnumerable<ClientCredentials?> allowed;
+            if (context.Request.IsClientCredentialsGrantType())
+                allowed = current.Clients.Cast<ClientCredentials>().Append(current.Impersonation);
+            else if (context.Request.IsAuthorizationCodeGrantType())
+                allowed = current.WebClients;   // a confidential client: its secret and the PKCE verifier
+            else
             {
-                context.Reject(Errors.UnsupportedGrantType, "Only the client credentials grant is supported.");
+                context.Reject(Errors.UnsupportedGrantType, "Only the client credentials and authorization code grants are supported.");
                 return ValueTask.CompletedTask;
             }
-            var current = options.CurrentValue;
-            var known = current.Clients.Cast<ClientCredentials>()
-                .Append(current.Impersonation)
-                .OfType<ClientCredentials>()
-                .FirstOrDefault(c => c.ClientId == context.ClientId);
+            var known = allowed.OfType<ClientCredentials>().FirstOrDefault(c => c.ClientId == context.ClientId);
             if (known is null || !SecretsEqual(known.ClientSecret, context.ClientSecret))
                 context.Reject(Errors.InvalidClient, "Unknown client or wrong secret.");
             return ValueTask.CompletedTask;
@@ -73,5 +93,33 @@ public static class DevIssuerSetup
 
         private static bool SecretsEqual(string expected, string? given) =>
             given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given));
+    }
+
+    /// <summary>Degraded mode has no client store: the web client and its exact redirect URI come from configuration.</summary>
+    private sealed class ValidateWebClientRedirect(IOptionsMonitor<DevIssuerOptions> options)
+        : IOpenIddictServerHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>
+    {
+        public ValueTask HandleAsync(OpenIddictServerEvents.ValidateAuthorizationRequestContext context)
+        {
+            var client = options.CurrentValue.WebClients.FirstOrDefault(c => c.ClientId == context.ClientId);
+            if (client is null)
+                context.Reject(Errors.InvalidClient, "Unknown web client.");
+            else if (context.RedirectUri is null || !client.RedirectUris.Contains(context.RedirectUri, StringComparer.Ordinal))
+                context.Reject(Errors.InvalidRequest, "The redirect_uri is not one of the client's.");
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>A sign-out may only return to an address a configured web client named.</summary>
+    private sealed class ValidatePostLogoutRedirect(IOptionsMonitor<DevIssuerOptions> options)
+        : IOpenIddictServerHandler<OpenIddictServerEvents.ValidateEndSessionRequestContext>
+    {
+        public ValueTask HandleAsync(OpenIddictServerEvents.ValidateEndSessionRequestContext context)
+        {
+            if (context.PostLogoutRedirectUri is { } uri
+                && !options.CurrentValue.WebClients.Any(c => c.PostLogoutRedirectUris.Contains(uri, StringComparer.Ordinal)))
+                context.Reject(Errors.InvalidRequest, "The post_logout_redirect_uri is not one of a client's.");
+            return ValueTask.CompletedTask;
+        }
     }
 }

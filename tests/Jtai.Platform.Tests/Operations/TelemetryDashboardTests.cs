@@ -6,7 +6,6 @@ using Jtai.Contracts.Events;
 using Jtai.Testing;
 using Jtai.Testing.AnnexA;
 using MassTransit;
-using Microsoft.Playwright;
 using Xunit;
 
 namespace Jtai.Platform.Tests.Operations;
@@ -110,15 +109,14 @@ public sealed class TelemetryDashboardTests(ProcessPlatformFixture fixture)
             [("ofsted", "Jtai.Retention")] = ["jtai.retention.purge.runs"],
         };
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(Browsers.Chromium);
-        var page = await browser.NewPageAsync();
+        await using var browser = await Browser.Launch();
+        var page = await browser.NewPage(Platform.DashboardAddress);
         foreach (var ((resource, meter), instruments) in expected)
         {
             // The dashboard's metrics page for one resource and meter lists the instruments it has received.
             await Testing.Platform.WaitUntil(async () =>
             {
-                await page.GotoAsync(new Uri(Platform.DashboardAddress, $"/metrics/resource/{resource}/meter/{meter}").ToString());
+                await page.GotoAsync($"/metrics/resource/{resource}/meter/{meter}");
                 try
                 {
                     foreach (var instrument in instruments)

@@ -1,0 +1,32 @@
+using Jtai.Testing;
+using Xunit;
+
+namespace Jtai.Platform.Tests.Web;
+
+/// <summary>The platform with the web service on a real socket, and one headless Chromium for the collection.</summary>
+public sealed class WebFixture : PlatformFixture
+{
+    private Browser? _browser;
+
+    public Browser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    protected override PlatformOptions Options => new() { Web = true };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _browser = await Browser.Launch();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<WebFixture>
+{
+    public const string Name = "web";
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Claims;
+using Jtai.ServiceDefaults.Security;
+
+namespace Jtai.Web.Pages;
+
+/// <summary>The platform's keys in the words people read (GOV.UK style: sentence case, dates as "1 March 2027").</summary>
+public static class Display
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static string Role(string role) => role switch
+    {
+        JtaiRoles.Inspector => "Inspector",
+        JtaiRoles.LeadInspector => "Lead inspector",
+        JtaiRoles.QaManager => "Quality assurance manager",
+        JtaiRoles.Manager => "Manager",
+        JtaiRoles.Hmi => "HMI",
+        JtaiRoles.PartnerAgency => "Partner agency",
+        JtaiRoles.Operations => "Operations",
+        _ => Words(role),
+    };
+
+    public static string Inspectorate(string? inspectorate) => inspectorate switch
+    {
+        Inspectorates.Ofsted => "Ofsted",
+        Inspectorates.Cqc => "CQC",
+        Inspectorates.Hmicfrs => "HMICFRS",
+        null => "",
+        _ => inspectorate,
+    };
+
+    public static string Agency(string? agency) => agency switch
+    {
+        Agencies.LocalAuthority => "Local authority",
+        Agencies.Health => "Health",
+        Agencies.Police => "Police",
+        Agencies.Education => "Education",
+        Agencies.Masa => "MASA",
+        null => "",
+        _ => Words(agency),
+    };
+
+    /// <summary>"front-door" → "Front door"; "information-gathering" → "Information gathering".</summary>
+    public static string Words(string key) =>
+        key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..].Replace('-', ' ');
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
+
+    /// <summary>An instant as London reads it: "5pm on 2 March 2027", "9:30am on 1 April 2027".</summary>
+    public static string DateTime(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, London);
+        var time = local.Minute == 0 ? local.ToString("h", English) : local.ToString("h:mm", English);
+        var half = local.Hour < 12 ? "am" : "pm";
+        return local is { Hour: 12, Minute: 0 } ? $"midday on {Date(DateOnly.FromDateTime(local.DateTime))}"
+            : $"{time}{half} on {Date(DateOnly.FromDateTime(local.DateTime))}";
+    }
+
+    /// <summary>"Jane Smith (Lead inspector, Ofsted)" or "Birmingham police (Partner agency, Police, E08000025)".</summary>
+    public static string SignedIn(ClaimsPrincipal user)
+    {
+        var roles = string.Join(", ", user.FindAll(JtaiClaims.Role).Select(c => Role(c.Value)));
+        var detail = user.IsPartner()
+            ? $"{roles}, {Agency(user.Agency())}, {user.LocalArea()}"
+            : user.Inspectorate() is { } inspectorate ? $"{roles}, {Inspectorate(inspectorate)}" : roles;
+        return $"{user.Identity?.Name} ({detail})";
+    }
+}

@@ -1,0 +1,13 @@
+using Jtai.Web.Gateway;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jtai.Web.Pages.Inspections;
+
+/// <summary>The inspections the platform lets this person see: staff all, a partner agency only its own area's.</summary>
+public sealed class IndexModel(GatewayClient gateway) : PageModel
+{
+    public IReadOnlyList<InspectionView> Inspections { get; private set; } = [];
+
+    public async Task OnGet(CancellationToken ct) =>
+        Inspections = await gateway.Get<List<InspectionView>>("/api/orchestrator/inspections", ct);
+}

@@ -1,0 +1,6 @@
+// Progressive enhancement only: every page works without it.
+import { initAll as initGovuk } from '/lib/govuk-frontend/govuk-frontend.min.js'
+import { initAll as initMoj } from '/lib/moj-frontend/moj-frontend.min.js'
+
+initGovuk()
+initMoj()
