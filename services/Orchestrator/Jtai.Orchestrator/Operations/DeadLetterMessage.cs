@@ -68,9 +68,10 @@ public sealed record DeadLetterMessage(
                 var other => other!.ToString() ?? "",
             });
 
+    /// <summary>To the microsecond, as PostgreSQL keeps it: the queue's view and the replay record then agree.</summary>
     private static DateTimeOffset? Time(IReadOnlyDictionary<string, string> headers, string name) =>
         headers.TryGetValue(name, out var value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.ToUniversalTime() : null;
+            ? new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero) : null;
 
     // traceparent is "00-{trace id}-{span id}-{flags}".
     private static string? TraceIdOf(string? traceParent) =>
