@@ -106,9 +106,11 @@ public sealed class DeadLetters(IHttpClientFactory http, IConfiguration configur
                     continue;
                 }
 
+                // Stamped before publishing: a fast consumer's receipt then always falls after the replay.
+                var at = _realTime.GetUtcNow();
                 await channel.BasicPublishAsync(exchange: "", routingKey: source, mandatory: true,
                     basicProperties: ReplayProperties(message.BasicProperties, dead), body: message.Body, cancellationToken: ct);
-                records.Add(await Record(user, dead, "replayed", ct));
+                records.Add(await Record(user, dead, "replayed", at, ct));
                 await readChannel.BasicAckAsync(message.DeliveryTag, multiple: false, ct);
                 if (messageId is not null) break;
             }
@@ -121,7 +123,7 @@ public sealed class DeadLetters(IHttpClientFactory http, IConfiguration configur
         if (messageId is not null && records.Count == 0)
         {
             await Record(user, new DeadLetterMessage(errorQueue, source, DeadLetterMessage.ServiceOf(errorQueue), messageId,
-                null, null, null, null, null, null, null, null, null, 0, 0), "not-found", ct);
+                null, null, null, null, null, null, null, null, null, 0, 0), "not-found", _realTime.GetUtcNow(), ct);
             throw new DomainRuleException("dead-letter-not-found", $"Message {messageId} is not in '{errorQueue}' (already replayed, or never there).", 404);
         }
         return new ReplayResult(errorQueue, source, records.Count, records.Select(r => ReplayRecordView.From(r, null)).ToList());
@@ -140,13 +142,13 @@ public sealed class DeadLetters(IHttpClientFactory http, IConfiguration configur
         return properties;
     }
 
-    private async Task<DeadLetterReplay> Record(ClaimsPrincipal user, DeadLetterMessage dead, string outcome, CancellationToken ct)
+    private async Task<DeadLetterReplay> Record(ClaimsPrincipal user, DeadLetterMessage dead, string outcome, DateTimeOffset at, CancellationToken ct)
     {
         var reason = dead.ExceptionType is null ? dead.Reason : $"{dead.ExceptionType}: {dead.Reason}";
         var record = new DeadLetterReplay
         {
             Id = Guid.NewGuid(),
-            ReplayedAt = _realTime.GetUtcNow(),
+            ReplayedAt = at,
             ReplayedBy = user.Id(),
             ReplayedByName = user.DisplayName(),
             ErrorQueue = dead.Queue,

@@ -25,12 +25,17 @@ public static class FlowViewEndpoint
     public static FlowView Build(Guid inspectionId, IEnumerable<ServiceMessageLogs.Answer<ListMessagesReply>> answers)
     {
         var results = answers.ToList();
+        var entries = results.Where(r => r.Reply is not null).SelectMany(r => r.Reply!.Entries.Select(e => ToView(r.Service, e))).ToList();
+        // The relay stamps a row published when the broker's confirm comes back, which can be after a
+        // fast consumer has already committed: a message is shown published no later than it was first received.
+        var firstReceived = entries.Where(e => e.Direction == "consumed").GroupBy(e => e.MessageId).ToDictionary(g => g.Key, g => g.Min(e => e.At));
+        entries = entries.Select(e => e.Direction == "published" && firstReceived.TryGetValue(e.MessageId, out var received) && received < e.At
+            ? e with { At = received } : e).ToList();
         return new FlowView(inspectionId,
             results.Select(r => r.Reply is { } reply
                 ? new ServiceFlowStatus(r.Service, "answered", null, TimeSpan.FromSeconds(reply.RetentionSeconds))
                 : new ServiceFlowStatus(r.Service, "unavailable", r.Error)).ToList(),
-            results.Where(r => r.Reply is not null).SelectMany(r => r.Reply!.Entries.Select(e => ToView(r.Service, e)))
-                .OrderBy(e => e.At).ThenBy(e => e.Direction == "published" ? 0 : 1).ThenBy(e => e.Attempts).ToList());
+            entries.OrderBy(e => e.At).ThenBy(e => e.Direction == "published" ? 0 : 1).ThenBy(e => e.Attempts).ToList());
     }
 
     private static FlowEntryView ToView(string service, FlowEntry e) => new(

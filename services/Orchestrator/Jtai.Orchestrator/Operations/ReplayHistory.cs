@@ -36,10 +36,14 @@ public sealed class ReplayHistory(OrchestratorDbContext db, ServiceMessageLogs l
         foreach (var (service, inspection) in lookups)
             answers[(service, inspection)] = (await logs.Flow(service, inspection, ct)).Single();
 
-        return records.Select(r => ReplayRecordView.From(r, After(r, answers))).ToList();
+        // What a replay led to is what happened before the same message's next replay.
+        var next = records.Where(r => r.MessageId is not null).GroupBy(r => (r.MessageId, r.ErrorQueue))
+            .SelectMany(g => g.OrderBy(r => r.ReplayedAt).Zip(g.OrderBy(r => r.ReplayedAt).Skip(1).Select(r => (DateTimeOffset?)r.ReplayedAt).Append(null)))
+            .ToDictionary(p => p.First.Id, p => p.Second);
+        return records.Select(r => ReplayRecordView.From(r, After(r, next.GetValueOrDefault(r.Id), answers))).ToList();
     }
 
-    private static AfterReplayView? After(DeadLetterReplay record,
+    private static AfterReplayView? After(DeadLetterReplay record, DateTimeOffset? nextReplay,
         Dictionary<(string, Guid), ServiceMessageLogs.Answer<Jtai.Contracts.Flow.ListMessagesReply>> answers)
     {
         if (record.Outcome != "replayed") return null;
@@ -48,12 +52,16 @@ public sealed class ReplayHistory(OrchestratorDbContext db, ServiceMessageLogs l
             return new AfterReplayView("unknown", null, "The message names no inspection to look it up by.");
         if (answer.Reply is null) return new AfterReplayView("unknown", null, answer.Error);
 
-        var entries = answer.Reply.Entries.Where(e => e.Direction == "consumed" && e.MessageId == messageId.ToString()).ToList();
-        // The inbox keeps one row per consumer; a consumption before the replay would have made it a duplicate.
+        var entries = answer.Reply.Entries
+            .Where(e => e.Direction == "consumed" && e.MessageId == messageId.ToString()
+                && e.At.ToDateTimeOffset() >= record.ReplayedAt && (nextReplay is null || e.At.ToDateTimeOffset() < nextReplay))
+            .ToList();
         if (entries.FirstOrDefault(e => e.Outcome == "consumed") is { } consumed)
             return new AfterReplayView("consumed", consumed.At.ToDateTimeOffset(), consumed.Consumer);
-        if (entries.Where(e => e.Outcome == "failed" && e.At.ToDateTimeOffset() >= record.ReplayedAt).MaxBy(e => e.At) is { } failed)
+        if (entries.Where(e => e.Outcome == "failed").MaxBy(e => e.At) is { } failed)
             return new AfterReplayView("failed-again", failed.At.ToDateTimeOffset(), failed.LastError);
-        return new AfterReplayView("awaiting", null, null);
+        return nextReplay is null
+            ? new AfterReplayView("awaiting", null, null)
+            : new AfterReplayView("unknown", null, "Replayed again before this replay's outcome was recorded.");
     }
 }
