@@ -15,14 +15,14 @@ namespace Jtai.Inspectorate.Evidence;
 
 /// <summary>
 /// An inspectorate's own evidence records, readable and writable only by its own staff who are on
-/// the inspection's team (the gateway checks the inspectorate, the service checks the team).
+/// the inspection's team (the gateway checks the inspectorate, the service's rule the team).
 /// </summary>
 public static class EvidenceApi
 {
     public static RouteGroupBuilder MapEvidenceApi(this IEndpointRouteBuilder app, string inspectorate)
     {
         var group = app.MapGroup($"/api/{inspectorate}/inspections/{{inspectionId:guid}}/evidence")
-            .RequireStanding(Rules.StaffOf(inspectorate))
+            .RequireStanding(Rules.TeamOf(inspectorate))
             .WithTags("Evidence")
             // Every handler needs to know which inspectorate's records it serves.
             .WithMetadata(new EvidenceOf(inspectorate));
@@ -32,7 +32,7 @@ public static class EvidenceApi
         group.MapPut("/{recordId:guid}", Edit);
         group.MapGet("/{recordId:guid}/history", History);
         group.MapPost("/{recordId:guid}/remove-names", RemoveNamesFromRecord);
-        group.MapPost("/remove-names", RemoveNamesFromAll);
+        group.MapPost("/remove-names", RemoveNamesFromAll).RequireStanding(Rules.LeadOf(inspectorate));
         group.MapPost("/complete", MarkComplete);
         group.MapDelete("/complete", Reopen);
         group.MapGet("/completeness", Completeness);
@@ -43,24 +43,19 @@ public static class EvidenceApi
 
     private static string Of(HttpContext http) => http.GetEndpoint()!.Metadata.GetRequiredMetadata<EvidenceOf>().Inspectorate;
 
-    private static Task<bool> OnTeam(HttpContext http, InspectorateDbContext db, Guid inspectionId, CancellationToken ct) =>
-        db.IsOnTeam(http.User, inspectionId, Of(http), ct);
-
-    private static async Task<Results<Ok<List<EvidenceView>>, ForbidHttpResult>> List(
+    private static async Task<Ok<List<EvidenceView>>> List(
         Guid inspectionId, string? author, HttpContext http, InspectorateDbContext db, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
         var records = await db.Set<EvidenceRecord>().AsNoTracking()
             .Where(r => r.InspectionId == inspectionId && (author == null || r.AuthorId == author))
             .OrderBy(r => r.GatheredAt).ToListAsync(ct);
         return TypedResults.Ok(records.Select(EvidenceView.From).ToList());
     }
 
-    private static async Task<Results<Created<EvidenceView>, ValidationProblem, NotFound, ForbidHttpResult>> Create(
+    private static async Task<Results<Created<EvidenceView>, ValidationProblem, NotFound>> Create(
         Guid inspectionId, EvidenceRequest request, HttpContext http, InspectorateDbContext db, IEvaluationCriteria criteria,
         TimeProvider clock, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
         if (await db.Inspections.FindAsync([inspectionId], ct) is not { } inspection) return TypedResults.NotFound();
         var (valid, errors) = EvidenceRules.Validate(request, inspection, criteria, clock);
         if (valid is null) return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -78,24 +73,22 @@ public static class EvidenceApi
         return TypedResults.Created($"/api/{Of(http)}/inspections/{inspectionId}/evidence/{record.Id}", EvidenceView.From(record));
     }
 
-    private static async Task<Results<Ok<EvidenceView>, NotFound, ForbidHttpResult>> Get(
+    private static async Task<Results<Ok<EvidenceView>, NotFound>> Get(
         Guid inspectionId, Guid recordId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
         return await db.Set<EvidenceRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordId && r.InspectionId == inspectionId, ct) is { } record
             ? TypedResults.Ok(EvidenceView.From(record))
             : TypedResults.NotFound();
     }
 
     /// <summary>Only the author edits; the version before the edit is kept. "revision" guards against a lost update.</summary>
-    private static async Task<Results<Ok<EvidenceView>, ValidationProblem, NotFound, ForbidHttpResult>> Edit(
-        Guid inspectionId, Guid recordId, EvidenceRequest request, HttpContext http, InspectorateDbContext db,
+    private static async Task<Results<Ok<EvidenceView>, ValidationProblem, NotFound>> Edit(
+        Guid inspectionId, Guid recordId, EvidenceRequest request, HttpContext http, Standing standing, InspectorateDbContext db,
         IEvaluationCriteria criteria, TimeProvider clock, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
         if (await db.Set<EvidenceRecord>().SingleOrDefaultAsync(r => r.Id == recordId && r.InspectionId == inspectionId, ct) is not { } record)
             return TypedResults.NotFound();
-        if (record.AuthorId != http.User.Id()) return TypedResults.Forbid();
+        record.EnsureEditedByAuthor(standing);
         var inspection = await db.Inspections.SingleAsync(i => i.InspectionId == inspectionId, ct);
         var (valid, errors) = EvidenceRules.Validate(request, inspection, criteria, clock);
         if (valid is null) return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -122,10 +115,9 @@ public static class EvidenceApi
         return TypedResults.Ok(EvidenceView.From(record));
     }
 
-    private static async Task<Results<Ok<List<RevisionView>>, NotFound, ForbidHttpResult>> History(
+    private static async Task<Results<Ok<List<RevisionView>>, NotFound>> History(
         Guid inspectionId, Guid recordId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
         if (!await db.Set<EvidenceRecord>().AnyAsync(r => r.Id == recordId && r.InspectionId == inspectionId, ct)) return TypedResults.NotFound();
         var revisions = await db.Set<EvidenceRevision>().AsNoTracking()
             .Where(r => r.RecordId == recordId).OrderBy(r => r.Revision).ToListAsync(ct);
@@ -133,32 +125,29 @@ public static class EvidenceApi
     }
 
     /// <summary>The author, or the inspectorate's lead on the team, strips names no longer needed from one record.</summary>
-    private static async Task<Results<Ok<NamesRemovedView>, NotFound, ForbidHttpResult>> RemoveNamesFromRecord(
-        Guid inspectionId, Guid recordId, HttpContext http, InspectorateDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<NamesRemovedView>, NotFound>> RemoveNamesFromRecord(
+        Guid inspectionId, Guid recordId, HttpContext http, Standing standing, InspectorateDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
         if (await db.Set<EvidenceRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordId && r.InspectionId == inspectionId, ct) is not { } record)
             return TypedResults.NotFound();
-        if (record.AuthorId != http.User.Id() && !http.User.HasRole(JtaiRoles.LeadInspector)) return TypedResults.Forbid();
+        record.EnsureNamesRemovableBy(standing, Of(http));
         var result = await EvidenceRules.RemoveNames(db, inspectionId, recordId, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(result);
     }
 
     /// <summary>The lead inspector strips every name from the inspectorate's records of the inspection.</summary>
-    private static async Task<Results<Ok<NamesRemovedView>, ForbidHttpResult>> RemoveNamesFromAll(
+    private static async Task<Ok<NamesRemovedView>> RemoveNamesFromAll(
         Guid inspectionId, HttpContext http, InspectorateDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct) || !http.User.HasRole(JtaiRoles.LeadInspector)) return TypedResults.Forbid();
         var result = await EvidenceRules.RemoveNames(db, inspectionId, null, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(result);
     }
 
-    private static async Task<Results<Ok<MemberCompletenessView>, ForbidHttpResult>> MarkComplete(
+    private static async Task<Ok<MemberCompletenessView>> MarkComplete(
         Guid inspectionId, HttpContext http, InspectorateDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
         var userId = http.User.Id();
         var member = await db.TeamMembers.SingleAsync(m => m.InspectionId == inspectionId && m.UserId == userId, ct);
         if (!EvidenceRules.KeepRecords.Contains(member.TeamRole))
@@ -174,18 +163,16 @@ public static class EvidenceApi
     }
 
     /// <summary>The lead directs further evidence (¶75): the inspector reopens their record.</summary>
-    private static async Task<Results<NoContent, ForbidHttpResult>> Reopen(Guid inspectionId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
+    private static async Task<NoContent> Reopen(Guid inspectionId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
         var userId = http.User.Id();
         await db.Set<EvidenceCompletion>().Where(c => c.InspectionId == inspectionId && c.UserId == userId).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<CompletenessView>, ForbidHttpResult>> Completeness(
+    private static async Task<Ok<CompletenessView>> Completeness(
         Guid inspectionId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
     {
-        if (!await OnTeam(http, db, inspectionId, ct)) return TypedResults.Forbid();
         return TypedResults.Ok(await EvidenceRules.Completeness(db, Of(http), inspectionId, ct));
     }
 }

@@ -1,3 +1,5 @@
+using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Security;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -32,6 +34,21 @@ public sealed class EvidenceRecord
 
     public EvidenceSnapshot Snapshot() =>
         new(Source, SourceDetail, GatheredAt, MeetingAt, [.. Criteria], [.. Agencies], Text, [.. People], Revision, UpdatedAt);
+
+    /// <summary>An inspector's own record (¶48): only its author edits it.</summary>
+    public void EnsureEditedByAuthor(Standing by)
+    {
+        if (by.Subject != AuthorId)
+            throw new NotPermittedException("author-edits", "Only the record's author edits it.");
+    }
+
+    /// <summary>¶76: names are removed by the record's author or by its own inspectorate's lead inspector on the team.</summary>
+    public void EnsureNamesRemovableBy(Standing by, string inspectorate)
+    {
+        if (by.Subject != AuthorId && !by.OnTeamAs(JtaiRoles.LeadInspector, inspectorate))
+            throw new NotPermittedException("author-or-lead-removes-names",
+                $"Names are removed from a record by its author or by {inspectorate}'s lead inspector on the team.");
+    }
 }
 
 /// <summary>

@@ -56,10 +56,10 @@ public static class FollowUpApi
 
     /// <summary>Only the partner's own area, and only follow-ups of priority actions concerning its agency.</summary>
     private static async Task<Ok<List<PartnerFollowUpView>>> ForPartner(
-        ClaimsPrincipal user, FollowUps followUps, InspectorateDbContext db, IFollowUpDetails details, CancellationToken ct)
+        Standing standing, FollowUps followUps, InspectorateDbContext db, IFollowUpDetails details, CancellationToken ct)
     {
-        var area = user.LocalArea();
-        var agency = user.Agency();
+        var area = standing.LocalArea;
+        var agency = standing.Agency;
         if (agency is null || !details.AddressedTo.Contains(agency)) return TypedResults.Ok(new List<PartnerFollowUpView>());
         var visible = await followUps.Cases.AsNoTracking()
             .Where(f => f.Inspectorate == followUps.Inspectorate && f.LocalAreaCode == area && f.Agencies.Contains(agency))

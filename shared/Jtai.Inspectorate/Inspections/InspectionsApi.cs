@@ -18,7 +18,7 @@ public static class InspectionsApi
             .RequireStanding(Rules.StaffOf(inspectorate))
             .WithTags("Inspections");
         group.MapGet("/", List);
-        group.MapGet("/{inspectionId:guid}", Get);
+        group.MapGet("/{inspectionId:guid}", Get).RequireStanding(Rules.StaffOfOnInspection(inspectorate));
         return group;
     }
 

@@ -24,7 +24,7 @@ public static class NotificationApi
         areas.MapGet("/", Contacts);
         areas.MapPut("/{role}", SetContact);
         app.MapGet($"/api/{inspectorate}/inspections/{{inspectionId:guid}}/notifications", Notifications)
-            .WithTags("Notification").RequireStanding(rule);
+            .WithTags("Notification").RequireStanding(Rules.StaffOfOnInspection(inspectorate));
         return app;
     }
 

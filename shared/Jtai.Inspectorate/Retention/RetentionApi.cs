@@ -25,17 +25,16 @@ public static class RetentionApi
     public static RouteGroupBuilder MapRetentionApi(this IEndpointRouteBuilder app, string inspectorate)
     {
         var group = app.MapGroup($"/api/{inspectorate}/retention")
-            .RequireStanding(Rules.StaffOf(inspectorate))
+            .RequireStanding(Rules.ManagersOf(inspectorate))
             .WithTags("Retention");
-        group.MapGet("/", (ClaimsPrincipal user, InspectorateDbContext db, IOptions<RetentionOptions> options, int? days, CancellationToken ct) =>
-            Get(inspectorate, user, db, options.Value, days ?? 90, ct));
+        group.MapGet("/", (InspectorateDbContext db, IOptions<RetentionOptions> options, int? days, CancellationToken ct) =>
+            Get(inspectorate, db, options.Value, days ?? 90, ct));
         return group;
     }
 
-    private static async Task<Results<Ok<RetentionView>, ForbidHttpResult>> Get(
-        string inspectorate, ClaimsPrincipal user, InspectorateDbContext db, RetentionOptions options, int days, CancellationToken ct)
+    private static async Task<Ok<RetentionView>> Get(
+        string inspectorate, InspectorateDbContext db, RetentionOptions options, int days, CancellationToken ct)
     {
-        if (!user.HasRole(JtaiRoles.Manager) && !user.HasRole(JtaiRoles.QaManager)) return TypedResults.Forbid();
         var holds = await db.Set<LegalHold>().AsNoTracking().Where(h => h.ReleasedAt == null).OrderBy(h => h.PlacedAt)
             .Select(h => new LegalHoldView(h.HoldId, h.InspectionId, h.Reason, h.PlacedAt, h.ReleasedAt)).ToListAsync(ct);
         var log = await db.Set<PurgeLogEntry>().AsNoTracking().OrderByDescending(p => p.Day).Take(Math.Clamp(days, 1, 3660)).ToListAsync(ct);

@@ -94,4 +94,17 @@ public static class Rules
     public static AccessRule PartnerOfArea(string agency) =>
         new($"partner-{agency}", $"the area's {agency} partner once notified",
             s => s.PartnerSeesInspection && s.Agency == agency, onInspection: true);
+
+    /// <summary>One inspectorate's lead inspector on the team (its evidence, its records' names).</summary>
+    public static AccessRule LeadOf(string inspectorate) =>
+        new($"{inspectorate}-lead", $"{inspectorate}'s lead inspector on the team",
+            s => s.OnTeamAs(JtaiRoles.LeadInspector, inspectorate), onInspection: true);
+
+    /// <summary>The inspectorates' senior managers, who review and agree the findings in the letter (¶81).</summary>
+    public static readonly AccessRule SeniorManagers = new("senior-managers", "the inspectorates' managers",
+        s => s.IsManager, onInspection: true);
+
+    /// <summary>Ofsted's National Director decides a withdrawal, with the other inspectorates (¶121).</summary>
+    public static readonly AccessRule NationalDirector = new("national-director", "Ofsted's National Director",
+        s => s.IsNationalDirector, onInspection: true);
 }

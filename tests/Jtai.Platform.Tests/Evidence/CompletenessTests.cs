@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Xunit;
 using static Jtai.Platform.Tests.Evidence.EvidenceSteps;
 
+using Jtai.Platform.Tests.Lifecycle;
+
 namespace Jtai.Platform.Tests.Evidence;
 
 /// <summary>¶74–75: the orchestrator asks each inspectorate over gRPC whether its inspectors' records are complete.</summary>
@@ -58,8 +60,10 @@ public sealed class CompletenessTests(PlatformFixture fixture)
             await Platform.StartService("hmicfrs");
         }
 
-        // The services answer the orchestrator's own service token, not a person's.
+        // The services answer the orchestrator's own service token, not a person's; completeness is the team's.
         using var partner = Platform.Client(await Platform.Tokens.Partner("E08000032", "police"));
+        (await partner.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await (await Platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
         (await partner.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 

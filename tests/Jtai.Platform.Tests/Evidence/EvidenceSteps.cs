@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Jtai.Contracts.Events;
+using System.Net.Http.Json;
 using Jtai.Inspectorate.Data;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +12,7 @@ public static class EvidenceSteps
 {
     public sealed record Member(string UserId, string Inspectorate, string Role);
 
-    /// <summary>An inspection every inspectorate holds, with these members on its team in every service.</summary>
+    /// <summary>An inspection every inspectorate holds, with these members placed on its team by Ofsted's manager (the orchestrator tells every service).</summary>
     public static async Task<Guid> InspectionWithTeam(this Testing.Platform platform, string area, string areaName, params Member[] members)
     {
         var id = (await platform.ScheduleInspection(area: area, areaName: areaName))["id"]!.GetValue<Guid>();
@@ -24,10 +23,10 @@ public static class EvidenceSteps
 
     public static async Task Assign(this Testing.Platform platform, Guid inspectionId, params Member[] members)
     {
-        await using (var bus = await TestBus.Start(platform))
+        using (var manager = platform.Client(await platform.Tokens.Staff("manager", "ofsted", "ofsted-team-manager")))
             foreach (var m in members)
-                await bus.Publish(new TeamMemberAssigned(inspectionId, m.UserId, $"Inspector {m.UserId}", m.Inspectorate, m.Role,
-                    platform.Clock.GetUtcNow()), ctx => ctx.MessageId = NewId.NextGuid());
+                await (await manager.PutAsJsonAsync($"/api/orchestrator/inspections/{inspectionId}/team/{m.UserId}",
+                    new { name = $"Inspector {m.UserId}", inspectorate = m.Inspectorate, teamRole = m.Role }, Api.Json)).Expect(HttpStatusCode.OK);
         foreach (var service in new[] { "ofsted", "cqc", "hmicfrs" })
             await Testing.Platform.WaitUntil(async () =>
             {

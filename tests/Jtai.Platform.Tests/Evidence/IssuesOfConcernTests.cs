@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Xunit;
 using static Jtai.Platform.Tests.Evidence.EvidenceSteps;
 
+using Jtai.Platform.Tests.Lifecycle;
+
 namespace Jtai.Platform.Tests.Evidence;
 
 /// <summary>¶70–71: raise, notify at once, written response, both evaluations, both signatures; open ones for KIT follow-up.</summary>
@@ -19,6 +21,9 @@ public sealed class IssuesOfConcernTests(PlatformFixture fixture)
         var raiser = new Member("ic-hmicfrs-1", "hmicfrs", "inspector");
         var colleague = new Member("ic-cqc-1", "cqc", "inspector");
         var id = await Platform.InspectionWithTeam(area, "Wolverhampton", lead, raiser, colleague);
+        // Concerns arise on site: the area has been notified, so its partners see the inspection.
+        await (await Platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
+        await Platform.NotifiedKnownTo("ofsted", id);
         var issues = $"/api/ofsted/issues-of-concern/inspections/{id}";
 
         using var raiserClient = await Platform.As(raiser);
@@ -58,7 +63,7 @@ public sealed class IssuesOfConcernTests(PlatformFixture fixture)
         using var health = Platform.Client(await Platform.Tokens.Partner(area, "health"));
         (await health.PostJson($"{issues}/{issueId}/response", new { text = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         using var otherPolice = Platform.Client(await Platform.Tokens.Partner("E08000025", "police"));
-        (await otherPolice.GetAsync($"{issues}/{issueId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await otherPolice.GetAsync($"{issues}/{issueId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var officer = Platform.Client(await Platform.Tokens.Partner(area, "police"));
         (await officer.GetAsync($"{issues}/kit-follow-up")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var responded = await (await officer.PostJson($"{issues}/{issueId}/response", new

@@ -60,7 +60,8 @@ public sealed class SharedRecordTests(PlatformFixture fixture)
     {
         var lead = new Member("fi-ofsted-lead", "ofsted", "lead-inspector");
         var police = new Member("fi-hmicfrs-1", "hmicfrs", "inspector");
-        var id = await Platform.InspectionWithTeam("E08000030", "Walsall", lead, police);
+        var qaManager = new Member("fi-qa", "ofsted", "qa-manager");
+        var id = await Platform.InspectionWithTeam("E08000030", "Walsall", lead, police, qaManager);
 
         using var leadClient = await Platform.As(lead);
         var summaryId = (await (await leadClient.PostJson($"/api/ofsted/shared-record/inspections/{id}/entries", new

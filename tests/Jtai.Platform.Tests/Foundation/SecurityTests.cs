@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Xunit;
 
+using Jtai.Platform.Tests.Lifecycle;
+
 namespace Jtai.Platform.Tests.Foundation;
 
 /// <summary>Who may do what, and how a caller's mistakes are answered, at the gateway and again in each service.</summary>
@@ -73,6 +75,11 @@ public sealed class SecurityTests(PlatformFixture fixture)
         var other = (await Platform.ScheduleInspection(area: "E08000029", areaName: "Solihull"))["id"]!.GetValue<Guid>();
         using var partner = Platform.Client(await Platform.Tokens.Partner("E08000028", "police"));
 
+        // Nothing of an inspection before the area is notified (¶16), then only its own area's.
+        (await partner.GetAsync($"/api/orchestrator/inspections/{own}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        Assert.Empty((await (await partner.GetAsync("/api/orchestrator/inspections")).Expect(HttpStatusCode.OK)).AsArray());
+        foreach (var id in new[] { own, other })
+            await (await Platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
         (await partner.GetAsync($"/api/orchestrator/inspections/{own}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await partner.GetAsync($"/api/orchestrator/inspections/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var listed = await (await partner.GetAsync("/api/orchestrator/inspections")).Expect(HttpStatusCode.OK);

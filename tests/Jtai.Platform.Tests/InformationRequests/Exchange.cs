@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Jtai.Contracts.Events;
-using MassTransit;
+using Jtai.Platform.Tests.Evidence;
+using Jtai.Platform.Tests.Lifecycle;
 
 namespace Jtai.Platform.Tests.InformationRequests;
 
@@ -15,23 +15,19 @@ public static class Exchange
     public static string Base(Guid inspectionId) => $"/api/ofsted/inspections/{inspectionId}/information-exchange";
     public static string Selection(Guid inspectionId) => $"/api/ofsted/inspections/{inspectionId}/case-selection";
 
-    /// <summary>Schedules an inspection, waits for Ofsted's copy, and puts the lead and an inspector on its team.</summary>
+    /// <summary>
+    /// Schedules an inspection, puts the lead and an inspector on its team and notifies the area (partners
+    /// see nothing of it before, ¶16), then waits until Ofsted knows all of it.
+    /// </summary>
     public static async Task<Guid> InspectionWithTeam(this Testing.Platform platform, string area = Steps.Area, DateOnly? fieldworkStart = null)
     {
         var id = (await platform.ScheduleInspection(area: area, fieldworkStart: fieldworkStart))["id"]!.GetValue<Guid>();
         await platform.CopyHeldBy("ofsted", id);
-        await using (var bus = await TestBus.Start(platform))
-        {
-            var now = platform.Clock.GetUtcNow();
-            await bus.Publish(new TeamMemberAssigned(id, Lead, "Lead Inspector", "ofsted", "lead-inspector", now), c => c.MessageId = NewId.NextGuid());
-            await bus.Publish(new TeamMemberAssigned(id, Inspector, "Social Care Inspector", "ofsted", "inspector", now), c => c.MessageId = NewId.NextGuid());
-        }
-        using var lead = platform.Client(await platform.Tokens.Staff("lead-inspector", "ofsted"));
-        using var inspector = platform.Client(await platform.Tokens.Staff("inspector", "ofsted"));
-        await Testing.Platform.WaitUntil(async () =>
-            (await lead.GetAsync($"{Base(id)}/annex-a/uploads")).StatusCode == HttpStatusCode.OK
-            && (await inspector.GetAsync($"{Base(id)}/annex-a/uploads")).StatusCode == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(20), "the team to be known to Ofsted");
+        await platform.Assign(id, new(Lead, "ofsted", "lead-inspector"), new(Inspector, "ofsted", "inspector"));
+        await (await platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
+        using var partner = platform.Client(await platform.Tokens.Partner(area, "local-authority"));
+        await Testing.Platform.WaitUntil(async () => (await partner.GetAsync($"{Base(id)}/annex-a/uploads")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(20), "Ofsted to know the area is notified");
         return id;
     }
 

@@ -102,7 +102,7 @@ public sealed class LetterTests(PlatformFixture fixture)
         (await anonymous.GetAsync($"{letter}/draft")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await otherArea.GetAsync($"{letter}/draft")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // The draft goes to the DCS, who coordinates the partnership's review; comments come through them.
-        (await health.GetAsync($"{letter}/draft")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await health.GetAsync($"{letter}/draft")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         using var dcs = Platform.Client(await Platform.Tokens.Partner(agreed.Area, "local-authority", $"dcs-{agreed.Area}"));
         var draft = await (await dcs.GetAsync($"{letter}/draft")).Expect(HttpStatusCode.OK);
         Assert.Contains(draft["paragraphs"]!.AsArray(), p => p!["key"]!.GetValue<string>() == "priority-1");
@@ -135,7 +135,8 @@ public sealed class LetterTests(PlatformFixture fixture)
         foreach (var path in new[] { "final", "final/html", "final/text" })
         {
             (await otherArea.GetAsync($"{letter}/{path}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-            (await inspectorOffTheTeam.GetAsync($"{letter}/{path}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            // Staff see the inspection exists, but its embargoed letter is for the team and the named managers only.
+            (await inspectorOffTheTeam.GetAsync($"{letter}/{path}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
         var embargoed = await (await health.GetAsync($"{letter}/final")).Expect(HttpStatusCode.OK);
         Assert.Equal("final-under-embargo", embargoed["stage"]!.GetValue<string>());

@@ -166,8 +166,10 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
         Assert.Equal(3, answered["responses"]!.AsArray().Count);
         Assert.Empty(answered["awaitingResponseFrom"]!.AsArray());
 
-        // Withdrawal of the published letter, recorded with who decided: the public endpoint stops serving it.
-        var withdrawn = await (await ofstedManager.PostJson($"{letter}/withdrawal", new { decidedBy = "Ofsted National Director, Regulation and Social Care", reason = "Exceptional circumstances" }))
+        // Withdrawal of the published letter, decided by Ofsted's National Director (¶121), not a manager: the public endpoint stops serving it.
+        (await ofstedManager.PostJson($"{letter}/withdrawal", new { decidedBy = "an Ofsted manager", reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var nationalDirector = Platform.Client(await Platform.Tokens.Staff("national-director", "ofsted", "ofsted-national-director"));
+        var withdrawn = await (await nationalDirector.PostJson($"{letter}/withdrawal", new { decidedBy = "Ofsted National Director, Regulation and Social Care", reason = "Exceptional circumstances" }))
             .Expect(HttpStatusCode.OK);
         Assert.Equal("withdrawn", withdrawn["stage"]!.GetValue<string>());
         Assert.Equal("Ofsted National Director, Regulation and Social Care", withdrawn["withdrawalDecidedBy"]!.GetValue<string>());

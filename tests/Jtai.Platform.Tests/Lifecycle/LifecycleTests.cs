@@ -73,8 +73,9 @@ public sealed class LifecycleTests(PlatformFixture fixture)
         Assert.Equal("lifecycle-transition", illegal["rule"]!.GetValue<string>());
         await (await Platform.Transition(id, "deferred")).ExpectProblem(HttpStatusCode.BadRequest);
 
+        // Before notification the inspection does not exist for the area's partners (¶16); they never move it.
         var partner = await Platform.Tokens.Partner("E08000032", "local-authority");
-        (await Platform.Transition(id, "notified", partner)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Platform.Transition(id, "notified", partner)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var inspector = await Platform.Tokens.Staff("inspector", "cqc");
         (await Platform.Transition(id, "notified", inspector)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
@@ -86,6 +87,7 @@ public sealed class LifecycleTests(PlatformFixture fixture)
         using var client = Platform.Client(partner);
         var history = await (await client.GetAsync($"/api/orchestrator/inspections/{id}/transitions")).Expect(HttpStatusCode.OK);
         Assert.Equal(["scheduled>notified"], history.AsArray().Select(t => $"{t!["from"]}>{t["to"]}"));
+        (await Platform.Transition(id, "information-gathering", partner)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -129,7 +131,8 @@ public sealed class LifecycleTests(PlatformFixture fixture)
 
         var newStart = fieldwork.AddDays(21);
         while (!WorkingDayCalendar.England().IsWorkingDay(newStart)) newStart = newStart.AddDays(1);
-        using var lead = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
+        // The inspectorates decide (¶19): Ofsted's manager records it (no lead is on this inspection's team yet).
+        using var lead = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted"));
         await (await lead.PostJson($"/api/orchestrator/inspections/{id}/deferral-requests/{requestId}/decision",
             new { outcome = "accepted", newFieldworkStart = newStart, reason = "agreed with CQC and HMICFRS" })).Expect(HttpStatusCode.OK);
         await (await lead.PostJson($"/api/orchestrator/inspections/{id}/deferral-requests/{requestId}/decision",

@@ -3,6 +3,7 @@ using Jtai.Contracts.InformationRequests;
 using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.Data;
 using Jtai.Ofsted.InformationExchange;
+using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,12 +37,9 @@ public static class CaseSelectionApi
     public static readonly string[] PoliceQuestions = ["childKnownToPolice", "parentsOrCarersKnownToPolice"];
     public static readonly string[] HealthQuestions = ["healthSupportBeyondUniversalServices"];
 
-    public static async Task<Results<Ok<ProposalView>, NotFound, ForbidHttpResult, ValidationProblem>> Proposal(
+    public static async Task<Results<Ok<ProposalView>, NotFound, ValidationProblem>> Proposal(
         Guid inspectionId, [FromQuery] int? size, ClaimsPrincipal user, OfstedDbContext db, ChildDataAudit audit, TimeProvider clock, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsTeam) return TypedResults.Forbid();
         if (size is < 1 or > 500) return FileProblems.Field("size", "'size' must be from 1 to 500.");
         var today = Today(clock);
         var children = await ChildProfiles.Load(db, inspectionId, ct);
@@ -51,12 +49,9 @@ public static class CaseSelectionApi
     }
 
     /// <summary>The balance of any set of children the lead is considering (no personal data in the answer).</summary>
-    public static async Task<Results<Ok<Balance>, NotFound, ForbidHttpResult, ValidationProblem>> BalanceOf(
+    public static async Task<Results<Ok<Balance>, NotFound, ValidationProblem>> BalanceOf(
         Guid inspectionId, ChildIdsRequest request, ClaimsPrincipal user, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsTeam) return TypedResults.Forbid();
         var children = (await ChildProfiles.Load(db, inspectionId, ct)).ToDictionary(c => c.ChildId, StringComparer.Ordinal);
         var errors = CheckIds(request.ChildIds, children.ContainsKey, "is not on the current lists 1–5");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -64,13 +59,10 @@ public static class CaseSelectionApi
     }
 
     /// <summary>The lead selects the 30 (¶97); selecting again replaces the 30 until the audit selection is made.</summary>
-    public static async Task<Results<Ok<SelectionView>, NotFound, ForbidHttpResult, ValidationProblem>> SelectThirty(
+    public static async Task<Results<Ok<SelectionView>, NotFound, ValidationProblem>> SelectThirty(
         Guid inspectionId, ChildIdsRequest request, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
         ChildDataAudit audit, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsLead) return TypedResults.Forbid();
         var children = (await ChildProfiles.Load(db, inspectionId, ct)).ToDictionary(c => c.ChildId, StringComparer.Ordinal);
         var errors = CheckIds(request.ChildIds, children.ContainsKey, "is not on the current lists 1–5");
         var ids = request.ChildIds?.Where(id => id is not null).Select(id => id!).Distinct().ToList() ?? [];
@@ -95,35 +87,26 @@ public static class CaseSelectionApi
     }
 
     /// <summary>The selection with the answers: the inspection team's view (child-level data, audited).</summary>
-    public static async Task<Results<Ok<SelectionView>, NotFound, ForbidHttpResult>> Get(
+    public static async Task<Results<Ok<SelectionView>, NotFound>> Get(
         Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, TimeProvider clock, ChildDataAudit audit, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsTeam) return TypedResults.Forbid();
         var children = (await ChildProfiles.Load(db, inspectionId, ct)).ToDictionary(c => c.ChildId, StringComparer.Ordinal);
         return TypedResults.Ok(await View(db, inspectionId, children, clock, user, audit, ct));
     }
 
     /// <summary>What a partner is asked: police and health the 30 with their questions (¶98); every partner, once chosen, the children for audit.</summary>
-    public static async Task<Results<Ok<List<AskedChild>>, NotFound, ForbidHttpResult>> Asked(
-        Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, ChildDataAudit audit, CancellationToken ct)
+    public static async Task<Ok<List<AskedChild>>> Asked(
+        Guid inspectionId, ClaimsPrincipal user, Standing standing, OfstedDbContext db, ChildDataAudit audit, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsPartner) return TypedResults.Forbid();
-        return TypedResults.Ok(await AskedOf(caller, inspectionId, user, db, audit, ct));
+        return TypedResults.Ok(await AskedOf(standing.Agency!, inspectionId, user, db, audit, ct));
     }
 
     /// <summary>Police or health answer for some or all of the 30 (¶98); the item is delivered once all 30 are answered.</summary>
-    public static async Task<Results<Ok<List<AskedChild>>, NotFound, ForbidHttpResult, ValidationProblem>> Answer(
-        Guid inspectionId, AnswersRequest request, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
+    public static async Task<Results<Ok<List<AskedChild>>, NotFound, ValidationProblem>> Answer(
+        Guid inspectionId, AnswersRequest request, ClaimsPrincipal user, Standing standing, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
         ChildDataAudit audit, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        var agency = caller.PartnerAgency;
-        if (agency is not (AnnexAItems.Police or AnnexAItems.Health)) return TypedResults.Forbid();
+        var agency = standing.Agency!;
 
         var selected = await db.Set<SelectedChild>().Where(c => c.InspectionId == inspectionId).ToDictionaryAsync(c => c.ChildId, StringComparer.Ordinal, ct);
         if (selected.Count == 0)
@@ -174,17 +157,14 @@ public static class CaseSelectionApi
         if (complete)
             await db.Delivered(outbox, inspectionId, AnnexAItems.SelectionAnswers(agency), agency, user.Id(), now, $"Answers for all {selected.Count} children", ct);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await AskedOf(caller, inspectionId, user, db, audit, ct));
+        return TypedResults.Ok(await AskedOf(agency, inspectionId, user, db, audit, ct));
     }
 
     /// <summary>The lead selects at least 5 of the 30 for the partnership to audit (¶99).</summary>
-    public static async Task<Results<Ok<SelectionView>, NotFound, ForbidHttpResult, ValidationProblem>> SelectForAudit(
+    public static async Task<Results<Ok<SelectionView>, NotFound, ValidationProblem>> SelectForAudit(
         Guid inspectionId, ChildIdsRequest request, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
         ChildDataAudit audit, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsLead) return TypedResults.Forbid();
         var selected = await db.Set<SelectedChild>().Where(c => c.InspectionId == inspectionId).ToDictionaryAsync(c => c.ChildId, StringComparer.Ordinal, ct);
         if (selected.Count == 0)
             throw new DomainRuleException("thirty-not-selected", "Select the 30 children first (¶97); the children for audit are chosen from them (¶99).");
@@ -208,10 +188,10 @@ public static class CaseSelectionApi
         return TypedResults.Ok(await View(db, inspectionId, profiles, clock, user, audit, ct));
     }
 
-    private static async Task<List<AskedChild>> AskedOf(ExchangeCaller caller, Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db,
+    private static async Task<List<AskedChild>> AskedOf(string agency, Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db,
         ChildDataAudit audit, CancellationToken ct)
     {
-        var questions = QuestionsFor(caller.PartnerAgency!);
+        var questions = QuestionsFor(agency);
         var selected = await db.Set<SelectedChild>().AsNoTracking()
             .Where(c => c.InspectionId == inspectionId && (questions.Length > 0 || c.ForAudit))
             .OrderBy(c => c.ChildId).ToListAsync(ct);
@@ -219,14 +199,14 @@ public static class CaseSelectionApi
         var asked = selected.Select(c =>
         {
             var p = profiles.GetValueOrDefault(c.ChildId);
-            var police = caller.PartnerAgency == AnnexAItems.Police;
-            var health = caller.PartnerAgency == AnnexAItems.Health;
+            var police = agency == AnnexAItems.Police;
+            var health = agency == AnnexAItems.Health;
             return new AskedChild(c.ChildId, p?.DateOfBirth, p?.Gender, p?.Age ?? 0, questions,
                 police ? c.ChildKnownToPolice : null, police ? c.ParentsOrCarersKnownToPolice : null,
                 health ? c.HealthSupportBeyondUniversalServices : null, c.ForAudit);
         }).ToList();
         if (asked.Count > 0)
-            await audit.Record(user, inspectionId, "case-selection asked", $"{asked.Count} children asked of {caller.PartnerAgency}", ct);
+            await audit.Record(user, inspectionId, "case-selection asked", $"{asked.Count} children asked of {agency}", ct);
         return asked;
     }
 

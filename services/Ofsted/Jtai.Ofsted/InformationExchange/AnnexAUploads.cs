@@ -6,6 +6,7 @@ using Jtai.Contracts.InformationRequests;
 using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.Data;
 using Jtai.Ofsted.InformationExchange.AnnexA;
+using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,13 +37,10 @@ public static partial class AnnexAUploads
     [GeneratedRegex(@"list\s*0*(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ListInName();
 
-    public static async Task<Results<Created<AnnexAUploadView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> Upload(
-        Guid inspectionId, int list, IFormFile? file, [FromQuery] bool? keepValidRows, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox,
+    public static async Task<Results<Created<AnnexAUploadView>, ValidationProblem, NotFound, ProblemHttpResult>> Upload(
+        Guid inspectionId, int list, IFormFile? file, [FromQuery] bool? keepValidRows, ClaimsPrincipal user, Standing standing, OfstedDbContext db, IOutbox outbox,
         TimeProvider clock, IOptions<InformationExchangeOptions> options, AnnexAMetrics metrics, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsPartnerOf(AnnexAItems.LocalAuthority)) return TypedResults.Forbid();
         if (AnnexAList.Find(list) is not { } definition)
             return FileProblems.Field("list", "The front-door JTAI asks for child-level data lists 1 to 5 (¶95).");
         if (file is null || file.Length == 0) return FileProblems.Field("file", "Send the list as a non-empty multipart form field named 'file'.");
@@ -88,7 +86,7 @@ public static partial class AnnexAUploads
             Format = format.ToString().ToLowerInvariant(),
             SizeBytes = file.Length,
             Sha256 = sha256,
-            Agency = caller.PartnerAgency!,
+            Agency = standing.Agency!,
             UploadedBy = user.Id(),
             UploadedAt = now,
             RowsStored = validation.Valid.Count,
@@ -127,14 +125,10 @@ public static partial class AnnexAUploads
     }
 
     /// <summary>Uploads of the lists, current and superseded: the team sees all, the local authority its own.</summary>
-    public static async Task<Results<Ok<List<AnnexAUploadView>>, NotFound, ForbidHttpResult>> List(
-        Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<AnnexAUploadView>>> List(Guid inspectionId, Standing standing, OfstedDbContext db, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsTeam && !caller.IsPartner) return TypedResults.Forbid();
         var uploads = db.Set<AnnexAUpload>().AsNoTracking().Where(u => u.InspectionId == inspectionId);
-        if (!caller.IsTeam) uploads = uploads.Where(u => u.Agency == caller.PartnerAgency);
+        if (standing.IsPartner) uploads = uploads.Where(u => u.Agency == standing.Agency);
         var list = await uploads.OrderBy(u => u.ListNumber).ThenByDescending(u => u.Version).ToListAsync(ct);
         return TypedResults.Ok(list.Select(AnnexAUploadView.From).ToList());
     }
@@ -145,13 +139,10 @@ public static partial class AnnexAUploads
     public sealed record RowsPage(int List, Guid UploadId, int Total, int Skip, int Take, List<RowView> Rows);
 
     /// <summary>The current rows of one list: child-level data, for the inspection team only, and audited.</summary>
-    public static async Task<Results<Ok<RowsPage>, NotFound, ForbidHttpResult, ValidationProblem>> Rows(
+    public static async Task<Results<Ok<RowsPage>, NotFound, ValidationProblem>> Rows(
         Guid inspectionId, int list, [FromQuery] int? skip, [FromQuery] int? take, ClaimsPrincipal user, OfstedDbContext db,
         ChildDataAudit audit, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsTeam) return TypedResults.Forbid();
         var errors = new RequestErrors();
         if (skip is < 0) errors.Add("skip", "'skip' must be 0 or more.");
         if (take is < 1 or > 5000) errors.Add("take", "'take' must be from 1 to 5000.");

@@ -4,6 +4,7 @@ using Jtai.Contracts.InformationRequests;
 using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.CaseSelection;
 using Jtai.Ofsted.Data;
+using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,43 +28,41 @@ public static class Documents
 {
     public sealed record Slot(string Kind, string Item, string? ChildId, string ItemKey, string Summary);
 
-    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadAuditList(
-        Guid inspectionId, IFormFile? file, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> UploadAuditList(
+        Guid inspectionId, IFormFile? file, ClaimsPrincipal user, Standing standing, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
         IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
-        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct,
-            (_, _) => Task.FromResult<Outcome>(new Slot(DocumentKinds.AuditList, "audits-last-6-months", null, AnnexAItems.AuditList, "List of multi-agency audits")));
+        Store(inspectionId, file, user, standing, db, outbox, clock, options.Value, ct,
+            _ => Task.FromResult<Outcome>(new Slot(DocumentKinds.AuditList, "audits-last-6-months", null, AnnexAItems.AuditList, "List of multi-agency audits")));
 
-    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadPerformance(
-        Guid inspectionId, string item, IFormFile? file, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> UploadPerformance(
+        Guid inspectionId, string item, IFormFile? file, ClaimsPrincipal user, Standing standing, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
         IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
-        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct, (caller, _) =>
+        Store(inspectionId, file, user, standing, db, outbox, clock, options.Value, ct, _ =>
         {
             var known = AnnexAItems.PerformanceItems.FirstOrDefault(p => p.Number == item);
             if (known.Number is null)
                 return Task.FromResult<Outcome>(FileProblems.Field("item", $"'{item}' is not a performance information item (1.1–1.12, 2.1–2.10, 3.1–3.8, 4.1–4.6, ¶108)."));
-            if (!caller.IsPartnerOf(known.ProvidedBy)) return Task.FromResult<Outcome>(TypedResults.Forbid());
             return Task.FromResult<Outcome>(new Slot(DocumentKinds.Performance, item, null, AnnexAItems.Performance(item), $"{item} {known.Title}"));
         });
 
-    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadCaseRecord(
-        Guid inspectionId, string agency, string childId, [FromQuery] string? recordType, IFormFile? file, ClaimsPrincipal user,
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> UploadCaseRecord(
+        Guid inspectionId, string agency, string childId, [FromQuery] string? recordType, IFormFile? file, ClaimsPrincipal user, Standing standing,
         OfstedDbContext db, IOutbox outbox, TimeProvider clock, IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
-        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct, async (caller, token) =>
+        Store(inspectionId, file, user, standing, db, outbox, clock, options.Value, ct, async token =>
         {
             // An agency files only its own records: police cannot file health records, nor the reverse.
             if (!CaseRecordTypes.ByAgency.TryGetValue(agency, out var types))
                 return FileProblems.Field("agency", $"Case records are shared by {string.Join(", ", CaseRecordTypes.ByAgency.Keys)} (¶102–104).");
-            if (caller.PartnerAgency != agency) return TypedResults.Forbid();
             if (recordType is null || !types.Contains(recordType))
                 return FileProblems.Field("recordType", $"'recordType' must be one of: {string.Join(", ", types)}.");
             if (await NotSelectedForAudit(db, inspectionId, childId, token) is { } refused) return refused;
             return new Slot(DocumentKinds.CaseRecord, recordType, childId, AnnexAItems.CaseRecords(agency), $"{recordType} for one child");
         });
 
-    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadEvaluation(
-        Guid inspectionId, string childId, [FromQuery] string? evaluation, IFormFile? file, ClaimsPrincipal user,
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> UploadEvaluation(
+        Guid inspectionId, string childId, [FromQuery] string? evaluation, IFormFile? file, ClaimsPrincipal user, Standing standing,
         OfstedDbContext db, IOutbox outbox, TimeProvider clock, IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
-        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct, async (_, token) =>
+        Store(inspectionId, file, user, standing, db, outbox, clock, options.Value, ct, async token =>
         {
             if (evaluation is null || !CaseRecordTypes.Evaluations.Contains(evaluation))
                 return FileProblems.Field("evaluation", $"'evaluation' must be one of: {string.Join(", ", CaseRecordTypes.Evaluations)} (¶28).");
@@ -71,21 +70,17 @@ public static class Documents
             return new Slot(DocumentKinds.PartnershipAudit, evaluation, childId, AnnexAItems.PartnershipAudits, $"{evaluation} evaluation of one child");
         });
 
-    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadThemesSummary(
-        Guid inspectionId, IFormFile? file, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
+    public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> UploadThemesSummary(
+        Guid inspectionId, IFormFile? file, ClaimsPrincipal user, Standing standing, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
         IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
-        Store(inspectionId, file, user, db, outbox, clock, options.Value, ct, (_, _) => Task.FromResult<Outcome>(
+        Store(inspectionId, file, user, standing, db, outbox, clock, options.Value, ct, _ => Task.FromResult<Outcome>(
             new Slot(DocumentKinds.PartnershipAudit, CaseRecordTypes.ThemesSummary, null, AnnexAItems.PartnershipAudits, "Summary of themes and learning")));
 
     /// <summary>Documents' descriptions (no content): the team sees all; a partner what its agency filed.</summary>
-    public static async Task<Results<Ok<List<DocumentView>>, NotFound, ForbidHttpResult>> List(
-        Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<DocumentView>>> List(Guid inspectionId, Standing standing, OfstedDbContext db, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsTeam && !caller.IsPartner) return TypedResults.Forbid();
         var documents = db.Set<InformationDocument>().AsNoTracking().Where(d => d.InspectionId == inspectionId);
-        if (!caller.IsTeam) documents = documents.Where(d => d.Agency == caller.PartnerAgency);
+        if (standing.IsPartner) documents = documents.Where(d => d.Agency == standing.Agency);
         return TypedResults.Ok(await documents.OrderBy(d => d.Kind).ThenBy(d => d.Item).ThenByDescending(d => d.Version)
             .Select(d => new DocumentView(d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType, d.SizeBytes,
                 d.Sha256, d.UploadedBy, d.UploadedAt, d.SupersededAt))
@@ -93,14 +88,12 @@ public static class Documents
     }
 
     /// <summary>A document's content: the team, or the agency that filed it. Reads of a child's documents are audited.</summary>
-    public static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> Content(
-        Guid inspectionId, Guid documentId, ClaimsPrincipal user, OfstedDbContext db, ChildDataAudit audit, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, NotFound>> Content(
+        Guid inspectionId, Guid documentId, ClaimsPrincipal user, Standing standing, OfstedDbContext db, ChildDataAudit audit, CancellationToken ct)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
         var document = await db.Set<InformationDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.InspectionId == inspectionId, ct);
-        if (document is null) return TypedResults.NotFound();
-        if (!caller.IsTeam && document.Agency != caller.PartnerAgency) return caller.IsPartner ? TypedResults.NotFound() : TypedResults.Forbid();
+        // A partner sees only what its own agency filed; another agency's document does not exist for it.
+        if (document is null || (standing.IsPartner && document.Agency != standing.Agency)) return TypedResults.NotFound();
         if (document.IsChildLevel)
             await audit.Record(user, inspectionId, $"document {document.Id}", $"{document.Kind} {document.Item} of child {document.ChildId}", ct);
         return TypedResults.File(document.Content, document.ContentType, document.FileName);
@@ -115,7 +108,6 @@ public static class Documents
         public IResult? Refusal { get; private init; }
         public static implicit operator Outcome(Slot slot) => new() { Slot = slot };
         public static implicit operator Outcome(ValidationProblem problem) => new() { Refusal = problem };
-        public static implicit operator Outcome(ForbidHttpResult forbid) => new() { Refusal = forbid };
         public static implicit operator Outcome(NotFound notFound) => new() { Refusal = notFound };
     }
 
@@ -124,18 +116,14 @@ public static class Documents
             ? null
             : (Outcome)FileProblems.Field("childId", $"Child '{childId}' is not among the children the lead inspector selected for audit (¶99).");
 
-    private static async Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> Store(
-        Guid inspectionId, IFormFile? file, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
-        InformationExchangeOptions options, CancellationToken ct, Func<ExchangeCaller, CancellationToken, Task<Outcome>> slotFor)
+    private static async Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> Store(
+        Guid inspectionId, IFormFile? file, ClaimsPrincipal user, Standing standing, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
+        InformationExchangeOptions options, CancellationToken ct, Func<CancellationToken, Task<Outcome>> slotFor)
     {
-        var caller = await ExchangeAccess.Resolve(user, inspectionId, db, ct);
-        if (caller is null) return TypedResults.NotFound();
-        if (!caller.IsPartner) return TypedResults.Forbid();
-        var outcome = await slotFor(caller, ct);
+        var outcome = await slotFor(ct);
         switch (outcome.Refusal)
         {
             case ValidationProblem problem: return problem;
-            case ForbidHttpResult forbid: return forbid;
             case NotFound notFound: return notFound;
         }
         var slot = outcome.Slot!;
@@ -152,7 +140,7 @@ public static class Documents
             return FileProblems.Field("file", $"'{file.FileName}' does not hold {extension} content.");
 
         var now = clock.GetUtcNow();
-        var agency = caller.PartnerAgency!;
+        var agency = standing.Agency!;
         var document = new InformationDocument
         {
             Id = Guid.NewGuid(),

@@ -1,57 +1,43 @@
 using System.Security.Claims;
-using Jtai.Inspectorate.Inspections;
-using Jtai.Ofsted.Data;
-using Jtai.ServiceDefaults.Security;
-using Microsoft.EntityFrameworkCore;
+using Jtai.Contracts.InformationRequests;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Security;
 
 namespace Jtai.Ofsted.InformationExchange;
 
 /// <summary>
-/// Who the caller is to one inspection: a member of its team (Ofsted staff on the team; the lead
-/// is the team member whose team role is lead inspector), or a partner agency of the inspected
-/// area. The gateway admits partners and Ofsted staff to the exchange; this is the service's own check.
+/// Who may do what in Ofsted's secure information exchange (Annex A, ¶92). The area's partner
+/// agencies, once notified, upload and answer what is asked of their agency; before notification
+/// the inspection does not exist for them (¶16). The inspection's team, of all three inspectorates,
+/// reads (every inspectorate requests and analyses the information, ¶23, ¶29, ¶91, ¶105), and
+/// every read of child-level data is in the audit log. Ofsted's lead inspector selects the children.
 /// </summary>
-public sealed record ExchangeCaller(InspectionCopy Inspection, bool IsTeam, bool IsLead, string? PartnerAgency)
-{
-    public bool IsPartner => PartnerAgency is not null;
-    public bool IsPartnerOf(params string[] agencies) => PartnerAgency is not null && agencies.Contains(PartnerAgency);
-}
-
 public static class ExchangeAccess
 {
-    public const string LeadTeamRole = JtaiRoles.LeadInspector;
+    /// <summary>The team reads everything; a partner what its agency provided (the handler filters).</summary>
+    public static readonly AccessRule TeamOrPartners = Rules.Team.Or(Rules.PartnersOfArea, "team-or-partners-of-area");
 
-    /// <summary>Partners and Ofsted's staff reach the exchange; each endpoint then checks area, agency and team.</summary>
-    public static readonly AccessRule Exchange = new("information-exchange", "partner agencies and Ofsted's staff",
-        s => s.IsPartner || s.IsStaffOf(OfstedService.Name));
+    /// <summary>Lists 1–5 (¶94) come from the local authority.</summary>
+    public static readonly AccessRule LocalAuthority = Rules.PartnerOfArea(AnnexAItems.LocalAuthority);
 
-    /// <summary>
-    /// The caller's standing on the inspection, or null when the inspection is not visible to it
-    /// (unknown, or another area's: a partner of another area sees a 404, not a 403).
-    /// </summary>
-    public static async Task<ExchangeCaller?> Resolve(ClaimsPrincipal user, Guid inspectionId, OfstedDbContext db, CancellationToken ct)
-    {
-        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.InspectionId == inspectionId, ct);
-        if (inspection is null) return null;
-        if (user.IsPartner())
-        {
-            return user.LocalArea() == inspection.LocalAreaCode
-                ? new ExchangeCaller(inspection, false, false, user.Agency())
-                : null;
-        }
-        if (!user.IsStaffOf(OfstedService.Name)) return new ExchangeCaller(inspection, false, false, null);
-        var userId = user.Id();
-        var member = await db.TeamMembers.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.UserId == userId && m.Inspectorate == OfstedService.Name, ct);
-        return new ExchangeCaller(inspection, member is not null,
-            member is not null && member.TeamRole == LeadTeamRole && user.HasRole(JtaiRoles.LeadInspector), null);
-    }
+    /// <summary>A performance item (¶108) comes from the agencies it is asked of; an unknown item is the handler's 400.</summary>
+    public static readonly AccessRule AgencyOfItem = new("partner-asked-for-item", "the area's partner the performance item is asked of",
+        s => s.PartnerSeesInspection && (AnnexAItems.PerformanceItems.FirstOrDefault(p => p.Number == s.RouteValue("item")) is not { Number: not null } known
+            || known.ProvidedBy.Contains(s.Agency)), onInspection: true);
+
+    /// <summary>An agency files only its own case records (¶102–104): police cannot file health records, nor the reverse.</summary>
+    public static readonly AccessRule AgencyInPath = new("partner-of-agency-in-path", "the area's partner of the agency named in the path",
+        s => s.PartnerSeesInspection && (s.RouteValue("agency") is not { } agency || !CaseRecordTypes.ByAgency.ContainsKey(agency) || s.Agency == agency),
+        onInspection: true);
+
+    /// <summary>¶98: police and health answer for each of the 30.</summary>
+    public static readonly AccessRule PoliceOrHealth = new("partner-police-or-health", "the area's police and health partners",
+        s => s.PartnerSeesInspection && s.IsPartnerAgency(AnnexAItems.Police, AnnexAItems.Health), onInspection: true);
 
     /// <summary>Stamps who provided something: the partner's agency, or "ofsted" for the lead's own steps.</summary>
-    public static string ProviderOf(ExchangeCaller caller) => caller.PartnerAgency ?? OfstedService.Name;
+    public static string ProviderOf(Standing standing) => standing.Agency ?? OfstedService.Name;
 
     public static string RoleOf(ClaimsPrincipal user) =>
         user.IsPartner() ? $"{JtaiRoles.PartnerAgency}/{user.Agency()}"
-        : string.Join(",", JtaiRoles.All.Where(user.HasRole));
+        : $"{user.Inspectorate()}/{string.Join(",", JtaiRoles.All.Where(user.HasRole))}";
 }

@@ -1,3 +1,5 @@
+using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -49,6 +51,26 @@ public sealed class IssueOfConcern
         : EvaluationSharedAt is not null ? "awaiting-signatures"
         : ResponseAt is not null ? "awaiting-evaluation"
         : "awaiting-response";
+
+    /// <summary>The senior officer: the inspected area's partner of the agency the concern is about.</summary>
+    public bool IsSeniorOfficer(Standing s) => s.PartnerSeesInspection && s.Agency == Agency;
+
+    /// <summary>The inspector who raised it, still on the team.</summary>
+    public bool IsRaiser(Standing s) => s.OnTeam && s.Subject == RaisedBy;
+
+    /// <summary>Another agency's partner learns nothing of a concern about someone else's agency.</summary>
+    public void EnsureSeniorOfficerIfPartner(Standing s)
+    {
+        if (s.IsPartner && !IsSeniorOfficer(s))
+            throw new NotPermittedException("senior-officer", $"This concern is for {Agency}'s senior officer.");
+    }
+
+    /// <summary>¶71: the raising inspector and the lead inspector evaluate the response.</summary>
+    public void EnsureEvaluatedByRaiserOrLead(Standing s)
+    {
+        if (!IsRaiser(s) && !s.OnTeamAs(JtaiRoles.LeadInspector, Inspectorates.Ofsted))
+            throw new NotPermittedException("raiser-or-lead-evaluates", "The inspector who raised the concern and the lead inspector evaluate the response.");
+    }
 }
 
 public static class ConcernCategories

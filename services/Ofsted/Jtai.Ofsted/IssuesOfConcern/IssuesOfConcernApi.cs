@@ -30,38 +30,22 @@ public static class IssuesOfConcernApi
     public static IEndpointRouteBuilder MapIssuesOfConcern(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ofsted/issues-of-concern/inspections/{inspectionId:guid}")
-            .RequireStanding(Rules.SignedIn)
+            .RequireStanding(Rules.Team)
             .WithTags("Issues of concern");
         group.MapPost("/", Raise);
         group.MapGet("/", List);
         group.MapGet("/kit-follow-up", KitFollowUp);
-        group.MapGet("/{issueId:guid}", Get);
-        group.MapPost("/{issueId:guid}/response", Respond);
+        // The senior officer (a partner of the area, of the agency the concern is about, ¶70) follows it too.
+        group.MapGet("/{issueId:guid}", Get).RequireStanding(Rules.Team.Or(Rules.PartnersOfArea, "team-or-senior-officer"));
+        group.MapPost("/{issueId:guid}/response", Respond).RequireStanding(Rules.OfstedLead.Or(Rules.PartnersOfArea, "lead-or-senior-officer"));
         group.MapPost("/{issueId:guid}/evaluation", Evaluate);
-        group.MapPost("/{issueId:guid}/signature", Sign);
+        group.MapPost("/{issueId:guid}/signature", Sign).RequireStanding(Rules.OfstedLead.Or(Rules.PartnersOfArea, "lead-or-senior-officer"));
         return app;
     }
 
-    private static async Task<bool> IsLead(OfstedDbContext db, ClaimsPrincipal user, Guid inspectionId, CancellationToken ct)
-    {
-        if (!user.IsStaffOf(Inspectorates.Ofsted) || !user.HasRole(JtaiRoles.LeadInspector)) return false;
-        var id = user.Id();
-        return await db.TeamMembers.AnyAsync(m => m.InspectionId == inspectionId && m.UserId == id
-            && m.Inspectorate == Inspectorates.Ofsted && m.TeamRole == JtaiRoles.LeadInspector, ct);
-    }
-
-    /// <summary>The senior officer: a partner token of the inspected area and of the agency the concern is about.</summary>
-    private static async Task<bool> IsSeniorOfficer(OfstedDbContext db, ClaimsPrincipal user, IssueOfConcern issue, CancellationToken ct)
-    {
-        if (!user.IsPartner() || user.Agency() != issue.Agency) return false;
-        var area = user.LocalArea();
-        return await db.Inspections.AnyAsync(i => i.InspectionId == issue.InspectionId && i.LocalAreaCode == area, ct);
-    }
-
-    private static async Task<Results<Created<IssueOfConcernView>, ValidationProblem, NotFound, ForbidHttpResult>> Raise(
+    private static async Task<Results<Created<IssueOfConcernView>, ValidationProblem, NotFound>> Raise(
         Guid inspectionId, RaiseConcernRequest request, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        if (!await db.IsOnTeam(user, inspectionId, null, ct)) return TypedResults.Forbid();
         if (!await db.Inspections.AnyAsync(i => i.InspectionId == inspectionId, ct)) return TypedResults.NotFound();
         var errors = new RequestErrors();
         if (errors.Required(request.Category, "category")) errors.OneOf(request.Category, ConcernCategories.All, "category");
@@ -90,38 +74,34 @@ public static class IssuesOfConcernApi
         return TypedResults.Created($"/api/ofsted/issues-of-concern/inspections/{inspectionId}/{issue.Id}", IssueOfConcernView.From(issue));
     }
 
-    private static async Task<Results<Ok<List<IssueOfConcernView>>, ForbidHttpResult>> List(
-        Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct) =>
-        await Listed(inspectionId, openOnly: false, user, db, ct);
+    private static async Task<Ok<List<IssueOfConcernView>>> List(Guid inspectionId, OfstedDbContext db, CancellationToken ct) =>
+        await Listed(inspectionId, openOnly: false, db, ct);
 
     /// <summary>Open issues, oldest first: the lead follows each up at the KIT meetings (¶71).</summary>
-    private static async Task<Results<Ok<List<IssueOfConcernView>>, ForbidHttpResult>> KitFollowUp(
-        Guid inspectionId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct) =>
-        await Listed(inspectionId, openOnly: true, user, db, ct);
+    private static async Task<Ok<List<IssueOfConcernView>>> KitFollowUp(Guid inspectionId, OfstedDbContext db, CancellationToken ct) =>
+        await Listed(inspectionId, openOnly: true, db, ct);
 
-    private static async Task<Results<Ok<List<IssueOfConcernView>>, ForbidHttpResult>> Listed(
-        Guid inspectionId, bool openOnly, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<IssueOfConcernView>>> Listed(Guid inspectionId, bool openOnly, OfstedDbContext db, CancellationToken ct)
     {
-        if (!await db.IsOnTeam(user, inspectionId, null, ct)) return TypedResults.Forbid();
         var issues = await db.Set<IssueOfConcern>().AsNoTracking()
             .Where(i => i.InspectionId == inspectionId && (!openOnly || i.ClosedAt == null))
             .OrderBy(i => i.RaisedAt).ToListAsync(ct);
         return TypedResults.Ok(issues.Select(IssueOfConcernView.From).ToList());
     }
 
-    private static async Task<Results<Ok<IssueOfConcernView>, NotFound, ForbidHttpResult>> Get(
-        Guid inspectionId, Guid issueId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IssueOfConcernView>, NotFound>> Get(
+        Guid inspectionId, Guid issueId, Standing standing, OfstedDbContext db, CancellationToken ct)
     {
         if (await Find(db, inspectionId, issueId, ct) is not { } issue) return TypedResults.NotFound();
-        if (!await db.IsOnTeam(user, inspectionId, null, ct) && !await IsSeniorOfficer(db, user, issue, ct)) return TypedResults.Forbid();
+        issue.EnsureSeniorOfficerIfPartner(standing);
         return TypedResults.Ok(IssueOfConcernView.From(issue));
     }
 
-    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound, ForbidHttpResult>> Respond(
-        Guid inspectionId, Guid issueId, ConcernTextRequest request, ClaimsPrincipal user, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound>> Respond(
+        Guid inspectionId, Guid issueId, ConcernTextRequest request, ClaimsPrincipal user, Standing standing, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await Find(db, inspectionId, issueId, ct) is not { } issue) return TypedResults.NotFound();
-        if (!await IsSeniorOfficer(db, user, issue, ct) && !await IsLead(db, user, inspectionId, ct)) return TypedResults.Forbid();
+        issue.EnsureSeniorOfficerIfPartner(standing);
         if (Text(request, out var text) is { } invalid) return invalid;
         Open(issue);
         if (issue.ResponseAt is not null) throw new DomainRuleException("one-written-response", "The senior officer's written response is already recorded.");
@@ -132,13 +112,13 @@ public static class IssuesOfConcernApi
     }
 
     /// <summary>The raising inspector and the lead each evaluate the response; once both have, it is shared with the senior officer.</summary>
-    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound, ForbidHttpResult>> Evaluate(
-        Guid inspectionId, Guid issueId, ConcernTextRequest request, ClaimsPrincipal user, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound>> Evaluate(
+        Guid inspectionId, Guid issueId, ConcernTextRequest request, ClaimsPrincipal user, Standing standing, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await Find(db, inspectionId, issueId, ct) is not { } issue) return TypedResults.NotFound();
-        var raiser = user.IsStaff() && issue.RaisedBy == user.Id() && await db.IsOnTeam(user, inspectionId, null, ct);
-        var lead = await IsLead(db, user, inspectionId, ct);
-        if (!raiser && !lead) return TypedResults.Forbid();
+        issue.EnsureEvaluatedByRaiserOrLead(standing);
+        var raiser = issue.IsRaiser(standing);
+        var lead = standing.OnTeamAs(JtaiRoles.LeadInspector, Inspectorates.Ofsted);
         if (Text(request, out var text) is { } invalid) return invalid;
         Open(issue);
         if (issue.ResponseAt is null)
@@ -151,13 +131,13 @@ public static class IssuesOfConcernApi
     }
 
     /// <summary>The lead inspector and the senior officer both sign the final record; the second signature closes it.</summary>
-    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound, ForbidHttpResult>> Sign(
-        Guid inspectionId, Guid issueId, ClaimsPrincipal user, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IssueOfConcernView>, ValidationProblem, NotFound>> Sign(
+        Guid inspectionId, Guid issueId, ClaimsPrincipal user, Standing standing, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await Find(db, inspectionId, issueId, ct) is not { } issue) return TypedResults.NotFound();
-        var lead = await IsLead(db, user, inspectionId, ct);
-        var officer = !lead && await IsSeniorOfficer(db, user, issue, ct);
-        if (!lead && !officer) return TypedResults.Forbid();
+        issue.EnsureSeniorOfficerIfPartner(standing);
+        var lead = standing.OnTeamAs(JtaiRoles.LeadInspector, Inspectorates.Ofsted);
+        var officer = !lead;
         Open(issue);
         if (issue.EvaluationSharedAt is null)
             throw new DomainRuleException("sign-after-evaluation", "Both the raising inspector's and the lead's evaluations must be shared before the record is signed.");

@@ -28,7 +28,7 @@ public static class SharedRecordApi
     public static IEndpointRouteBuilder MapSharedRecord(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ofsted/shared-record/inspections/{inspectionId:guid}/entries")
-            .RequireStanding(Rules.Staff)
+            .RequireStanding(Rules.Team)
             .WithTags("Shared evidence record");
         group.MapGet("/", List);
         group.MapPost("/", Create);
@@ -37,10 +37,9 @@ public static class SharedRecordApi
         return app;
     }
 
-    private static async Task<Results<Ok<List<SharedEntryView>>, ForbidHttpResult, ValidationProblem>> List(
+    private static async Task<Results<Ok<List<SharedEntryView>>, ValidationProblem>> List(
         Guid inspectionId, string? kind, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
     {
-        if (!await db.IsOnTeam(user, inspectionId, null, ct)) return TypedResults.Forbid();
         var errors = new RequestErrors();
         if (kind is not null && !errors.OneOf(kind, SharedEntryKinds.All, "kind")) return TypedResults.ValidationProblem(errors.ToDictionary());
         var entries = await db.Set<SharedEntry>().AsNoTracking()
@@ -49,20 +48,18 @@ public static class SharedRecordApi
         return TypedResults.Ok(entries.Select(SharedEntryView.From).ToList());
     }
 
-    private static async Task<Results<Ok<SharedEntryView>, NotFound, ForbidHttpResult>> Get(
+    private static async Task<Results<Ok<SharedEntryView>, NotFound>> Get(
         Guid inspectionId, Guid entryId, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
     {
-        if (!await db.IsOnTeam(user, inspectionId, null, ct)) return TypedResults.Forbid();
         return await db.Set<SharedEntry>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == entryId && s.InspectionId == inspectionId, ct) is { } entry
             ? TypedResults.Ok(SharedEntryView.From(entry))
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Created<SharedEntryView>, ValidationProblem, NotFound, ForbidHttpResult>> Create(
+    private static async Task<Results<Created<SharedEntryView>, ValidationProblem, NotFound>> Create(
         Guid inspectionId, SharedEntryRequest request, ClaimsPrincipal user, OfstedDbContext db, IEvaluationCriteria criteria,
         TimeProvider clock, CancellationToken ct)
     {
-        if (!await db.IsOnTeam(user, inspectionId, null, ct)) return TypedResults.Forbid();
         if (await db.Inspections.FindAsync([inspectionId], ct) is not { } inspection) return TypedResults.NotFound();
 
         var errors = new RequestErrors();

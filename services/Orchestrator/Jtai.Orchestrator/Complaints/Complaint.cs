@@ -38,6 +38,14 @@ public sealed class Complaint
     public DateTimeOffset? ClosedAt { get; set; }
     public Guid HoldId { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>Annex C: Ofsted investigates a process or findings complaint, the inspector's own inspectorate a conduct complaint.</summary>
+    public void EnsureInvestigatedBy(string? inspectorate)
+    {
+        if (inspectorate != HandledBy)
+            throw new Jtai.ServiceDefaults.Access.NotPermittedException("investigating-inspectorate",
+                $"This complaint is investigated by {HandledBy}: its managers and QA managers act on it.");
+    }
 }
 
 public static class ComplaintKinds

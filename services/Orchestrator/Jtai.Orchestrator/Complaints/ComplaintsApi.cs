@@ -22,13 +22,18 @@ public static class ComplaintsApi
     public const int AcknowledgementWorkingDays = 5;
     public const int ResponseWorkingDays = 30;
 
+    private static readonly AccessRule Investigators = new("complaint-investigators", "the inspectorates' managers and QA managers",
+        s => s.HasRole(JtaiRoles.Manager) || s.HasRole(JtaiRoles.QaManager), onInspection: true);
+
     public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/complaints").RequireStanding(Rules.SignedIn).WithTags("Complaints");
+        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/complaints")
+            .RequireStanding(Rules.StaffOnInspection.Or(Rules.PartnersOfArea, "staff-or-partners-of-area")).WithTags("Complaints");
         group.MapGet("/", List);
-        group.MapPost("/", Submit);
+        group.MapPost("/", Submit).RequireStanding(Rules.PartnersOfArea);
         group.MapGet("/{complaintId:guid}", Get);
-        var staff = group.MapGroup("/{complaintId:guid}").RequireStanding(Rules.Staff);
+        // Annex C: the investigating inspectorate's managers and QA managers (the complaint says which inspectorate).
+        var staff = group.MapGroup("/{complaintId:guid}").RequireStanding(Investigators);
         staff.MapPost("/lead-investigator", AppointLeadInvestigator);
         staff.MapPost("/acknowledgement", Acknowledge);
         staff.MapPost("/response/share", ShareResponse);
@@ -46,13 +51,10 @@ public static class ComplaintsApi
         return (DateOnly.FromDateTime(LondonTime.ToLondon(issued).DateTime), closes, LondonTime.At(closes.AddDays(1), TimeOnly.MinValue));
     }
 
-    private static async Task<Results<Created<ComplaintView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> Submit(
+    private static async Task<Results<Created<ComplaintView>, ValidationProblem, ProblemHttpResult, NotFound>> Submit(
         Guid inspectionId, ComplaintRequest request, ClaimsPrincipal user, OrchestratorDbContext db, WorkingDayCalendar calendar,
         IOutbox outbox, IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
     {
-        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
-        if (inspection is null || !(user.IsStaff() || user.IsPartnerOf(inspection))) return TypedResults.NotFound();
-        if (!user.IsPartnerOf(inspection)) return TypedResults.Forbid();
         var errors = new RequestErrors();
         if (errors.Required(request.Kind, "kind")) errors.OneOf(request.Kind, ComplaintKinds.All, "kind");
         if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 20_000, "text");
@@ -97,27 +99,23 @@ public static class ComplaintsApi
         return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/complaints/{complaint.Id}", ComplaintView.Full(complaint, false, false));
     }
 
-    private static async Task<Results<Ok<List<ComplaintView>>, NotFound>> List(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ComplaintView>>> List(Guid inspectionId, Standing standing, OrchestratorDbContext db, CancellationToken ct)
     {
-        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
-        if (inspection is null || !(user.IsStaff() || user.IsPartnerOf(inspection))) return TypedResults.NotFound();
         var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.InspectionId == inspectionId).OrderBy(c => c.SubmittedAt).ToListAsync(ct);
         var fired = await Fired(db, inspectionId, ct);
-        return TypedResults.Ok(complaints.Select(c => ViewFor(user, c, fired)).ToList());
+        return TypedResults.Ok(complaints.Select(c => ViewFor(standing, c, fired)).ToList());
     }
 
-    private static async Task<Results<Ok<ComplaintView>, NotFound>> Get(Guid inspectionId, Guid complaintId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ComplaintView>, NotFound>> Get(Guid inspectionId, Guid complaintId, Standing standing, OrchestratorDbContext db, CancellationToken ct)
     {
-        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
-        if (inspection is null || !(user.IsStaff() || user.IsPartnerOf(inspection))) return TypedResults.NotFound();
         var complaint = await db.Set<Complaint>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == complaintId && c.InspectionId == inspectionId, ct);
-        return complaint is null ? TypedResults.NotFound() : TypedResults.Ok(ViewFor(user, complaint, await Fired(db, inspectionId, ct)));
+        return complaint is null ? TypedResults.NotFound() : TypedResults.Ok(ViewFor(standing, complaint, await Fired(db, inspectionId, ct)));
     }
 
-    private static async Task<Results<Ok<ComplaintView>, ValidationProblem, NotFound, ForbidHttpResult>> AppointLeadInvestigator(
-        Guid inspectionId, Guid complaintId, LeadInvestigatorRequest request, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ComplaintView>, ValidationProblem, NotFound>> AppointLeadInvestigator(
+        Guid inspectionId, Guid complaintId, LeadInvestigatorRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, CancellationToken ct)
     {
-        if (await Handled(db, inspectionId, complaintId, user, ct) is not { } complaint) return Denied(db, complaintId);
+        if (await Investigated(db, inspectionId, complaintId, standing, ct) is not { } complaint) return TypedResults.NotFound();
         var errors = new RequestErrors();
         if (errors.Required(request.Name, "name")) errors.MaxLength(request.Name, 200, "name");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -129,11 +127,11 @@ public static class ComplaintsApi
         return TypedResults.Ok(ComplaintView.Full(complaint, false, false));
     }
 
-    private static async Task<Results<Ok<ComplaintView>, ValidationProblem, NotFound, ForbidHttpResult>> Acknowledge(
-        Guid inspectionId, Guid complaintId, AcknowledgementRequest request, ClaimsPrincipal user, OrchestratorDbContext db,
+    private static async Task<Results<Ok<ComplaintView>, ValidationProblem, NotFound>> Acknowledge(
+        Guid inspectionId, Guid complaintId, AcknowledgementRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db,
         IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
     {
-        if (await Handled(db, inspectionId, complaintId, user, ct) is not { } complaint) return Denied(db, complaintId);
+        if (await Investigated(db, inspectionId, complaintId, standing, ct) is not { } complaint) return TypedResults.NotFound();
         var errors = new RequestErrors();
         if (complaint.WithdrawalRequested)
         {
@@ -168,10 +166,10 @@ public static class ComplaintsApi
     }
 
     /// <summary>¶122: Ofsted shares the final response with all inspectorates before sending it.</summary>
-    private static async Task<Results<Ok<ComplaintView>, ValidationProblem, NotFound, ForbidHttpResult>> ShareResponse(
-        Guid inspectionId, Guid complaintId, ComplaintResponseRequest request, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ComplaintView>, ValidationProblem, NotFound>> ShareResponse(
+        Guid inspectionId, Guid complaintId, ComplaintResponseRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await Handled(db, inspectionId, complaintId, user, ct) is not { } complaint) return Denied(db, complaintId);
+        if (await Investigated(db, inspectionId, complaintId, standing, ct) is not { } complaint) return TypedResults.NotFound();
         if (ResponseErrors(request) is { } invalid) return invalid;
         Open(complaint);
         if (complaint.Kind != ComplaintKinds.ProcessOrFindings)
@@ -184,10 +182,10 @@ public static class ComplaintsApi
         return TypedResults.Ok(ComplaintView.Full(complaint, false, false));
     }
 
-    private static async Task<Results<Ok<ComplaintView>, NotFound, ForbidHttpResult>> SendResponse(
-        Guid inspectionId, Guid complaintId, ClaimsPrincipal user, OrchestratorDbContext db, IOutbox outbox, IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ComplaintView>, NotFound>> SendResponse(
+        Guid inspectionId, Guid complaintId, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, IOutbox outbox, IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
     {
-        if (await Handled(db, inspectionId, complaintId, user, ct) is not { } complaint) return DeniedPlain(db, complaintId);
+        if (await Investigated(db, inspectionId, complaintId, standing, ct) is not { } complaint) return TypedResults.NotFound();
         Open(complaint);
         if (complaint.Kind != ComplaintKinds.ProcessOrFindings)
             throw new DomainRuleException("conduct-confidential", "A conduct complaint is closed by recording its outcome (¶124).");
@@ -199,11 +197,11 @@ public static class ComplaintsApi
     }
 
     /// <summary>¶123–124: the inspector's inspectorate investigates by its own process; the others learn whether it was upheld.</summary>
-    private static async Task<Results<Ok<ComplaintView>, ValidationProblem, NotFound, ForbidHttpResult>> RecordOutcome(
-        Guid inspectionId, Guid complaintId, ComplaintResponseRequest request, ClaimsPrincipal user, OrchestratorDbContext db, IOutbox outbox,
+    private static async Task<Results<Ok<ComplaintView>, ValidationProblem, NotFound>> RecordOutcome(
+        Guid inspectionId, Guid complaintId, ComplaintResponseRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, IOutbox outbox,
         IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
     {
-        if (await Handled(db, inspectionId, complaintId, user, ct) is not { } complaint) return Denied(db, complaintId);
+        if (await Investigated(db, inspectionId, complaintId, standing, ct) is not { } complaint) return TypedResults.NotFound();
         if (ResponseErrors(request) is { } invalid) return invalid;
         Open(complaint);
         if (complaint.Kind != ComplaintKinds.Conduct)
@@ -226,29 +224,23 @@ public static class ComplaintsApi
         outbox.Publish(new LegalHoldReleased(complaint.InspectionId, complaint.HoldId, now));
     }
 
-    /// <summary>The investigating inspectorate's managers and QA managers act on a complaint.</summary>
-    private static async Task<Complaint?> Handled(OrchestratorDbContext db, Guid inspectionId, Guid complaintId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The complaint, once its own rule has said the caller is of the inspectorate investigating it.</summary>
+    private static async Task<Complaint?> Investigated(OrchestratorDbContext db, Guid inspectionId, Guid complaintId, Standing standing, CancellationToken ct)
     {
         var complaint = await db.Set<Complaint>().SingleOrDefaultAsync(c => c.Id == complaintId && c.InspectionId == inspectionId, ct);
-        if (complaint is null) return null;
-        var allowed = user.Inspectorate() == complaint.HandledBy && (user.HasRole(JtaiRoles.Manager) || user.HasRole(JtaiRoles.QaManager));
-        return allowed ? complaint : null;
+        complaint?.EnsureInvestigatedBy(standing.Inspectorate);
+        return complaint;
     }
-
-    private static Results<Ok<ComplaintView>, ValidationProblem, NotFound, ForbidHttpResult> Denied(OrchestratorDbContext db, Guid complaintId) =>
-        db.Set<Complaint>().Any(c => c.Id == complaintId) ? TypedResults.Forbid() : TypedResults.NotFound();
-
-    private static Results<Ok<ComplaintView>, NotFound, ForbidHttpResult> DeniedPlain(OrchestratorDbContext db, Guid complaintId) =>
-        db.Set<Complaint>().Any(c => c.Id == complaintId) ? TypedResults.Forbid() : TypedResults.NotFound();
 
     private static void Open(Complaint complaint)
     {
         if (complaint.ClosedAt is not null) throw new DomainRuleException("complaint-closed", "The complaint is closed.");
     }
 
-    private static ComplaintView ViewFor(ClaimsPrincipal user, Complaint c, HashSet<string> fired)
+    /// <summary>A conduct complaint's details stay with its inspectorate; the others learn its kind, status and whether upheld (¶125).</summary>
+    private static ComplaintView ViewFor(Standing standing, Complaint c, HashSet<string> fired)
     {
-        var full = user.IsPartner() || c.Kind == ComplaintKinds.ProcessOrFindings || user.Inspectorate() == c.HandledBy;
+        var full = standing.IsPartner || c.Kind == ComplaintKinds.ProcessOrFindings || standing.Inspectorate == c.HandledBy;
         if (!full) return ComplaintView.Confidential(c);
         return ComplaintView.Full(c, c.AcknowledgedAt is null && fired.Contains(Key(c, "acknowledgement")),
             c.ClosedAt is null && fired.Contains(Key(c, "response")));

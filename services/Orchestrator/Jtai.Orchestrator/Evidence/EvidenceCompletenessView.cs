@@ -44,7 +44,7 @@ public static class EvidenceCompletenessEndpoint
     public static IEndpointRouteBuilder MapEvidenceCompleteness(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orchestrator/inspections/{inspectionId:guid}/evidence-completeness", Handle)
-            .RequireStanding(Rules.Staff)
+            .RequireStanding(Rules.TeamOrNamedManagers)
             .WithTags("Evidence");
         return app;
     }

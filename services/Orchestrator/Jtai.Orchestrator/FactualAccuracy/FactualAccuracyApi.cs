@@ -21,25 +21,29 @@ public static class FactualAccuracyApi
 {
     public const int CommentWorkingDays = 9;
 
+    /// <summary>¶82: the draft goes to the DCS, who coordinates the partnership's review: the area's local authority.</summary>
+    public static readonly AccessRule Dcs = Rules.PartnerOfArea(Agencies.LocalAuthority);
+
+    private static readonly AccessRule ReadsDraft = Rules.TeamOrNamedManagers.Or(Dcs, "team-named-managers-or-dcs");
+
     public static IEndpointRouteBuilder MapFactualAccuracy(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup(LetterApi.Path).RequireStanding(Rules.Staff).WithTags("Factual accuracy");
-        staff.MapPost("/draft/send", Send);
-        staff.MapPost("/factual-accuracy/comments/{commentId:guid}/decision", Decide);
-        // The DCS (the area's local authority) and the team.
-        var shared = app.MapGroup(LetterApi.Path).RequireStanding(Rules.SignedIn).WithTags("Factual accuracy");
+        var lead = app.MapGroup(LetterApi.Path).RequireStanding(Rules.OfstedLead).WithTags("Factual accuracy");
+        lead.MapPost("/draft/send", Send);
+        lead.MapPost("/factual-accuracy/comments/{commentId:guid}/decision", Decide);
+        // The draft and the comments: the team, the named managers and the DCS, who alone comments.
+        var shared = app.MapGroup(LetterApi.Path).RequireStanding(ReadsDraft).WithTags("Factual accuracy");
         shared.MapGet("/draft", Draft);
         shared.MapGet("/draft/html", DraftHtml);
         shared.MapGet("/factual-accuracy/comments", Comments);
-        shared.MapPost("/factual-accuracy/comments", Comment);
+        shared.MapPost("/factual-accuracy/comments", Comment).RequireStanding(Dcs);
         return app;
     }
 
-    private static async Task<Results<Ok<LetterView>, NotFound, ForbidHttpResult>> Send(
+    private static async Task<Results<Ok<LetterView>, NotFound>> Send(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
         Transitions transitions, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsLead()) return TypedResults.Forbid();
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         if (letter.DraftSentAt is not null) throw new DomainRuleException("draft-sent", "The draft has already gone to the DCS.");
         await QualityAssuranceApi.EnsureReadyToSend(db, letter, ct);
@@ -59,33 +63,32 @@ public static class FactualAccuracyApi
         return TypedResults.Ok(await LetterApi.View(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }
 
-    private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Draft(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Draft(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
     {
-        if (await Readable(db, inspectionId, user, ct) is not { } found) return TypedResults.NotFound();
+        if (await Sent(db, inspectionId, ct) is not { } found) return TypedResults.NotFound();
         var (inspection, letter) = found;
         var content = await db.Content(inspectionId, letter.DraftVersion!.Value, ct);
         return TypedResults.Ok(new IssuedLetterView(inspectionId, inspection.LocalAreaName, "draft", letter.DraftVersion.Value, null, null, content, content.Paragraphs()));
     }
 
-    private static async Task<IResult> DraftHtml(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<IResult> DraftHtml(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
     {
-        if (await Readable(db, inspectionId, user, ct) is not { } found) return TypedResults.NotFound();
+        if (await Sent(db, inspectionId, ct) is not { } found) return TypedResults.NotFound();
         var content = await db.Content(inspectionId, found.Letter.DraftVersion!.Value, ct);
         return LetterResults.Render(content, LetterStore.Title(found.Inspection), "DRAFT for factual accuracy check: not for publication", html: true);
     }
 
-    private static async Task<Results<Ok<List<CommentView>>, NotFound>> Comments(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<CommentView>>, NotFound>> Comments(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
     {
-        if (await Readable(db, inspectionId, user, ct) is null) return TypedResults.NotFound();
+        if (await Sent(db, inspectionId, ct) is null) return TypedResults.NotFound();
         return TypedResults.Ok((await db.Set<FactualAccuracyComment>().AsNoTracking().Where(c => c.InspectionId == inspectionId)
             .OrderBy(c => c.SubmittedAt).ToListAsync(ct)).Select(CommentView.From).ToList());
     }
 
-    private static async Task<Results<Created<CommentView>, ValidationProblem, NotFound, ForbidHttpResult>> Comment(
+    private static async Task<Results<Created<CommentView>, ValidationProblem, NotFound>> Comment(
         Guid inspectionId, CommentRequest request, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await Readable(db, inspectionId, user, ct) is not { } found) return TypedResults.NotFound();
-        if (!user.IsDcsOf(found.Inspection)) return TypedResults.Forbid();
+        if (await Sent(db, inspectionId, ct) is not { } found) return TypedResults.NotFound();
         var letter = found.Letter;
         var paragraphs = (await db.Content(inspectionId, letter.DraftVersion!.Value, ct)).Paragraphs().Select(p => p.Key).ToList();
         var errors = new RequestErrors();
@@ -110,10 +113,9 @@ public static class FactualAccuracyApi
         return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/letter/factual-accuracy/comments/{comment.Id}", CommentView.From(comment));
     }
 
-    private static async Task<Results<Ok<CommentView>, ValidationProblem, NotFound, ForbidHttpResult>> Decide(
+    private static async Task<Results<Ok<CommentView>, ValidationProblem, NotFound>> Decide(
         Guid inspectionId, Guid commentId, DecisionRequest request, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsLead()) return TypedResults.Forbid();
         if (await db.Set<FactualAccuracyComment>().SingleOrDefaultAsync(c => c.Id == commentId && c.InspectionId == inspectionId, ct) is not { } comment)
             return TypedResults.NotFound();
         var errors = new RequestErrors();
@@ -130,12 +132,12 @@ public static class FactualAccuracyApi
         return TypedResults.Ok(CommentView.From(comment));
     }
 
-    /// <summary>The team, and partners of the area, once the draft has gone out; anyone else sees nothing (404).</summary>
-    private static async Task<(Inspections.Inspection Inspection, InspectionLetter Letter)?> Readable(
-        OrchestratorDbContext db, Guid inspectionId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The draft exists for its readers once it has gone out (before, 404).</summary>
+    private static async Task<(Inspections.Inspection Inspection, InspectionLetter Letter)?> Sent(
+        OrchestratorDbContext db, Guid inspectionId, CancellationToken ct)
     {
         var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
-        if (inspection is null || !(user.IsStaff() || user.IsDcsOf(inspection))) return null;
+        if (inspection is null) return null;
         var letter = await db.Letter(inspectionId, ct);
         return letter?.DraftVersion is null ? null : (inspection, letter);
     }

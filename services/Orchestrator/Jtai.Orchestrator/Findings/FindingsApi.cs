@@ -24,6 +24,9 @@ public static class FindingsApi
 {
     public const string SharedRecordClient = "shared-record-lookup";
 
+    /// <summary>Inspectors link their findings to evidence; the QA manager may correct a link while checking them (¶80).</summary>
+    private static readonly AccessRule LinksEvidence = Rules.EvidenceGatherers.Or(Rules.AssignedQa, "evidence-gatherers-or-qa");
+
     public static WebApplicationBuilder AddFindings(this WebApplicationBuilder builder)
     {
         var address = builder.Configuration["Services:ofsted:Grpc"];
@@ -35,14 +38,15 @@ public static class FindingsApi
     public static IEndpointRouteBuilder MapFindings(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/findings")
-            .RequireStanding(Rules.Staff)
+            .RequireStanding(Rules.TeamOrNamedManagers)
             .WithTags("Findings");
         group.MapGet("/", List);
-        group.MapPost("/", Create);
-        group.MapPost("/{findingId:guid}/links", Link);
-        group.MapDelete("/{findingId:guid}/links/{summaryId:guid}", Unlink);
-        group.MapPost("/{findingId:guid}/confirm-links", ConfirmLinks);
-        group.MapPost("/agree", Agree);
+        group.MapPost("/", Create).RequireStanding(Rules.EvidenceGatherers);
+        group.MapPost("/{findingId:guid}/links", Link).RequireStanding(LinksEvidence);
+        group.MapDelete("/{findingId:guid}/links/{summaryId:guid}", Unlink).RequireStanding(LinksEvidence);
+        group.MapPost("/{findingId:guid}/confirm-links", ConfirmLinks).RequireStanding(Rules.AssignedQa);
+        // ¶81: the inspectorates' lead inspectors on the team agree the findings with the team.
+        group.MapPost("/agree", Agree).RequireStanding(Rules.LeadsOnTeam);
         return app;
     }
 
@@ -61,11 +65,10 @@ public static class FindingsApi
             findings.Select(FindingView.From).ToList());
     }
 
-    private static async Task<Results<Created<FindingView>, ValidationProblem, NotFound, ForbidHttpResult>> Create(
+    private static async Task<Results<Created<FindingView>, ValidationProblem, NotFound>> Create(
         Guid inspectionId, FindingRequest request, ClaimsPrincipal user, OrchestratorDbContext db, IEvaluationCriteria criteria,
         TimeProvider clock, CancellationToken ct)
     {
-        if (!user.HasRole(JtaiRoles.LeadInspector) && !user.HasRole(JtaiRoles.Inspector) && !user.HasRole(JtaiRoles.Hmi)) return TypedResults.Forbid();
         if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
         await NotAgreed(db, inspectionId, ct);
         var errors = new RequestErrors();
@@ -91,12 +94,10 @@ public static class FindingsApi
     }
 
     /// <summary>Links a finding to an evaluative summary, which must exist in Ofsted's shared record for this inspection.</summary>
-    private static async Task<Results<Ok<FindingView>, ValidationProblem, NotFound, ForbidHttpResult>> Link(
+    private static async Task<Results<Ok<FindingView>, ValidationProblem, NotFound>> Link(
         Guid inspectionId, Guid findingId, LinkRequest request, ClaimsPrincipal user, OrchestratorDbContext db,
         GrpcClientFactory clients, ServiceToken token, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.HasRole(JtaiRoles.LeadInspector) && !user.HasRole(JtaiRoles.Inspector) && !user.HasRole(JtaiRoles.Hmi)
-            && !user.HasRole(JtaiRoles.QaManager)) return TypedResults.Forbid();
         if (request.SummaryId is not { } summaryId || summaryId == Guid.Empty)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["summaryId"] = ["'summaryId' is required."] });
         if (await Load(db, inspectionId, findingId, ct) is not { } finding) return TypedResults.NotFound();
@@ -131,11 +132,9 @@ public static class FindingsApi
         return TypedResults.Ok(FindingView.From(finding));
     }
 
-    private static async Task<Results<Ok<FindingView>, NotFound, ForbidHttpResult>> Unlink(
-        Guid inspectionId, Guid findingId, Guid summaryId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<FindingView>, NotFound>> Unlink(
+        Guid inspectionId, Guid findingId, Guid summaryId, OrchestratorDbContext db, CancellationToken ct)
     {
-        if (!user.HasRole(JtaiRoles.LeadInspector) && !user.HasRole(JtaiRoles.Inspector) && !user.HasRole(JtaiRoles.Hmi)
-            && !user.HasRole(JtaiRoles.QaManager)) return TypedResults.Forbid();
         if (await Load(db, inspectionId, findingId, ct) is not { } finding) return TypedResults.NotFound();
         await NotAgreed(db, inspectionId, ct);
         if (finding.Links.SingleOrDefault(l => l.SummaryId == summaryId) is not { } link) return TypedResults.NotFound();
@@ -147,10 +146,9 @@ public static class FindingsApi
     }
 
     /// <summary>¶80: the QA manager confirms a finding links clearly to the evidence.</summary>
-    private static async Task<Results<Ok<FindingView>, NotFound, ForbidHttpResult>> ConfirmLinks(
+    private static async Task<Results<Ok<FindingView>, NotFound>> ConfirmLinks(
         Guid inspectionId, Guid findingId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.HasRole(JtaiRoles.QaManager)) return TypedResults.Forbid();
         if (await Load(db, inspectionId, findingId, ct) is not { } finding) return TypedResults.NotFound();
         await NotAgreed(db, inspectionId, ct);
         if (finding.Links.Count == 0)
@@ -162,10 +160,9 @@ public static class FindingsApi
     }
 
     /// <summary>The findings are agreed only when every one is linked to evidence and the QA manager has confirmed the links.</summary>
-    private static async Task<Results<Ok<FindingsRegisterView>, NotFound, ForbidHttpResult>> Agree(
+    private static async Task<Results<Ok<FindingsRegisterView>, NotFound>> Agree(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.HasRole(JtaiRoles.LeadInspector) && !user.HasRole(JtaiRoles.Manager)) return TypedResults.Forbid();
         if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
         await NotAgreed(db, inspectionId, ct);
         var findings = await db.Set<Finding>().Include(f => f.Links).Where(f => f.InspectionId == inspectionId).ToListAsync(ct);

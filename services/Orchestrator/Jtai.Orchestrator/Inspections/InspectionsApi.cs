@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using Jtai.Orchestrator.Data;
-using Jtai.ServiceDefaults.Security;
+using Jtai.Orchestrator.Lifecycle;
+using Jtai.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.Inspections;
 
@@ -14,27 +13,32 @@ public static class InspectionsApi
         var group = app.MapGroup("/api/orchestrator/inspections").WithTags("Inspections");
         group.MapPost("/", ScheduleInspection.Handle).RequireStanding(Rules.ScheduleInspection);
         group.MapGet("/", List).RequireStanding(Rules.SignedIn);
-        group.MapGet("/{inspectionId:guid}", Get).RequireStanding(Rules.SignedIn);
+        group.MapGet("/{inspectionId:guid}", Get).RequireStanding(Rules.SeesInspection);
         return group;
     }
 
-    private static async Task<Ok<List<InspectionView>>> List(ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await VisibleTo(user, db.Inspections.AsNoTracking())
+    private static async Task<Ok<List<InspectionView>>> List(Standing standing, OrchestratorDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await VisibleTo(standing, db)
             .OrderBy(i => i.FieldworkStart)
             .Select(i => InspectionView.From(i))
             .ToListAsync(ct));
 
-    private static async Task<Results<Ok<InspectionView>, NotFound>> Get(
-        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct) =>
-        await VisibleTo(user, db.Inspections.AsNoTracking()).SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is { } inspection
+    private static async Task<Results<Ok<InspectionView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct) =>
+        await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is { } inspection
             ? TypedResults.Ok(InspectionView.From(inspection))
             : TypedResults.NotFound();
 
-    /// <summary>A partner agency sees only its own area's inspections; another area's look absent (404, not 403).</summary>
-    internal static IQueryable<Inspection> VisibleTo(ClaimsPrincipal user, IQueryable<Inspection> inspections)
+    /// <summary>
+    /// The same as Rules.SeesInspection, for a list: staff and operations see every inspection; a
+    /// partner only its own area's, once the area has been notified (¶16).
+    /// </summary>
+    private static IQueryable<Inspection> VisibleTo(Standing standing, OrchestratorDbContext db)
     {
-        if (user.IsStaff() || user.HasRole(JtaiRoles.Operations)) return inspections;
-        var area = user.IsPartner() ? user.LocalArea() : null;
-        return area is null ? inspections.Where(_ => false) : inspections.Where(i => i.LocalAreaCode == area);
+        var inspections = db.Inspections.AsNoTracking();
+        if (standing.IsStaff || standing.IsOperations) return inspections;
+        if (!standing.IsPartner) return inspections.Where(_ => false);
+        var area = standing.LocalArea;
+        return inspections.Where(i => i.LocalAreaCode == area
+            && db.Set<InspectionTransition>().Any(t => t.InspectionId == i.Id && t.To == Stages.Notified));
     }
 }

@@ -26,10 +26,11 @@ public static class LetterApi
 
     public static IEndpointRouteBuilder MapLetter(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Path).RequireStanding(Rules.Staff).WithTags("Letter");
-        group.MapPost("/", Draft);
+        // The letter in every form is for the team and the managers the guidance names; the lead writes it (¶77).
+        var group = app.MapGroup(Path).RequireStanding(Rules.TeamOrNamedManagers).WithTags("Letter");
+        group.MapPost("/", Draft).RequireStanding(Rules.OfstedLead);
         group.MapGet("/", Get);
-        group.MapPut("/", Edit);
+        group.MapPut("/", Edit).RequireStanding(Rules.OfstedLead);
         group.MapGet("/versions", Versions);
         group.MapGet("/versions/{number:int}", Version);
         group.MapGet("/versions/{number:int}/html", Html);
@@ -37,11 +38,10 @@ public static class LetterApi
         return app;
     }
 
-    private static async Task<Results<Created<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> Draft(
+    private static async Task<Results<Created<LetterView>, ValidationProblem, NotFound>> Draft(
         Guid inspectionId, DraftLetterRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
         TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsLead()) return TypedResults.Forbid();
         if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
         var errors = new RequestErrors();
         var nextSteps = LetterValidation.NextSteps(request.NextSteps, errors);
@@ -70,11 +70,10 @@ public static class LetterApi
     private static async Task<Results<Ok<LetterView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct) =>
         await db.Letter(inspectionId, ct) is { } letter ? TypedResults.Ok(await View(db, drafting, letter, clock.GetUtcNow(), ct)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> Edit(
+    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Edit(
         Guid inspectionId, EditLetterRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
         TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsLead()) return TypedResults.Forbid();
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         var errors = new RequestErrors();
         errors.Required(request.BaseVersion, "baseVersion");

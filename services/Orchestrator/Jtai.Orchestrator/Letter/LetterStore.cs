@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jtai.Orchestrator.Letter;
 
-/// <summary>Loading and saving the letter, and who may do what with it.</summary>
+/// <summary>Loading and saving the letter.</summary>
 public static class LetterStore
 {
     public static async Task<InspectionLetter?> Letter(this OrchestratorDbContext db, Guid inspectionId, CancellationToken ct) =>
@@ -30,18 +30,6 @@ public static class LetterStore
             throw new DomainRuleException("letter-changed", "The same change was recorded by another request: read the letter again.");
         }
     }
-
-    public static bool IsLead(this ClaimsPrincipal user) => user.IsStaff() && user.HasRole(JtaiRoles.LeadInspector);
-
-    public static bool IsSeniorManager(this ClaimsPrincipal user) => user.IsStaff() && user.HasRole(JtaiRoles.Manager);
-
-    /// <summary>A partner agency of the inspected area (its own area only).</summary>
-    public static bool IsPartnerOf(this ClaimsPrincipal user, Inspection inspection) =>
-        user.IsPartner() && user.LocalArea() == inspection.LocalAreaCode;
-
-    /// <summary>¶82: the draft goes to the DCS, who coordinates the partnership's review: the area's local authority.</summary>
-    public static bool IsDcsOf(this ClaimsPrincipal user, Inspection inspection) =>
-        user.IsPartnerOf(inspection) && user.Agency() == Agencies.LocalAuthority;
 
     public static string Title(Inspection inspection) => $"Joint targeted area inspection of {inspection.LocalAreaName}";
 }

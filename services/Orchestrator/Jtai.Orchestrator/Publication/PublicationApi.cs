@@ -29,27 +29,29 @@ public static class PublicationApi
     public const int PublicationWorkingDaysAfterFinal = 3;
     public static readonly TimeOnly PublicationTime = new(9, 30);
 
+    private static readonly AccessRule ReadsFinal = Rules.TeamOrNamedManagers.Or(Rules.PartnersOfArea, "team-named-managers-or-addressees");
+
     public static IEndpointRouteBuilder MapPublication(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup(LetterApi.Path).RequireStanding(Rules.Staff).WithTags("Publication");
-        staff.MapPost("/final", IssueFinal);
-        staff.MapPost("/departments", ShareWithDepartments);
-        staff.MapPost("/withdrawal", Withdraw);
-        var addressees = app.MapGroup(LetterApi.Path).RequireStanding(Rules.SignedIn).WithTags("Publication");
+        var group = app.MapGroup(LetterApi.Path).WithTags("Publication");
+        group.MapPost("/final", IssueFinal).RequireStanding(Rules.OfstedLead);
+        group.MapPost("/departments", ShareWithDepartments).RequireStanding(Rules.OfstedLeadOrManagers);
+        group.MapPost("/withdrawal", Withdraw).RequireStanding(Rules.NationalDirector);
+        // Under embargo: its addressees (the area's partners), the team and the named managers; nobody else.
+        var addressees = app.MapGroup(LetterApi.Path).RequireStanding(ReadsFinal).WithTags("Publication");
         addressees.MapGet("/final", Final);
-        addressees.MapGet("/final/html", (Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
-            RenderFinal(inspectionId, user, db, clock, html: true, ct));
-        addressees.MapGet("/final/text", (Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
-            RenderFinal(inspectionId, user, db, clock, html: false, ct));
+        addressees.MapGet("/final/html", (Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
+            RenderFinal(inspectionId, db, clock, html: true, ct));
+        addressees.MapGet("/final/text", (Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
+            RenderFinal(inspectionId, db, clock, html: false, ct));
         PublishedLetters.Map(app);
         return app;
     }
 
-    private static async Task<Results<Ok<LetterView>, NotFound, ForbidHttpResult>> IssueFinal(
+    private static async Task<Results<Ok<LetterView>, NotFound>> IssueFinal(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
         IDeadlines deadlines, Transitions transitions, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsLead()) return TypedResults.Forbid();
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
         if (letter.IsFinal) throw new DomainRuleException("letter-final", "The final letter has already been issued.");
@@ -102,11 +104,10 @@ public static class PublicationApi
         return TypedResults.Ok(await LetterApi.View(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }
 
-    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> ShareWithDepartments(
+    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> ShareWithDepartments(
         Guid inspectionId, DepartmentsRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
         IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsLead() && !user.IsSeniorManager()) return TypedResults.Forbid();
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         var errors = new RequestErrors();
         var departments = new List<string>();
@@ -144,12 +145,11 @@ public static class PublicationApi
 
     public static string PublicationKey(Guid inspectionId) => $"letter/{inspectionId}/publication";
 
-    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound, ForbidHttpResult>> Withdraw(
+    /// <summary>Ofsted's National Director decides, with the other inspectorates named in decidedBy (¶121).</summary>
+    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Withdraw(
         Guid inspectionId, WithdrawalRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
         IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
     {
-        // Ofsted's National Director decides (¶121); Ofsted's senior managers record the decision.
-        if (!user.IsSeniorManager() || user.Inspectorate() != Inspectorates.Ofsted) return TypedResults.Forbid();
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         var errors = new RequestErrors();
         if (errors.Required(request.DecidedBy, "decidedBy")) errors.MaxLength(request.DecidedBy, 200, "decidedBy");
@@ -176,20 +176,20 @@ public static class PublicationApi
         if (letter.PublicationAt > now) letter.PublicationAt = null;
     }
 
-    private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Final(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db,
+    private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Final(Guid inspectionId, OrchestratorDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
-        if (await Addressed(db, inspectionId, user, ct) is not { } found) return TypedResults.NotFound();
-        var (_, letter, inspection) = found;
+        if (await Issued(db, inspectionId, ct) is not { } found) return TypedResults.NotFound();
+        var (letter, inspection) = found;
         var content = await db.Content(inspectionId, letter.FinalVersion!.Value, ct);
         return TypedResults.Ok(new IssuedLetterView(inspectionId, inspection.LocalAreaName, LetterStages.Of(letter, clock.GetUtcNow()),
             letter.FinalVersion.Value, letter.LetterDate, letter.PublicationAt, content, content.Paragraphs()));
     }
 
-    private static async Task<IResult> RenderFinal(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, bool html, CancellationToken ct)
+    private static async Task<IResult> RenderFinal(Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, bool html, CancellationToken ct)
     {
-        if (await Addressed(db, inspectionId, user, ct) is not { } found) return TypedResults.NotFound();
-        var (_, letter, inspection) = found;
+        if (await Issued(db, inspectionId, ct) is not { } found) return TypedResults.NotFound();
+        var (letter, inspection) = found;
         var content = await db.Content(inspectionId, letter.FinalVersion!.Value, ct);
         var now = clock.GetUtcNow();
         var status = LetterStages.Of(letter, now) switch
@@ -203,19 +203,13 @@ public static class PublicationApi
         return LetterResults.Render(content, LetterStore.Title(inspection), status, html);
     }
 
-    /// <summary>
-    /// Its addressees (the partners of the area), the inspection's team (and Ofsted's leads) and the
-    /// inspectorates' senior managers who agreed it read the final letter; any other staff, like
-    /// anyone else, see nothing (404): under embargo it is not for the rest of the inspectorates.
-    /// </summary>
-    private static async Task<(bool, InspectionLetter, Inspection)?> Addressed(OrchestratorDbContext db, Guid inspectionId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The final letter exists for its readers once issued (before, 404).</summary>
+    private static async Task<(InspectionLetter, Inspection)?> Issued(OrchestratorDbContext db, Guid inspectionId, CancellationToken ct)
     {
         var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
         if (inspection is null) return null;
-        var reader = user.IsPartnerOf(inspection) || user.IsSeniorManager() || await db.IsTeamOrLead(user, inspectionId, ct);
-        if (!reader) return null;
         var letter = await db.Letter(inspectionId, ct);
-        return letter is { IsFinal: true } ? (true, letter, inspection) : null;
+        return letter is { IsFinal: true } ? (letter, inspection) : null;
     }
 }
 

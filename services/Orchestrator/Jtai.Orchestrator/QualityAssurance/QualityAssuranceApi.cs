@@ -18,16 +18,15 @@ public static class QualityAssuranceApi
 {
     public static IEndpointRouteBuilder MapQualityAssurance(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(LetterApi.Path).RequireStanding(Rules.Staff).WithTags("Letter");
-        group.MapPost("/quality-assurance", Check);
-        group.MapPost("/agreements", Agree);
+        var group = app.MapGroup(LetterApi.Path).WithTags("Letter");
+        group.MapPost("/quality-assurance", Check).RequireStanding(Rules.AssignedQa);
+        group.MapPost("/agreements", Agree).RequireStanding(Rules.SeniorManagers);
         return app;
     }
 
-    private static async Task<Results<Ok<LetterView>, NotFound, ForbidHttpResult>> Check(
+    private static async Task<Results<Ok<LetterView>, NotFound>> Check(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.HasRole(JtaiRoles.QaManager)) return TypedResults.Forbid();
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         NotSent(letter);
         var findings = await db.Set<Finding>().AsNoTracking().Include(f => f.Links).Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
@@ -43,13 +42,12 @@ public static class QualityAssuranceApi
         return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
     }
 
-    private static async Task<Results<Ok<LetterView>, NotFound, ForbidHttpResult>> Agree(
-        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<LetterView>, NotFound>> Agree(
+        Guid inspectionId, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsSeniorManager()) return TypedResults.Forbid();
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         NotSent(letter);
-        var inspectorate = user.Inspectorate()!;
+        var inspectorate = standing.Inspectorate!;
         var now = clock.GetUtcNow();
         if (!await db.Set<LetterAgreement>().AnyAsync(a => a.InspectionId == inspectionId && a.Inspectorate == inspectorate && a.LetterVersion == letter.CurrentVersion, ct))
             db.Add(new LetterAgreement { InspectionId = inspectionId, Inspectorate = inspectorate, LetterVersion = letter.CurrentVersion, AgreedBy = user.Id(), AgreedAt = now });

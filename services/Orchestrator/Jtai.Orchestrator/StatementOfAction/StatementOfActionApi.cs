@@ -26,10 +26,11 @@ public static class StatementOfActionApi
     public static IEndpointRouteBuilder MapStatementOfAction(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/statement-of-action")
-            .RequireStanding(Rules.SignedIn).WithTags("Statement of action");
+            .RequireStanding(Rules.StaffOnInspection.Or(Rules.PartnersOfArea, "staff-or-partners-of-area")).WithTags("Statement of action");
         group.MapGet("/", Get);
-        group.MapPost("/", Submit);
-        group.MapPost("/responses", Respond).RequireStanding(Rules.Staff);
+        group.MapPost("/", Submit).RequireStanding(Rules.PartnersOfArea);
+        // ¶87: the inspectorates review it and respond, one response each.
+        group.MapPost("/responses", Respond).RequireStanding(Rules.LeadsOnTeam.Or(Rules.SeniorManagers, "leads-on-team-or-senior-managers"));
         return app;
     }
 
@@ -67,18 +68,17 @@ public static class StatementOfActionApi
         return deadlines.Schedule(DeadlineKey(inspectionId), at, new PostInspectionDeadlineReached(inspectionId, Deadline, inspectionId, dueOn, at), ct);
     }
 
-    private static async Task<Results<Ok<StatementOfActionView>, NotFound>> Get(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<StatementOfActionView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
     {
-        if (await Visible(db, inspectionId, user, ct) is not { } statement) return TypedResults.NotFound();
+        if (await Load(db, inspectionId, ct) is not { } statement) return TypedResults.NotFound();
         return TypedResults.Ok(await View(db, statement, ct));
     }
 
-    private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound, ForbidHttpResult>> Submit(
-        Guid inspectionId, StatementRequest request, ClaimsPrincipal user, OrchestratorDbContext db, IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound>> Submit(
+        Guid inspectionId, StatementRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
     {
-        if (await Visible(db, inspectionId, user, ct) is not { } statement) return TypedResults.NotFound();
-        // The partnership submits it, through the agency the letter names to lead it.
-        if (!user.IsPartner() || user.Agency() != statement.LeadAgency) return TypedResults.Forbid();
+        if (await Load(db, inspectionId, ct) is not { } statement) return TypedResults.NotFound();
+        statement.EnsureSubmittedByLeadAgency(standing.Agency);
         var errors = new RequestErrors();
         if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 100_000, "text");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
@@ -101,16 +101,15 @@ public static class StatementOfActionApi
         return TypedResults.Ok(await View(db, statement, ct));
     }
 
-    private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound, ForbidHttpResult>> Respond(
-        Guid inspectionId, ResponseRequest request, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound>> Respond(
+        Guid inspectionId, ResponseRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsLead() && !user.IsSeniorManager()) return TypedResults.Forbid();
-        if (await Visible(db, inspectionId, user, ct) is not { } statement) return TypedResults.NotFound();
+        if (await Load(db, inspectionId, ct) is not { } statement) return TypedResults.NotFound();
         var errors = new RequestErrors();
         if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 20_000, "text");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         if (statement.SubmittedAt is null) throw new DomainRuleException("statement-not-submitted", "The partnership has not submitted its statement of action yet.");
-        var inspectorate = user.Inspectorate()!;
+        var inspectorate = standing.Inspectorate!;
         if (statement.Responses.Any(r => r.Inspectorate == inspectorate))
             throw new DomainRuleException("statement-response-recorded", $"{inspectorate}'s response is already recorded.");
         statement.Responses.Add(new StatementResponse
@@ -121,12 +120,8 @@ public static class StatementOfActionApi
         return TypedResults.Ok(await View(db, statement, ct));
     }
 
-    private static async Task<StatementOfActionRecord?> Visible(OrchestratorDbContext db, Guid inspectionId, ClaimsPrincipal user, CancellationToken ct)
-    {
-        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
-        if (inspection is null || !(user.IsStaff() || user.IsPartnerOf(inspection))) return null;
-        return await db.Set<StatementOfActionRecord>().Include(s => s.Responses).SingleOrDefaultAsync(s => s.InspectionId == inspectionId, ct);
-    }
+    private static async Task<StatementOfActionRecord?> Load(OrchestratorDbContext db, Guid inspectionId, CancellationToken ct) =>
+        await db.Set<StatementOfActionRecord>().Include(s => s.Responses).SingleOrDefaultAsync(s => s.InspectionId == inspectionId, ct);
 
     /// <summary>Overdue is read off the deadline row: it fired and no statement came before it.</summary>
     private static async Task<StatementOfActionView> View(OrchestratorDbContext db, StatementOfActionRecord s, CancellationToken ct)

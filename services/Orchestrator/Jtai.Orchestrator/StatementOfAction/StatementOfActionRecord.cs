@@ -20,6 +20,14 @@ public sealed class StatementOfActionRecord
     public DateTimeOffset? SubmittedAt { get; set; }
     public List<StatementResponse> Responses { get; set; } = [];
     public uint Version { get; set; }
+
+    /// <summary>The partnership submits it through the agency the letter names to lead it (¶85–86).</summary>
+    public void EnsureSubmittedByLeadAgency(string? agency)
+    {
+        if (agency != LeadAgency)
+            throw new Jtai.ServiceDefaults.Access.NotPermittedException("lead-agency-submits",
+                $"The letter names {LeadAgency} to lead the statement of action: it is submitted through {LeadAgency}.");
+    }
 }
 
 public sealed class StatementResponse

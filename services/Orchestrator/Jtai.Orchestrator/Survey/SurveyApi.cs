@@ -26,30 +26,26 @@ public static class SurveyApi
 
     public static IEndpointRouteBuilder MapSurvey(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/survey").RequireStanding(Rules.SignedIn).WithTags("Survey");
+        var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/survey").RequireStanding(Rules.StaffOnInspection.Or(Rules.PartnersOfArea, "staff-or-partners-of-area")).WithTags("Survey");
         group.MapGet("/", Get);
-        group.MapPost("/responses", Respond);
+        // ¶84: the partnership answers the questionnaire sent with the final letter.
+        group.MapPost("/responses", Respond).RequireStanding(Rules.PartnersOfArea);
         return app;
     }
 
-    private static async Task<Results<Ok<SurveyView>, NotFound>> Get(Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db,
+    private static async Task<Results<Ok<SurveyView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db,
         IOptions<SurveyOptions> options, CancellationToken ct)
     {
-        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
-        if (inspection is null || !(user.IsStaff() || user.IsPartnerOf(inspection))) return TypedResults.NotFound();
         if (await db.Letter(inspectionId, ct) is not { SurveySentAt: { } sent }) return TypedResults.NotFound();
         var responses = await db.Set<SurveyResponse>().AsNoTracking().Where(r => r.InspectionId == inspectionId).OrderBy(r => r.SubmittedAt).ToListAsync(ct);
         return TypedResults.Ok(new SurveyView(inspectionId, sent, options.Value.Questions,
             responses.Select(r => new SurveyResponseView(r.Id, r.SubmittedBy, r.Agency, r.SubmittedAt, r.Answers)).ToList()));
     }
 
-    private static async Task<Results<Created<SurveyResponseView>, ValidationProblem, NotFound, ForbidHttpResult>> Respond(
+    private static async Task<Results<Created<SurveyResponseView>, ValidationProblem, NotFound>> Respond(
         Guid inspectionId, SurveyResponseRequest request, ClaimsPrincipal user, OrchestratorDbContext db, IOptions<SurveyOptions> options,
         TimeProvider clock, CancellationToken ct)
     {
-        var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
-        if (inspection is null || !(user.IsStaff() || user.IsPartnerOf(inspection))) return TypedResults.NotFound();
-        if (!user.IsPartnerOf(inspection)) return TypedResults.Forbid();
         var questions = options.Value.Questions;
         var errors = new RequestErrors();
         var answers = new List<string>();

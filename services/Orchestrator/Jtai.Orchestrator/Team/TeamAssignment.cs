@@ -35,7 +35,7 @@ internal sealed class TeamAssignmentConfiguration : IEntityTypeConfiguration<Tea
         e.Property(a => a.Inspectorate).HasMaxLength(20);
         e.Property(a => a.TeamRole).HasMaxLength(40);
         e.Property(a => a.AssignedBy).HasMaxLength(200);
-        // One lead inspector per inspection, whoever writes concurrently.
-        e.HasIndex(a => a.InspectionId).IsUnique().HasFilter("team_role = 'lead-inspector'").HasDatabaseName("ix_team_assignments_one_lead");
+        // One lead inspector per inspectorate on an inspection (Ofsted's leads it), whoever writes concurrently.
+        e.HasIndex(a => new { a.InspectionId, a.Inspectorate }).IsUnique().HasFilter("team_role = 'lead-inspector'").HasDatabaseName("ix_team_assignments_one_lead_per_inspectorate");
     }
 }

@@ -1350,9 +1350,9 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.HasKey("InspectionId", "UserId")
                         .HasName("pk_team_assignments");
 
-                    b.HasIndex("InspectionId")
+                    b.HasIndex("InspectionId", "Inspectorate")
                         .IsUnique()
-                        .HasDatabaseName("ix_team_assignments_one_lead")
+                        .HasDatabaseName("ix_team_assignments_one_lead_per_inspectorate")
                         .HasFilter("team_role = 'lead-inspector'");
 
                     b.ToTable("team_assignments", (string)null);
