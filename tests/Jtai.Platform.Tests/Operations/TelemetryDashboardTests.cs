@@ -88,6 +88,10 @@ public sealed class TelemetryDashboardTests(ProcessPlatformFixture fixture)
         {
             await bus.StopAsync();
         }
+        // Partners see an inspection once its area is notified (¶16).
+        using (var manager = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted")))
+            await (await manager.PostJson($"/api/orchestrator/inspections/{id}/transitions", new { to = "notified", reason = "short run" }))
+                .Expect(HttpStatusCode.OK);
         using var la = Platform.Client(await Platform.Tokens.Partner("E08000025", "local-authority"));
         var list = new AnnexAFiles(seed: 7, DateOnly.FromDateTime(DateTime.UtcNow), children: 60).List(1, 40);
         await Testing.Platform.WaitUntil(async () =>
@@ -97,7 +101,7 @@ public sealed class TelemetryDashboardTests(ProcessPlatformFixture fixture)
             var upload = await la.PostAsync($"/api/ofsted/inspections/{id}/information-exchange/annex-a/lists/1",
                 new MultipartFormDataContent { { file, "file", "list1.csv" } });
             return upload.StatusCode == HttpStatusCode.Created;
-        }, TimeSpan.FromSeconds(30), "Ofsted to take list 1");
+        }, TimeSpan.FromSeconds(60), "Ofsted to take list 1");
 
         var expected = new Dictionary<(string Resource, string Meter), string[]>
         {
