@@ -11,7 +11,10 @@
 # with OTEL_EXPORTER_OTLP_ENDPOINT already set they export there instead and no dashboard starts.
 # Outside Development (ASPNETCORE_ENVIRONMENT) the dashboard's UI, OTLP and API need secrets:
 # taken from JTAI_DASHBOARD_BROWSER_TOKEN / _OTLP_KEY / _API_KEY, or made here and kept in
-# .run/dashboard.env (mode 600). Needs RabbitMQ and PostgreSQL running: infra/setup.sh.
+# .run/dashboard.env (mode 600).
+# smtp4dev (where the services' notices arrive) SMTP 2525, web page and API http://127.0.0.1:5090
+# (JTAI_SMTP_PORT / JTAI_MAIL_PORT choose others).
+# Needs RabbitMQ and PostgreSQL running: infra/setup.sh.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 state="$root/.run"
@@ -33,7 +36,16 @@ services=(orchestrator ofsted cqc hmicfrs)
 order=(orchestrator ofsted cqc hmicfrs gateway web)
 dashboard_port=$(( 18888 + offset )); otlp_grpc_port=$(( 18889 + offset )); otlp_http_port=$(( 18890 + offset ))
 
+smtp_port="${JTAI_SMTP_PORT:-2525}"
+mail_port="${JTAI_MAIL_PORT:-5090}"
+
 stop_all() {
+  # smtp4dev runs as its own process group (dotnet tool run starts a child): stop the whole group.
+  if [ -f "$state/smtp4dev.pid" ]; then
+    pid=$(cat "$state/smtp4dev.pid")
+    if kill -0 "$pid" 2>/dev/null; then kill -TERM -- "-$pid" 2>/dev/null || true; echo "stopped smtp4dev"; fi
+    rm -f "$state/smtp4dev.pid"
+  fi
   for name in "${order[@]}" dashboard; do
     pidfile="$state/$name.pid"
     [ -f "$pidfile" ] || continue
@@ -62,6 +74,7 @@ if [ "$mode" = "stop" ]; then stop_all; exit 0; fi
 mkdir -p "$logs"
 stop_all
 echo "building..."
+(cd "$root" && dotnet tool restore >"$logs/tool-restore.log" 2>&1) || { cat "$logs/tool-restore.log"; exit 1; }
 dotnet build "$root/Jtai.Platform.sln" -c Release -v q -nologo >"$logs/build.log" 2>&1 || { cat "$logs/build.log"; exit 1; }
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
@@ -101,6 +114,14 @@ for s in "${services[@]}"; do
 done
 common+=("Services__gateway__Http=$gateway")
 
+
+# Notices go by SMTP to smtp4dev here; production sends through GOV.UK Notify (README, Notices).
+(cd "$root" && exec setsid dotnet tool run smtp4dev -- --smtpport="$smtp_port" --urls="http://127.0.0.1:$mail_port" --db= \
+  --imapport= --pop3port= --hostname=localhost --bindaddress=127.0.0.1 --nousersettings --baseappdatapath="$state/smtp4dev" \
+  >"$logs/smtp4dev.log" 2>&1) &
+echo $! > "$state/smtp4dev.pid"
+echo "started smtp4dev (pid $!, mail at http://127.0.0.1:$mail_port)"
+export Notices__Channel=smtp Notices__Smtp__Host=127.0.0.1 Notices__Smtp__Port="$smtp_port"
 for name in "${order[@]}"; do
   dir="$root/${projects[$name]}"
   dll="$dir/bin/Release/net10.0/$(basename "$dir").dll"
@@ -120,11 +141,14 @@ for name in "${order[@]}"; do
   echo "started $name (pid $!, log $logs/$name.log)"
 done
 
+for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$mail_port/api/messages?pageSize=1" && break; sleep 0.5; done
+curl -sf -o /dev/null "http://127.0.0.1:$mail_port/api/messages?pageSize=1" || { echo "smtp4dev NOT ready, see $logs/smtp4dev.log"; stop_all; exit 1; }
+echo "smtp4dev ready: http://127.0.0.1:$mail_port"
 for name in "${order[@]}"; do
   wait_for "$name" "http://127.0.0.1:${ports[$name]}/health/ready"
   echo "$name ready: http://127.0.0.1:${ports[$name]}/health/ready"
 done
-echo "platform up: web $web (sign in: choose who to be) ; gateway $gateway ; tokens: infra/token.sh ; logs: $logs ; stop: infra/run.sh stop"
+echo "platform up: web $web (sign in: choose who to be) ; gateway $gateway ; mail http://127.0.0.1:$mail_port ; tokens: infra/token.sh ; logs: $logs ; stop: infra/run.sh stop"
 if [ -n "${dashboard_url:-}" ]; then echo "telemetry: $dashboard_url (traces, structured logs, metrics of every process)"; fi
 
 if [ "$mode" = "start" ]; then exit 0; fi

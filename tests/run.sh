@@ -7,6 +7,8 @@ results="$root/TestResults"
 rm -rf "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# The tests start smtp4dev from the repository's tool manifest: restore it on a fresh machine.
+(cd "$root" && dotnet tool restore) || exit 1
 dotnet test "$root/Jtai.Platform.sln" --logger "trx" --results-directory "$results" "$@"
 status=$?
 

@@ -65,8 +65,12 @@ public sealed class Platform : IAsyncDisposable
         return platform;
     }
 
+    /// <summary>The smtp4dev every service of this platform sends its notices to.</summary>
+    public MailServer Mail { get; private set; } = null!;
+
     private async Task Boot()
     {
+        Mail = await MailServer.Shared;
         await Infrastructure.Management.CreateVhost(Vhost);
         var gatewayPort = ServiceHost<GatewayService>.FreePort();
         var gateway = $"http://127.0.0.1:{gatewayPort}";
@@ -91,6 +95,12 @@ public sealed class Platform : IAsyncDisposable
                 ["Messaging:Retry:Intervals:1"] = "00:00:00.200",
                 ["Messaging:Retry:Intervals:2"] = "00:00:00.300",
                 ["RabbitMqManagement:Url"] = Infrastructure.RabbitManagement.ToString(),
+                ["Notices:Channel"] = "smtp",
+                ["Notices:Smtp:Host"] = "127.0.0.1",
+                ["Notices:Smtp:Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Notices:Smtp:Timeout"] = "00:00:10",
+                ["Notices:RetryIntervals:0"] = "00:00:01",
+                ["Notices:RetryIntervals:1"] = "00:00:02",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
         }

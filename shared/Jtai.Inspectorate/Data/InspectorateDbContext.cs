@@ -20,6 +20,8 @@ public abstract class InspectorateDbContext(DbContextOptions options) : Messagin
         base.OnModelCreating(modelBuilder);
         // Shared features (evidence, follow-up base, ...) configure their tables beside their code.
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InspectorateDbContext).Assembly);
+        // Notice deliveries (Jtai.Notices) live in every service's own database.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Jtai.Notices.Notice).Assembly);
         modelBuilder.Entity<InspectionCopy>(e =>
         {
             e.ToTable("inspections");

@@ -1,6 +1,8 @@
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
+using Jtai.Messaging;
 using Jtai.Messaging.Inbox;
+using Jtai.Notices;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,10 +11,12 @@ namespace Jtai.Inspectorate.Notification;
 
 /// <summary>
 /// Follows the inspection's lifecycle in this inspectorate's copy (a deferral moves fieldwork) and,
-/// when the inspection is notified, records whom this inspectorate notified from its own contacts.
+/// when the inspection is notified, sends this inspectorate's notice to each of its own contacts
+/// (¶16–17) and records whom it notified; a record is "notified" once its notice is delivered.
 /// </summary>
 public sealed class InspectionTransitionedConsumer(
-    InspectorateDbContext db, NotificationOptions recipients, ILogger<InspectionTransitionedConsumer> logger)
+    InspectorateDbContext db, NotificationOptions recipients, INotices notices, ServiceIdentity service,
+    ILogger<InspectionTransitionedConsumer> logger)
     : InboxConsumer<InspectionTransitioned>(db, logger)
 {
     private const string Notified = "notified";
@@ -37,6 +41,15 @@ public sealed class InspectionTransitionedConsumer(
         var contacts = await db.Set<AreaContact>().AsNoTracking()
             .Where(c => c.LocalAreaCode == copy.LocalAreaCode && wanted.Contains(c.Role)).ToDictionaryAsync(c => c.Role, ct);
         var via = $"via-{recipients.Recipients[0]}";
+        var deliveries = new Dictionary<string, Guid>();
+        foreach (var role in recipients.Recipients)
+        {
+            if (!contacts.TryGetValue(role, out var contact)) continue;
+            var asked = recipients.Recipients[0] == role ? recipients.AskedToNotify : [];
+            var notice = NotificationNotice.For(copy, service.Name, contact, message.FieldworkStart,
+                asked.Where(contacts.ContainsKey).Select(r => contacts[r]).ToList(), asked.Where(r => !contacts.ContainsKey(r)).ToList());
+            deliveries[role] = notices.Queue(notice).Id;
+        }
         foreach (var role in wanted)
         {
             contacts.TryGetValue(role, out var contact);
@@ -44,7 +57,7 @@ public sealed class InspectionTransitionedConsumer(
             {
                 InspectionId = message.InspectionId, Role = role, Name = contact?.Name, Email = contact?.Email,
                 Channel = recipients.Recipients.Contains(role) ? "direct" : via, ContactMissing = contact is null,
-                NotifiedAt = message.At, FieldworkStart = message.FieldworkStart,
+                RecordedAt = message.At, DeliveryId = deliveries.TryGetValue(role, out var id) ? id : null, FieldworkStart = message.FieldworkStart,
             });
             if (contact is null)
                 logger.LogWarning("No {Role} on record for area {Area}: inspection {InspectionId} notification recorded as missing", role, copy.LocalAreaCode, message.InspectionId);

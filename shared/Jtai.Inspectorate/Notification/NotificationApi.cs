@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Security.Claims;
 using Jtai.Inspectorate.Data;
+using Jtai.Notices.Delivery;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
@@ -61,6 +62,8 @@ public static class NotificationApi
     {
         if (!await db.Inspections.AnyAsync(i => i.InspectionId == inspectionId, ct)) return TypedResults.NotFound();
         var sent = await db.Set<InspectionNotification>().AsNoTracking().Where(n => n.InspectionId == inspectionId).OrderBy(n => n.Id).ToListAsync(ct);
-        return TypedResults.Ok(sent.Select(InspectionNotificationView.From).ToList());
+        var ids = sent.Where(n => n.DeliveryId is not null).Select(n => n.DeliveryId!.Value).ToList();
+        var deliveries = await db.Set<NoticeDelivery>().AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        return TypedResults.Ok(sent.Select(n => InspectionNotificationView.From(n, n.DeliveryId is { } id ? deliveries.GetValueOrDefault(id) : null)).ToList());
     }
 }

@@ -21,6 +21,9 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
     /// <summary>The name recorded in the inbox; stable across releases (it is part of the key).</summary>
     protected virtual string ConsumerName => GetType().Name.Split('`')[0];
 
+    /// <summary>The service's database, in the transaction the handler runs in.</summary>
+    protected MessagingDbContext Database => db;
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId

@@ -29,7 +29,7 @@ public sealed class IssuesOfConcernTests(PlatformFixture fixture)
         using var raiserClient = await Platform.As(raiser);
         var invalid = await raiserClient.PostJson(issues, new { category = "worry", agency = "army" });
         var problem = await invalid.ExpectProblem(HttpStatusCode.BadRequest);
-        foreach (var field in new[] { "category", "agency", "description", "seniorOfficerName", "seniorOfficerRole" })
+        foreach (var field in new[] { "category", "agency", "description", "seniorOfficerName", "seniorOfficerRole", "seniorOfficerEmail" })
             Assert.NotNull(problem["errors"]![field]);
 
         var raised = await (await raiserClient.PostJson(issues, new
@@ -38,10 +38,16 @@ public sealed class IssuesOfConcernTests(PlatformFixture fixture)
             description = "Child 5531 (K.L.) left at home after a police call-out with no strategy discussion held.",
             childReference = "5531", agency = "police",
             seniorOfficerName = "Detective Superintendent R.T.", seniorOfficerRole = "Head of public protection",
+            seniorOfficerEmail = $"public-protection-{id:N}@police.example.gov.uk",
         })).Expect(HttpStatusCode.Created);
         var issueId = raised["id"]!.GetValue<Guid>();
         Assert.Equal("awaiting-response", raised["stage"]!.GetValue<string>());
-        Assert.Equal(raised["raisedAt"]!.GetValue<DateTimeOffset>(), raised["seniorOfficerNotifiedAt"]!.GetValue<DateTimeOffset>());
+        // Notified means delivered: the notice is queued with the record and the time is set when it is sent.
+        Assert.Null(raised["seniorOfficerNotifiedAt"]);
+        await Platform.Mail.WaitForMail($"public-protection-{id:N}@police.example.gov.uk");
+        await Testing.Platform.WaitUntil(async () =>
+            (await (await raiserClient.GetAsync($"{issues}/{issueId}")).Expect(HttpStatusCode.OK))["seniorOfficerNotifiedAt"] is JsonValue,
+            TimeSpan.FromSeconds(15), "the senior officer to count as notified");
 
         // The notification left Ofsted's service through its outbox at once.
         using var ops = Platform.Client(await Platform.Tokens.Operations());

@@ -26,7 +26,7 @@ public sealed class FollowUpDeadlineTests(FollowUpClockFixture fixture)
         await Platform.Publish(action);
         var id = (await Platform.FollowUpOf("ofsted", action)).Id();
         using var ofsted = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
-        await (await ofsted.PostJson($"/api/ofsted/follow-ups/{id}/dfe-informed", new { contact = "DfE" })).Expect(HttpStatusCode.OK);
+        await Platform.WaitForState("ofsted", id, "dfe-informed");
         var requested = await (await ofsted.PostJson($"/api/ofsted/follow-ups/{id}/action-plan/request", new { })).Expect(HttpStatusCode.OK);
         var draftDue = requested.Deadline("draft-action-plan")["dueOn"]!.Date();
         Assert.Equal(WorkingDayCalendar.England().AddWorkingDays(letter, 20), draftDue);

@@ -39,6 +39,15 @@ public static class FollowUpSteps
         return await (await staff.GetAsync($"/api/{inspectorate}/follow-ups/{item!["id"]!.GetValue<Guid>()}")).Expect(HttpStatusCode.OK);
     }
 
+    /// <summary>Waits until the follow-up reaches a state a step taken by the system (a delivered notice) brings it to.</summary>
+    public static async Task<JsonNode> WaitForState(this Testing.Platform platform, string inspectorate, Guid followUpId, string state)
+    {
+        JsonNode? followUp = null;
+        await Testing.Platform.WaitUntil(async () => (followUp = await platform.Read(inspectorate, followUpId)).State() == state,
+            TimeSpan.FromSeconds(30), $"{inspectorate} follow-up {followUpId} to be {state}");
+        return followUp!;
+    }
+
     public static async Task<JsonNode> Read(this Testing.Platform platform, string inspectorate, Guid followUpId)
     {
         using var staff = platform.Client(await platform.Tokens.Staff("inspector", inspectorate));

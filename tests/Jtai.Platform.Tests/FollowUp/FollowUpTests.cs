@@ -26,8 +26,9 @@ public sealed class FollowUpTests(PlatformFixture fixture)
         foreach (var action in new[] { forLocalAuthority, forHealth, forPolice, forTheMasa }) await Platform.Publish(action);
 
         var ofsted = await Platform.FollowUpOf("ofsted", forLocalAuthority);
-        Assert.Equal(("ilacs-action-plan", "dfe-to-be-informed", false), (ofsted["process"]!.GetValue<string>(), ofsted.State(), ofsted["coordinated"]!.GetValue<bool>()));
-        Assert.Equal(["inform-dfe"], ofsted["nextSteps"]!.AsArray().Select(s => s!.GetValue<string>()));
+        // It opens waiting for the DfE to be informed; the notice to the DfE may already have been delivered.
+        Assert.Equal(("ilacs-action-plan", "dfe-to-be-informed", false),
+            (ofsted["process"]!.GetValue<string>(), ofsted["history"]!.AsArray()[0]!["to"]!.GetValue<string>(), ofsted["coordinated"]!.GetValue<bool>()));
         var cqc = await Platform.FollowUpOf("cqc", forHealth);
         Assert.Equal("management-review", cqc["process"]!.GetValue<string>());
         var hmicfrs = await Platform.FollowUpOf("hmicfrs", forPolice);
@@ -61,8 +62,12 @@ public sealed class FollowUpTests(PlatformFixture fixture)
         var action = FollowUpSteps.PriorityAction(Platform, ["health"]);
         await Platform.Publish(action);
 
-        var followUp = await Platform.FollowUpOf("cqc", action);
-        Assert.Equal("manager-notified", followUp.State());
+        var opened = await Platform.FollowUpOf("cqc", action);
+        // The notice to the manager is queued on opening; the manager is notified when it is delivered (¶112).
+        var mail = await Platform.Mail.WaitForMail("jtai-inspection-manager@cqc.org.uk", m => m.Body.Contains(opened.Id().ToString()));
+        Assert.Equal("cqc@jtai.localhost", mail.From);
+        Assert.Contains(action.Text, mail.Body);
+        var followUp = await Platform.WaitForState("cqc", opened.Id(), "manager-notified");
         var notification = followUp["details"]!["managerNotification"]!;
         Assert.Equal("CQC children's services inspection manager", notification["manager"]!.GetValue<string>());
         var notifiedAt = notification["notifiedAt"]!.GetValue<DateTimeOffset>();
@@ -198,11 +203,15 @@ public sealed class FollowUpTests(PlatformFixture fixture)
         using var ofsted = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
         var path = $"/api/ofsted/follow-ups/{id}";
 
-        // The plan cannot be asked for before the DfE is informed.
-        (await (await ofsted.PostJson($"{path}/action-plan/request", new { })).ExpectProblem(HttpStatusCode.Conflict))["rule"]!.GetValue<string>()
-            .ShouldEqual("follow-up-transition");
-        var informed = await (await ofsted.PostJson($"{path}/dfe-informed", new { contact = "DfE regions group" })).Expect(HttpStatusCode.OK);
+        // Ofsted informs the DfE (¶111) by a notice queued when the follow-up opened: informed once it is delivered.
+        var mail = await Platform.Mail.WaitForMail("jtai-priority-actions@education.gov.uk", m => m.Body.Contains(id.ToString()));
+        Assert.Equal("ofsted@jtai.localhost", mail.From);
+        Assert.Contains(action.Text, mail.Body);
+        var informed = await Platform.WaitForState("ofsted", id, "dfe-informed");
         Assert.NotNull(informed["details"]!["dfeInformedAt"]);
+        Assert.Equal("system", informed["details"]!["dfeInformedBy"]!.GetValue<string>());
+        (await (await ofsted.PostJson($"{path}/dfe-informed", new { contact = "DfE regions group" })).ExpectProblem(HttpStatusCode.Conflict))["rule"]!
+            .GetValue<string>().ShouldEqual("follow-up-transition");
 
         var requested = await (await ofsted.PostJson($"{path}/action-plan/request", new { })).Expect(HttpStatusCode.OK);
         var england = WorkingDayCalendar.England();
@@ -244,6 +253,8 @@ public sealed class FollowUpTests(PlatformFixture fixture)
         var action = FollowUpSteps.PriorityAction(Platform, ["local-authority", "police"], letterDate: Platform.Today().AddDays(-4), publishedDate: publication);
         await Platform.Publish(action);
         var id = (await Platform.FollowUpOf("ofsted", action)).Id();
+        // The system takes the inform-dfe step once the DfE's notice is delivered; a step taken meanwhile would be refused as stale.
+        await Platform.WaitForState("ofsted", id, "dfe-informed");
         using var ofsted = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted"));
         var path = $"/api/ofsted/follow-ups/{id}";
 
@@ -270,6 +281,7 @@ public sealed class FollowUpTests(PlatformFixture fixture)
         var action = FollowUpSteps.PriorityAction(Platform, ["health"]);
         await Platform.Publish(action);
         var id = (await Platform.FollowUpOf("cqc", action)).Id();
+        await Platform.WaitForState("cqc", id, "manager-notified");
         using var cqc = Platform.Client(await Platform.Tokens.Staff("manager", "cqc"));
         var path = $"/api/cqc/follow-ups/{id}";
 
@@ -311,6 +323,7 @@ public sealed class FollowUpTests(PlatformFixture fixture)
         var action = FollowUpSteps.PriorityAction(Platform, ["health"]);
         await Platform.Publish(action);
         var id = (await Platform.FollowUpOf("cqc", action)).Id();
+        await Platform.WaitForState("cqc", id, "manager-notified");
         using var cqc = Platform.Client(await Platform.Tokens.Staff("manager", "cqc"));
         await (await cqc.PostJson($"/api/cqc/follow-ups/{id}/management-review-meeting", new { on = Platform.Today(), attendees = new[] { "Inspection manager" } }))
             .Expect(HttpStatusCode.OK);

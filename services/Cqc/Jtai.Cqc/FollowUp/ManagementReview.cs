@@ -47,13 +47,18 @@ public static class ManagementReview
     ];
 }
 
-/// <summary>The team's manager, notified at once and automatically when the priority action arrived.</summary>
+/// <summary>
+/// The team's manager, sent a notice at once and automatically when the priority action arrived;
+/// notified when that notice is delivered (the notify-manager step is taken then).
+/// </summary>
 public sealed class ManagerNotification
 {
     public Guid FollowUpId { get; set; }
     public required string Manager { get; set; }
     public required string Contact { get; set; }
-    public DateTimeOffset NotifiedAt { get; set; }
+    public DateTimeOffset QueuedAt { get; set; }
+    public Guid? DeliveryId { get; set; }
+    public DateTimeOffset? NotifiedAt { get; set; }
 }
 
 public sealed class ManagementReviewMeeting

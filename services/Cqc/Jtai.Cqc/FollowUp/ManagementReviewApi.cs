@@ -1,3 +1,4 @@
+using Jtai.Notices;
 using System.Security.Claims;
 using Jtai.Cqc.Data;
 using Jtai.Inspectorate.FollowUp;
@@ -24,9 +25,11 @@ public static class ManagementReviewApi
         builder.AddFollowUpMechanics<ManagementReviewDetails>();
         // No manager configured would mean a priority action nobody is told of: refuse to start instead.
         builder.Services.AddOptions<ManagerOptions>().Bind(builder.Configuration.GetSection("FollowUp:Manager"))
-            .Validate(m => !string.IsNullOrWhiteSpace(m.Name) && !string.IsNullOrWhiteSpace(m.Contact),
-                "FollowUp:Manager:Name and :Contact must name the manager CQC's inspection teams notify.")
+            .Validate(m => !string.IsNullOrWhiteSpace(m.Name) && System.Net.Mail.MailAddress.TryCreate(m.Contact, out _),
+                "FollowUp:Manager:Name and :Contact must name the manager CQC's inspection teams notify and their e-mail address.")
             .ValidateOnStart();
+        builder.Services.AddNoticeKinds(ManagerNotice.Kind);
+        builder.Services.AddNoticeOutcome<ManagerNotified>();
         return builder;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jtai.Cqc.FollowUp;
 
-public sealed record ManagerNotificationView(string Manager, string Contact, DateTimeOffset NotifiedAt);
+public sealed record ManagerNotificationView(string Manager, string Contact, DateTimeOffset QueuedAt, DateTimeOffset? NotifiedAt);
 public sealed record RegulatoryActionView(Guid Id, string Kind, string Status, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, string? ClosedBy, string? Outcome);
 public sealed record ManagementReviewMeetingView(
     DateOnly On, IReadOnlyList<string> Attendees, IReadOnlyList<string> Responses, IReadOnlyList<string> Enforcement,
@@ -24,7 +24,7 @@ public sealed class ManagementReviewDetails(CqcDbContext db) : IFollowUpDetails
         var n = await db.Set<ManagerNotification>().AsNoTracking().SingleOrDefaultAsync(x => x.FollowUpId == followUp.Id, ct);
         var m = await db.Set<ManagementReviewMeeting>().AsNoTracking().SingleOrDefaultAsync(x => x.FollowUpId == followUp.Id, ct);
         return new ManagementReviewView(
-            n is null ? null : new ManagerNotificationView(n.Manager, n.Contact, n.NotifiedAt),
+            n is null ? null : new ManagerNotificationView(n.Manager, n.Contact, n.QueuedAt, n.NotifiedAt),
             m is null ? null : new ManagementReviewMeetingView(m.On, m.Attendees, m.Responses, m.Enforcement, m.Reasons, m.CriminalRoutesNoted, m.DecidedAt, m.DecidedBy),
             await Actions(followUp.Id, ct));
     }

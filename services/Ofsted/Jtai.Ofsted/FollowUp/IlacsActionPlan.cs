@@ -59,6 +59,8 @@ public static class IlacsActionPlan
 public sealed class IlacsFollowUp
 {
     public Guid FollowUpId { get; set; }
+    /// <summary>The notice to the DfE queued when the follow-up opened (¶111); informed once it is delivered.</summary>
+    public Guid? DfeNoticeDeliveryId { get; set; }
     public DateTimeOffset? DfeInformedAt { get; set; }
     public string? DfeInformedBy { get; set; }
     public string? DfeContact { get; set; }

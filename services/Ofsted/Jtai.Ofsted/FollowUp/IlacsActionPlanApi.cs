@@ -1,3 +1,4 @@
+using Jtai.Notices;
 using System.Security.Claims;
 using Jtai.Inspectorate.FollowUp;
 using Jtai.Ofsted.Data;
@@ -26,8 +27,18 @@ public sealed record RepeatJtaiRequest(bool? Repeat, string? Reason);
 /// <summary>Ofsted staff take the ILACS follow-up through its steps, and coordinate the multi-agency ones.</summary>
 public static class IlacsActionPlanApi
 {
-    public static WebApplicationBuilder AddFollowUp(this WebApplicationBuilder builder) =>
+    public static WebApplicationBuilder AddFollowUp(this WebApplicationBuilder builder)
+    {
         builder.AddFollowUpMechanics<IlacsFollowUpDetails>();
+        // Without an address the DfE would never be told of a priority action (¶111): refuse to start instead.
+        builder.Services.AddOptions<DfeOptions>().Bind(builder.Configuration.GetSection("FollowUp:Dfe"))
+            .Validate(d => !string.IsNullOrWhiteSpace(d.Name) && System.Net.Mail.MailAddress.TryCreate(d.Email, out _),
+                "FollowUp:Dfe:Name and :Email must name the Department for Education's contact for priority actions and their e-mail address.")
+            .ValidateOnStart();
+        builder.Services.AddNoticeKinds(DfeNotice.Kind);
+        builder.Services.AddNoticeOutcome<DfeInformed>();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapFollowUp(this IEndpointRouteBuilder app)
     {
@@ -46,7 +57,10 @@ public static class IlacsActionPlanApi
         return app;
     }
 
-    /// <summary>Ofsted informs the DfE (¶111); the time it did so is recorded.</summary>
+    /// <summary>
+    /// Ofsted informs the DfE (¶111): done by the notice sent when the follow-up opened; this records it
+    /// when the DfE was told another way (for example after that notice failed), with the time.
+    /// </summary>
     private static Task<Response> InformDfe(Guid followUpId, InformDfeRequest request, ClaimsPrincipal user,
         FollowUpChange change, OfstedDbContext db, TimeProvider clock, CancellationToken ct)
     {

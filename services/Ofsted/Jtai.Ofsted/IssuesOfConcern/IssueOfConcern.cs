@@ -21,12 +21,15 @@ public sealed class IssueOfConcern
     public required string Agency { get; set; }
     public required string SeniorOfficerName { get; set; }
     public required string SeniorOfficerRole { get; set; }
+    public required string SeniorOfficerEmail { get; set; }
 
     public required string RaisedBy { get; set; }
     public required string RaisedByName { get; set; }
     public required string RaisedByInspectorate { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
-    public DateTimeOffset SeniorOfficerNotifiedAt { get; set; }
+    /// <summary>The notice to the senior officer, queued with the record; notified once it is delivered (¶70).</summary>
+    public Guid? NoticeDeliveryId { get; set; }
+    public DateTimeOffset? SeniorOfficerNotifiedAt { get; set; }
 
     public string? Response { get; set; }
     public string? ResponseRecordedBy { get; set; }
@@ -91,6 +94,7 @@ public sealed class IssueOfConcernConfiguration : IEntityTypeConfiguration<Issue
         e.Property(i => i.Agency).HasMaxLength(40);
         e.Property(i => i.SeniorOfficerName).HasMaxLength(200);
         e.Property(i => i.SeniorOfficerRole).HasMaxLength(200);
+        e.Property(i => i.SeniorOfficerEmail).HasMaxLength(320);
         e.Property(i => i.RaisedBy).HasMaxLength(200);
         e.Property(i => i.RaisedByName).HasMaxLength(200);
         e.Property(i => i.RaisedByInspectorate).HasMaxLength(20);
@@ -104,14 +108,14 @@ public sealed class IssueOfConcernConfiguration : IEntityTypeConfiguration<Issue
 }
 
 public sealed record RaiseConcernRequest(string? Category, string? Description, string? ChildReference, string? Agency,
-    string? SeniorOfficerName, string? SeniorOfficerRole);
+    string? SeniorOfficerName, string? SeniorOfficerRole, string? SeniorOfficerEmail);
 
 public sealed record ConcernTextRequest(string? Text);
 
 public sealed record IssueOfConcernView(
     Guid Id, Guid InspectionId, string Stage, string Category, string Description, string? ChildReference, string Agency,
-    string SeniorOfficerName, string SeniorOfficerRole, string RaisedBy, string RaisedByName, string RaisedByInspectorate,
-    DateTimeOffset RaisedAt, DateTimeOffset SeniorOfficerNotifiedAt,
+    string SeniorOfficerName, string SeniorOfficerRole, string SeniorOfficerEmail, string RaisedBy, string RaisedByName, string RaisedByInspectorate,
+    DateTimeOffset RaisedAt, Guid? NoticeDeliveryId, DateTimeOffset? SeniorOfficerNotifiedAt,
     string? Response, string? ResponseRecordedBy, DateTimeOffset? ResponseAt,
     string? InspectorEvaluation, DateTimeOffset? InspectorEvaluatedAt, string? LeadEvaluation, string? LeadEvaluatedBy, DateTimeOffset? LeadEvaluatedAt,
     DateTimeOffset? EvaluationSharedAt, string? LeadSignedBy, DateTimeOffset? LeadSignedAt, string? SeniorOfficerSignedBy,
@@ -119,7 +123,7 @@ public sealed record IssueOfConcernView(
 {
     public static IssueOfConcernView From(IssueOfConcern i) => new(
         i.Id, i.InspectionId, i.Stage, i.Category, i.Description, i.ChildReference, i.Agency, i.SeniorOfficerName, i.SeniorOfficerRole,
-        i.RaisedBy, i.RaisedByName, i.RaisedByInspectorate, i.RaisedAt, i.SeniorOfficerNotifiedAt,
+        i.SeniorOfficerEmail, i.RaisedBy, i.RaisedByName, i.RaisedByInspectorate, i.RaisedAt, i.NoticeDeliveryId, i.SeniorOfficerNotifiedAt,
         i.Response, i.ResponseRecordedBy, i.ResponseAt, i.InspectorEvaluation, i.InspectorEvaluatedAt, i.LeadEvaluation, i.LeadEvaluatedBy,
         i.LeadEvaluatedAt, i.EvaluationSharedAt, i.LeadSignedBy, i.LeadSignedAt, i.SeniorOfficerSignedBy, i.SeniorOfficerSignedAt, i.ClosedAt);
 }

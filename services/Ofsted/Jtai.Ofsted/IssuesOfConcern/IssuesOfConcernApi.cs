@@ -5,6 +5,7 @@ using Jtai.Inspectorate.Retention;
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Team;
 using Jtai.Messaging.Outbox;
+using Jtai.Notices;
 using Jtai.Ofsted.Data;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
@@ -24,6 +25,8 @@ public static class IssuesOfConcernApi
     public static WebApplicationBuilder AddIssuesOfConcern(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IPurgeTarget, IssuesOfConcernPurgeTarget>();
+        builder.Services.AddNoticeKinds(IssueOfConcernNotice.Kind);
+        builder.Services.AddNoticeOutcome<SeniorOfficerNotified>();
         return builder;
     }
 
@@ -44,9 +47,9 @@ public static class IssuesOfConcernApi
     }
 
     private static async Task<Results<Created<IssueOfConcernView>, ValidationProblem, NotFound>> Raise(
-        Guid inspectionId, RaiseConcernRequest request, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, RaiseConcernRequest request, ClaimsPrincipal user, OfstedDbContext db, IOutbox outbox, INotices notices, TimeProvider clock, CancellationToken ct)
     {
-        if (!await db.Inspections.AnyAsync(i => i.InspectionId == inspectionId, ct)) return TypedResults.NotFound();
+        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.InspectionId == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
         var errors = new RequestErrors();
         if (errors.Required(request.Category, "category")) errors.OneOf(request.Category, ConcernCategories.All, "category");
         if (errors.Required(request.Description, "description") && errors.MaxLength(request.Description, 10_000, "description"))
@@ -56,6 +59,9 @@ public static class IssuesOfConcernApi
         if (errors.Required(request.Agency, "agency")) errors.OneOf(request.Agency, Agencies.All, "agency");
         if (errors.Required(request.SeniorOfficerName, "seniorOfficerName")) errors.MaxLength(request.SeniorOfficerName, 200, "seniorOfficerName");
         if (errors.Required(request.SeniorOfficerRole, "seniorOfficerRole")) errors.MaxLength(request.SeniorOfficerRole, 200, "seniorOfficerRole");
+        if (errors.Required(request.SeniorOfficerEmail, "seniorOfficerEmail")
+            && (request.SeniorOfficerEmail.Length > 320 || !System.Net.Mail.MailAddress.TryCreate(request.SeniorOfficerEmail.Trim(), out _)))
+            errors.Add("seniorOfficerEmail", "'seniorOfficerEmail' must be the senior officer's e-mail address: the concern is sent there at once (¶70).");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var now = clock.GetUtcNow();
@@ -63,11 +69,13 @@ public static class IssuesOfConcernApi
         {
             Id = Guid.NewGuid(), InspectionId = inspectionId, Category = request.Category!, Description = request.Description!.Trim(),
             ChildReference = request.ChildReference?.Trim(), Agency = request.Agency!, SeniorOfficerName = request.SeniorOfficerName!.Trim(),
-            SeniorOfficerRole = request.SeniorOfficerRole!.Trim(), RaisedBy = user.Id(), RaisedByName = user.DisplayName(),
-            RaisedByInspectorate = user.Inspectorate()!, RaisedAt = now, SeniorOfficerNotifiedAt = now,
+            SeniorOfficerRole = request.SeniorOfficerRole!.Trim(), SeniorOfficerEmail = request.SeniorOfficerEmail!.Trim(),
+            RaisedBy = user.Id(), RaisedByName = user.DisplayName(), RaisedByInspectorate = user.Inspectorate()!, RaisedAt = now,
         };
         db.Add(issue);
-        // "At once": the notification leaves with the record, through the outbox, whatever the broker's state.
+        // "At once" (¶70): the notice is queued with the record and leaves through the outbox whatever the
+        // broker's state; the senior officer counts as notified when it is delivered.
+        issue.NoticeDeliveryId = notices.Queue(IssueOfConcernNotice.For(issue, inspection)).Id;
         outbox.Publish(new IssueOfConcernRaised(inspectionId, issue.Id, issue.Category, issue.Agency, issue.SeniorOfficerName,
             issue.SeniorOfficerRole, issue.RaisedBy, now));
         await db.SaveChangesAsync(ct);

@@ -14,6 +14,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
         base.OnModelCreating(modelBuilder);
         // Each feature folder configures its own tables (IEntityTypeConfiguration).
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrchestratorDbContext).Assembly);
+        // Notice deliveries (Jtai.Notices) live in every service's own database.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Jtai.Notices.Notice).Assembly);
         modelBuilder.Entity<Inspection>(e =>
         {
             e.ToTable("inspections");
