@@ -86,8 +86,12 @@ public sealed class ProcessPlatform : IAsyncDisposable
         }, TimeSpan.FromSeconds(120), "the dashboard to answer");
 
         var gateway = GatewayAddress.ToString().TrimEnd('/');
+        var mail = await MailServer.Shared;
         var common = new Dictionary<string, string>
         {
+            ["Notices__Channel"] = "smtp",
+            ["Notices__Smtp__Host"] = "127.0.0.1",
+            ["Notices__Smtp__Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{otlpGrpc}",
             // Short export intervals so a short run shows up within seconds.
