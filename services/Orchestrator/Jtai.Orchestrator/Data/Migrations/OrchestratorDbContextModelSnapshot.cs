@@ -1250,7 +1250,6 @@ namespace Jtai.Orchestrator.Data.Migrations
 
                     b.ToTable("inspection_transitions", (string)null);
                 });
-
             modelBuilder.Entity("Jtai.Orchestrator.Operations.DeadLetterReplay", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1333,6 +1332,9 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasDatabaseName("ix_dead_letter_replays_replayed_at");
 
                     b.ToTable("dead_letter_replays", (string)null);
+                });
+
+
             modelBuilder.Entity("Jtai.Orchestrator.Notices.NoticeSummary", b =>
                 {
                     b.Property<Guid>("DeliveryId")
