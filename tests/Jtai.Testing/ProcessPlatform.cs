@@ -24,7 +24,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
         ["gateway"] = "gateway/Jtai.Gateway",
     };
 
-    private readonly List<Process> _running = [];
+    private readonly List<(string Name, Process Process)> _running = [];
     private readonly Dictionary<string, (int Http, int Grpc)> _ports = new();
     private readonly string _runId = "p" + Guid.NewGuid().ToString("N")[..10];
 
@@ -34,7 +34,10 @@ public sealed class ProcessPlatform : IAsyncDisposable
     public string Vhost => $"jtai-{_runId}";
     public Uri DashboardAddress { get; private set; } = null!;
     public Uri GatewayAddress => new($"http://127.0.0.1:{_ports["gateway"].Http}");
+    /// <summary>Each service's connection string, as the role it runs as.</summary>
     public Dictionary<string, string> Databases { get; } = new();
+    /// <summary>Each service's connection string as the role that owns and migrates its database.</summary>
+    public Dictionary<string, string> OwnerDatabases { get; } = new();
     public Tokens Tokens { get; private set; } = null!;
     /// <summary>Where each process writes its console (JSON log lines).</summary>
     public string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "jtai-process-platform-" + Guid.NewGuid().ToString("N")[..8]);
@@ -66,25 +69,66 @@ public sealed class ProcessPlatform : IAsyncDisposable
         Directory.CreateDirectory(LogDirectory);
         var root = RepositoryRoot();
         await Infrastructure.Management.CreateVhost(Vhost);
-        foreach (var name in ServiceNames) Databases[name] = await Infrastructure.CreateDatabase($"jtai_{_runId}_{name}");
-        foreach (var name in Processes) _ports[name] = (ServiceHost<GatewayService>.FreePort(), ServiceHost<GatewayService>.FreePort());
+        foreach (var name in ServiceNames)
+            (Databases[name], OwnerDatabases[name]) = await Infrastructure.CreateServiceDatabase(name, $"jtai_{_runId}_{name}");
 
-        var (ui, otlpGrpc, otlpHttp) = (ServiceHost<GatewayService>.FreePort(), ServiceHost<GatewayService>.FreePort(), ServiceHost<GatewayService>.FreePort());
-        DashboardAddress = new Uri($"http://127.0.0.1:{ui}");
-        Launch("dashboard", "bash", [Path.Combine(root, "infra/dashboard.sh")], root, new()
+        var otlpGrpc = await StartDashboard(root);
+        // The five processes need each other's addresses before they start, so their ports are chosen
+        // here. On this shared machine another run can take a chosen port before a process binds it:
+        // then every process is started again on fresh ports (the databases and vhost stay).
+        for (var attempt = 1; ; attempt++)
+        {
+            var stolen = await StartProcesses(root, otlpGrpc);
+            if (stolen is null) break;
+            if (attempt == 3) throw new InvalidOperationException($"{stolen} could not bind its port three times (log: {LogDirectory}/{stolen}.log).");
+            await StopProcesses(exceptDashboard: true);
+        }
+        Tokens = new Tokens(Client());
+    }
+
+    /// <summary>
+    /// Starts the dashboard on ports the system chooses (port 0: no window for another run to take
+    /// them) and reads the bound addresses back from its start-up log. Returns the OTLP/gRPC address.
+    /// </summary>
+    private async Task<Uri> StartDashboard(string root)
+    {
+        var ui = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var otlp = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var dashboard = Launch("dashboard", "bash", [Path.Combine(root, "infra/dashboard.sh")], root, new()
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["JTAI_DASHBOARD_PORT"] = ui.ToString(),
-            ["JTAI_DASHBOARD_OTLP_GRPC_PORT"] = otlpGrpc.ToString(),
-            ["JTAI_DASHBOARD_OTLP_HTTP_PORT"] = otlpHttp.ToString(),
-        });
-        await Platform.WaitUntil(async () =>
+            ["JTAI_DASHBOARD_PORT"] = "0",
+            ["JTAI_DASHBOARD_OTLP_GRPC_PORT"] = "0",
+            ["JTAI_DASHBOARD_OTLP_HTTP_PORT"] = "0",
+        }, line =>
         {
-            using var client = new HttpClient();
-            try { return (await client.GetAsync(new Uri(DashboardAddress, "/api/telemetry/resources"))).IsSuccessStatusCode; }
-            catch (HttpRequestException) { return false; }
-        }, TimeSpan.FromSeconds(120), "the dashboard to answer");
+            // The dashboard's own start-up lines ("Now listening on: http://127.0.0.1:38769",
+            // "OTLP/gRPC listening on: http://127.0.0.1:44113") name the ports it was given.
+            if (BoundAddress(line, "Now listening on: ") is { } u) ui.TrySetResult(u);
+            if (BoundAddress(line, "OTLP/gRPC listening on: ") is { } o) otlp.TrySetResult(o);
+        });
+        var exited = dashboard.WaitForExitAsync();
+        var bound = Task.WhenAll(ui.Task, otlp.Task);
+        var first = await Task.WhenAny(bound, exited, Task.Delay(TimeSpan.FromSeconds(120)));
+        if (first != bound)
+            throw new InvalidOperationException(
+                (dashboard.HasExited ? $"The dashboard exited ({dashboard.ExitCode})" : "The dashboard did not say where it listens within 2 min")
+                + $" (log: {LogDirectory}/dashboard.log).");
+        DashboardAddress = ui.Task.Result;
+        await WaitUntilAnswering("dashboard", dashboard, new Uri(DashboardAddress, "/api/telemetry/resources"));
+        return otlp.Task.Result;
+    }
 
+    private static Uri? BoundAddress(string line, string marker)
+    {
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? null : new Uri(line[(at + marker.Length)..].Trim());
+    }
+
+    /// <summary>Starts the five processes and waits until each is ready; returns the name of one that lost its port, if any.</summary>
+    private async Task<string?> StartProcesses(string root, Uri otlpGrpc)
+    {
+        foreach (var name in Processes) _ports[name] = (ServiceHost<GatewayService>.FreePort(), ServiceHost<GatewayService>.FreePort());
         var gateway = GatewayAddress.ToString().TrimEnd('/');
         var mail = await MailServer.Shared;
         var common = new Dictionary<string, string>
@@ -93,7 +137,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
             ["Notices__Smtp__Host"] = "127.0.0.1",
             ["Notices__Smtp__Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{otlpGrpc}",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpGrpc.ToString().TrimEnd('/'),
             // Short export intervals so a short run shows up within seconds.
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
@@ -116,6 +160,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
         }
 
         var configuration = typeof(ProcessPlatform).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var started = new Dictionary<string, Process>();
         foreach (var name in Processes)
         {
             var project = Path.Combine(root, Projects[name]);
@@ -136,23 +181,44 @@ public sealed class ProcessPlatform : IAsyncDisposable
             {
                 env["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{_ports[name].Grpc}";
                 env[$"ConnectionStrings__{name}"] = Databases[name];
+                env[$"ConnectionStrings__{name}Owner"] = OwnerDatabases[name];
             }
-            Launch(name, "dotnet", [dll], project, env);
+            started[name] = Launch(name, "dotnet", [dll], project, env);
         }
 
         foreach (var name in Processes)
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_ports[name].Http}") };
-            await Platform.WaitUntil(async () =>
+            try
             {
-                try { return (await client.GetAsync("/health/ready")).IsSuccessStatusCode; }
-                catch (HttpRequestException) { return false; }
-            }, TimeSpan.FromSeconds(120), $"{name} to be ready (log: {LogDirectory}/{name}.log)");
+                await WaitUntilAnswering(name, started[name], new Uri($"http://127.0.0.1:{_ports[name].Http}/health/ready"));
+            }
+            catch (ProcessExitedException) when (File.ReadAllText(Path.Combine(LogDirectory, name + ".log")).Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
         }
-        Tokens = new Tokens(Client());
+        return null;
     }
 
-    private void Launch(string name, string file, string[] arguments, string workingDirectory, Dictionary<string, string> environment)
+    /// <summary>Waits for a success from <paramref name="address"/>; fails at once if the process exits first.</summary>
+    private async Task WaitUntilAnswering(string name, Process process, Uri address)
+    {
+        using var client = new HttpClient();
+        await Platform.WaitUntil(async () =>
+        {
+            if (process.HasExited)
+            {
+                process.WaitForExit(); // drains the redirected output into the log
+                throw new ProcessExitedException($"{name} exited ({process.ExitCode}) before answering (log: {LogDirectory}/{name}.log).");
+            }
+            try { return (await client.GetAsync(address)).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }, TimeSpan.FromSeconds(120), $"{name} to answer {address.AbsolutePath} (log: {LogDirectory}/{name}.log)");
+    }
+
+    private sealed class ProcessExitedException(string message) : Exception(message);
+
+    private Process Launch(string name, string file, string[] arguments, string workingDirectory, Dictionary<string, string> environment, Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -167,12 +233,19 @@ public sealed class ProcessPlatform : IAsyncDisposable
             start.Environment.Remove(key);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
+        // A fresh log per launch: a relaunch's log tells only of that launch.
         var log = new StreamWriter(Path.Combine(LogDirectory, name + ".log")) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (log) log.WriteLine(e.Data);
+            onLine?.Invoke(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _running.Add(process);
+        _running.Add((name, process));
+        return process;
     }
 
     /// <summary>A client for the gateway, with a bearer token if given.</summary>
@@ -188,21 +261,30 @@ public sealed class ProcessPlatform : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopProcesses(exceptDashboard: false);
+        foreach (var name in Databases.Keys) await Infrastructure.DropDatabase($"jtai_{_runId}_{name}");
+        await Infrastructure.Management.DeleteVhost(Vhost);
+    }
+
+    /// <summary>Stops the processes this platform started (only those: by their own handles).</summary>
+    private async Task StopProcesses(bool exceptDashboard)
+    {
         // Processes in reverse order: the gateway first, the dashboard last, so the last telemetry still lands.
-        foreach (var process in Enumerable.Reverse(_running))
+        foreach (var (name, process) in Enumerable.Reverse(_running.ToList()))
         {
+            if (exceptDashboard && name == "dashboard") continue;
             try
             {
                 if (!process.HasExited)
                 {
                     process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+                    await process.WaitForExitAsync(timeout.Token);
                 }
             }
             catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException) { }
             process.Dispose();
+            _running.Remove((name, process));
         }
-        foreach (var name in Databases.Keys) await Infrastructure.DropDatabase($"jtai_{_runId}_{name}");
-        await Infrastructure.Management.DeleteVhost(Vhost);
     }
 }

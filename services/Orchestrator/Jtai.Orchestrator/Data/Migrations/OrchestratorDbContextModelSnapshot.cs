@@ -1250,90 +1250,6 @@ namespace Jtai.Orchestrator.Data.Migrations
 
                     b.ToTable("inspection_transitions", (string)null);
                 });
-            modelBuilder.Entity("Jtai.Orchestrator.Operations.DeadLetterReplay", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ErrorQueue")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("error_queue");
-
-                    b.Property<string>("FaultReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("fault_reason");
-
-                    b.Property<DateTimeOffset?>("FirstFailedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("first_failed_at");
-
-                    b.Property<Guid?>("InspectionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("inspection_id");
-
-                    b.Property<DateTimeOffset?>("LastFailedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_failed_at");
-
-                    b.Property<Guid?>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("MessageType")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("message_type");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("outcome");
-
-                    b.Property<DateTimeOffset>("ReplayedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("replayed_at");
-
-                    b.Property<string>("ReplayedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("replayed_by");
-
-                    b.Property<string>("ReplayedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("replayed_by_name");
-
-                    b.Property<string>("SourceQueue")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("source_queue");
-
-                    b.Property<string>("TraceId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("trace_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_dead_letter_replays");
-
-                    b.HasIndex("MessageId")
-                        .HasDatabaseName("ix_dead_letter_replays_message_id");
-
-                    b.HasIndex("ReplayedAt")
-                        .HasDatabaseName("ix_dead_letter_replays_replayed_at");
-
-                    b.ToTable("dead_letter_replays", (string)null);
-                });
-
 
             modelBuilder.Entity("Jtai.Orchestrator.Notices.NoticeSummary", b =>
                 {
@@ -1419,6 +1335,90 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasFilter("state = 'failed'");
 
                     b.ToTable("notice_summaries", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Operations.DeadLetterReplay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ErrorQueue")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("error_queue");
+
+                    b.Property<string>("FaultReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("fault_reason");
+
+                    b.Property<DateTimeOffset?>("FirstFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_failed_at");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateTimeOffset?>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("ReplayedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replayed_at");
+
+                    b.Property<string>("ReplayedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("replayed_by");
+
+                    b.Property<string>("ReplayedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("replayed_by_name");
+
+                    b.Property<string>("SourceQueue")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("source_queue");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dead_letter_replays");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_dead_letter_replays_message_id");
+
+                    b.HasIndex("ReplayedAt")
+                        .HasDatabaseName("ix_dead_letter_replays_replayed_at");
+
+                    b.ToTable("dead_letter_replays", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Ofsted.Data.Migrations
 {
     [DbContext(typeof(OfstedDbContext))]
-    [Migration("20261130160425_ConsumeFailuresAndMessageLogIndexes")]
+    [Migration("20261130193752_ConsumeFailuresAndMessageLogIndexes")]
     partial class ConsumeFailuresAndMessageLogIndexes
     {
         /// <inheritdoc />
@@ -489,6 +489,10 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("contact_missing");
 
+                    b.Property<Guid?>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
@@ -507,9 +511,13 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
-                    b.Property<DateTimeOffset>("NotifiedAt")
+                    b.Property<DateTimeOffset?>("NotifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("notified_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -519,6 +527,9 @@ namespace Jtai.Ofsted.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_inspection_notifications");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_inspection_notifications_delivery_id");
 
                     b.HasIndex("InspectionId")
                         .HasDatabaseName("ix_inspection_notifications_inspection_id");
@@ -917,6 +928,158 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ChannelReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("channel_reference");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("notice");
+
+                    b.Property<string>("Personalisation")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("personalisation");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("RecipientAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient_address");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("recipient_role");
+
+                    b.Property<string>("Regarding")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("regarding");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_deliveries");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_notice_deliveries_inspection_id");
+
+                    b.HasIndex("Regarding")
+                        .HasDatabaseName("ix_notice_deliveries_regarding");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_notice_deliveries_failed")
+                        .HasFilter("state = 'failed'");
+
+                    b.ToTable("notice_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDeliveryAttempt", b =>
+                {
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("DeliveryId", "Number")
+                        .HasName("pk_notice_delivery_attempts");
+
+                    b.ToTable("notice_delivery_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Ofsted.CaseSelection.SelectedChild", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1070,6 +1233,10 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("dfe_informed_by");
+
+                    b.Property<Guid?>("DfeNoticeDeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dfe_notice_delivery_id");
 
                     b.Property<string>("ExpectedStage")
                         .IsRequired()
@@ -1557,6 +1724,10 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("lead_signed_by");
 
+                    b.Property<Guid?>("NoticeDeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_delivery_id");
+
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("raised_at");
@@ -1592,13 +1763,19 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("response_recorded_by");
 
+                    b.Property<string>("SeniorOfficerEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("senior_officer_email");
+
                     b.Property<string>("SeniorOfficerName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("senior_officer_name");
 
-                    b.Property<DateTimeOffset>("SeniorOfficerNotifiedAt")
+                    b.Property<DateTimeOffset?>("SeniorOfficerNotifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("senior_officer_notified_at");
 
@@ -1721,6 +1898,16 @@ namespace Jtai.Ofsted.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_follow_up_steps_follow_ups_follow_up_id");
+                });
+
+            modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDeliveryAttempt", b =>
+                {
+                    b.HasOne("Jtai.Notices.Delivery.NoticeDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_delivery_attempts_notice_delivery_delivery_id");
                 });
 
             modelBuilder.Entity("Jtai.Ofsted.FollowUp.ActionPlanSubmission", b =>
