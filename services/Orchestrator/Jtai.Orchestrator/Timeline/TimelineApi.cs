@@ -54,7 +54,7 @@ public static class TimelineApi
         TypedResults.Ok(await Overdue(db, clock, null).Take(1000).ToListAsync(ct));
 
     /// <summary>Due, not met, of an inspection still running; window ends cannot be overdue.</summary>
-    private static IQueryable<OverdueMilestone> Overdue(OrchestratorDbContext db, TimeProvider clock, Guid? inspectionId)
+    internal static IQueryable<OverdueMilestone> Overdue(OrchestratorDbContext db, TimeProvider clock, Guid? inspectionId)
     {
         var now = clock.GetUtcNow();
         var ended = Stages.Ended.ToList();
