@@ -1,5 +1,6 @@
 using System.Net;
 using Jtai.Calendar.WorkingDays;
+using Jtai.Platform.Tests.Lifecycle;
 using Jtai.Testing.AnnexA;
 using Xunit;
 
@@ -57,5 +58,29 @@ public sealed class ChecklistDeadlineTests(ChecklistDeadlineFixture fixture)
         var laView = await la.ChecklistItem(id, "annex-a/list-2");
         Assert.Equal("late", laView["status"]!.GetValue<string>());
         Assert.Equal("overdue", (await la.ChecklistItem(id, "annex-a/list-3"))["status"]!.GetValue<string>());
+
+        // The timeline's week 1 Tuesday milestone is overdue until every item due by it has arrived ...
+        Assert.Equal("overdue", (await Platform.Timeline(id)).Milestone("child-level-data")["status"]!.GetValue<string>());
+        for (var list = 3; list <= 5; list++)
+            await (await la.UploadList(id, list, area.List(list, 100).ToCsvBytes())).Expect(HttpStatusCode.Created);
+        await (await la.UploadDocument(id, "audit-list", "Audit,Date\nMASH audit,01/03/2026\n"u8.ToArray(), "audits.csv", "text/csv")).Expect(HttpStatusCode.Created);
+
+        // ... then it is met by what arrived, at the time the last item came in: late, not overdue.
+        var milestone = await WaitForMilestone(id, "child-level-data", m => m["metAt"] is not null);
+        Assert.Equal("late", milestone["status"]!.GetValue<string>());
+        Assert.Equal("information-received", milestone["metBy"]!.GetValue<string>());
+        Assert.True(milestone["metAt"]!.GetValue<DateTimeOffset>() > due);
+        var overdue = await (await lead.GetAsync($"/api/orchestrator/inspections/{id}/overdue")).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(overdue.AsArray(), o => o!["key"]!.GetValue<string>() == "child-level-data");
+        // No stage moved it: the inspection is still where it was.
+        Assert.Equal("scheduled", (await Platform.Timeline(id))["status"]!.GetValue<string>());
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> WaitForMilestone(Guid id, string key, Func<System.Text.Json.Nodes.JsonNode, bool> until)
+    {
+        System.Text.Json.Nodes.JsonNode? milestone = null;
+        await Testing.Platform.WaitUntil(async () => until(milestone = (await Platform.Timeline(id)).Milestone(key)),
+            TimeSpan.FromSeconds(30), $"milestone {key}");
+        return milestone!;
     }
 }

@@ -34,14 +34,14 @@ public static class TimelineApi
         return app;
     }
 
-    private static async Task<Results<Ok<InspectionTimelineView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<InspectionTimelineView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
         if (inspection is null) return TypedResults.NotFound();
         var milestones = await db.Set<InspectionMilestone>().AsNoTracking().Where(m => m.InspectionId == inspectionId)
             .OrderBy(m => m.DueAt).ToListAsync(ct);
         return TypedResults.Ok(new InspectionTimelineView(inspection.Id, inspection.Theme, inspection.FrameworkVersion, inspection.FieldworkStart,
-            inspection.Status, milestones.Select(MilestoneView.From).ToList()));
+            inspection.Status, milestones.Select(m => MilestoneView.From(m, clock.GetUtcNow())).ToList()));
     }
 
     private static async Task<Results<Ok<List<OverdueMilestone>>, NotFound>> OverdueFor(Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
@@ -79,7 +79,7 @@ public static class TimelineApi
             milestone.MetBy = user.Id();
             await db.SaveChangesAsync(ct);
         }
-        return TypedResults.Ok(MilestoneView.From(milestone));
+        return TypedResults.Ok(MilestoneView.From(milestone, clock.GetUtcNow()));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> Calendar(

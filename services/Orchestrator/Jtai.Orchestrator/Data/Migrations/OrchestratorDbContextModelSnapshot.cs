@@ -480,6 +480,11 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string[]>("AgreedWith")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agreed_with");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
