@@ -130,7 +130,7 @@ public sealed class LifecycleTests(PlatformFixture fixture)
         var decision = $"/api/orchestrator/inspections/{id}/deferral-requests/{request["id"]}/decision";
 
         // Ofsted records the decision the inspectorates took together: with CQC's and HMICFRS's agreement.
-        using var lead = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
+        using var lead = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted"));
         foreach (var agreed in new string[][] { [], ["cqc"], ["cqc", "hmicfrs", "probation"] })
         {
             var alone = await (await lead.PostJson(decision, new { outcome = "refused", reason = "Ofsted alone", agreedWith = agreed }))

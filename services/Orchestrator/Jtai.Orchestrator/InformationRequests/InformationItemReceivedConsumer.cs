@@ -49,7 +49,9 @@ public sealed class InformationItemReceivedConsumer(OrchestratorDbContext db, IL
 
     private async Task MeetMilestoneWhenComplete(Guid inspectionId, string milestoneKey, CancellationToken ct)
     {
-        // Saved inside the consumer's transaction, so the query below sees this delivery too.
+        // Deliveries are consumed concurrently: the inspection's row lock makes each see the ones before it
+        // (otherwise two last items arriving together would each miss the other and meet nothing).
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM inspections WHERE id = {inspectionId} FOR UPDATE", ct);
         await db.SaveChangesAsync(ct);
         var items = AnnexAItems.All.Where(i => i.Due == milestoneKey).Select(i => i.Key).ToList();
         var firsts = await db.Set<InformationReceived>()

@@ -46,7 +46,10 @@ internal static class NotificationMilestone
 
     public static async Task MeetWhenDelivered(OrchestratorDbContext db, Guid inspectionId, CancellationToken ct)
     {
-        // Saved inside the consumer's transaction, so the query below sees this delivery too.
+        // Deliveries of one inspection are consumed concurrently: without this lock each transaction would
+        // see only its own delivery uncommitted and none would find all three sent. Saved after the lock,
+        // inside the consumer's transaction, so the query below sees this delivery and every earlier one.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM inspections WHERE id = {inspectionId} FOR UPDATE", ct);
         await db.SaveChangesAsync(ct);
         var notifiedAt = await db.Set<InspectionTransition>().Where(t => t.InspectionId == inspectionId && t.To == Stages.Notified)
             .MaxAsync(t => (DateTimeOffset?)t.At, ct);
