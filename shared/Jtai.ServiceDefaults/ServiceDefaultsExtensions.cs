@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Health;
+using Jtai.ServiceDefaults.OpenApi;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Jtai.ServiceDefaults.Telemetry;
@@ -33,12 +34,15 @@ public static class ServiceDefaultsExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
             o.SerializerOptions.AllowTrailingCommas = false;
+            o.SerializerOptions.Converters.Add(new StorableTextConverter());
+            o.SerializerOptions.Converters.Add(new SupportedDateOnlyConverter());
+            o.SerializerOptions.Converters.Add(new SupportedDateTimeOffsetConverter());
         });
 
         builder.Services.AddJtaiHealth();
-        builder.Services.AddJtaiAuthentication(builder.Configuration);
+        builder.Services.AddJtaiAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddAccessRules();
-        builder.Services.AddOpenApi();
+        builder.Services.AddJtaiOpenApi(serviceName);   // v1 and the partners' document
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
@@ -52,6 +56,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationMiddleware>();
+        app.UseMiddleware<RequestTextMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         if (declaredRules) app.UseAccessRules();
