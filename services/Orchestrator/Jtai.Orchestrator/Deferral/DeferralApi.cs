@@ -81,7 +81,8 @@ public static class DeferralApi
         if (!accepted && body.NewFieldworkStart is not null)
             errors.Add("newFieldworkStart", "'newFieldworkStart' is given only when the deferral is accepted.");
         var agreedWith = (body.AgreedWith ?? []).Select(a => a?.Trim().ToLowerInvariant()).Distinct().ToList();
-        if (agreedWith.Any(a => a is not (Inspectorates.Cqc or Inspectorates.Hmicfrs))
+        if (agreedWith.Count == 0) errors.Add("agreedWith", "'agreedWith' is required.");
+        else if (agreedWith.Any(a => a is not (Inspectorates.Cqc or Inspectorates.Hmicfrs))
             || !agreedWith.Contains(Inspectorates.Cqc) || !agreedWith.Contains(Inspectorates.Hmicfrs))
             errors.Add("agreedWith", "'agreedWith' must name cqc and hmicfrs: the inspectorates decide a deferral together (¶19).");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
