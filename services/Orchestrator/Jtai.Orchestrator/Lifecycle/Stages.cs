@@ -62,13 +62,11 @@ public static class Stages
     public static bool CanMove(string from, string to) => AllowedAfter(from).Contains(to, StringComparer.Ordinal);
 
     /// <summary>
-    /// Milestones a stage's arrival meets. Not notification: the inspection is notified when each
-    /// inspectorate's notices are delivered (Notices/NotificationMilestone), not when the stage changes.
+    /// Milestones a stage's arrival meets. Not notification, the Annex A returns or the fieldwork week's
+    /// meetings: those are met by what happened (Timeline/MetByRecords), never by a change of stage.
     /// </summary>
     public static IReadOnlyList<string> Meets(string stage) => stage switch
     {
-        Fieldwork => [MilestoneKeys.FieldworkStart],
-        Drafting => [MilestoneKeys.KitMeetingWednesday, MilestoneKeys.KitMeetingThursday, MilestoneKeys.FeedbackMeeting, MilestoneKeys.FieldworkEnd],
         FactualAccuracy => [MilestoneKeys.DraftLetter],
         FinalUnderEmbargo => [MilestoneKeys.FactualAccuracyComments, MilestoneKeys.FinalLetter],
         Published => [MilestoneKeys.Publication],

@@ -67,12 +67,14 @@ public static class TimelineApi
                select new OverdueMilestone(i.Id, i.LocalAreaCode, i.LocalAreaName, i.Status, m.Key, m.DueAt, m.Description, m.ReachedAt);
     }
 
-    /// <summary>Marks a milestone met that no stage meets by itself (an Annex A return, the statement of action).</summary>
+    /// <summary>Marks a milestone met that nothing recorded meets by itself (the lead's selections, the statement of action).</summary>
     private static async Task<Results<Ok<MilestoneView>, NotFound, ValidationProblem>> Meet(
         Guid inspectionId, string key, MeetMilestoneRequest? request, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var milestone = await db.Set<InspectionMilestone>().SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == key, ct);
         if (milestone is null) return TypedResults.NotFound();
+        if (MetByRecords.What(key) is { } what)
+            throw new DomainRuleException("milestone-met-by-record", $"'{key}' is met by {what}, not by marking it met.");
         if (milestone.MetAt is null)
         {
             milestone.MetAt = clock.GetUtcNow();
