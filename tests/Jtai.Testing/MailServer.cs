@@ -48,7 +48,9 @@ public sealed class MailServer : IAsyncDisposable
         ];
         // The test host may be killed rather than exit (ProcessExit never runs): a watchdog shell ends
         // smtp4dev's process group when the test process is gone, so no mail server outlives its run.
-        var watchdog = $"set -m; dotnet {string.Join(' ', args.Select(a => $"'{a}'"))} & c=$!; " +
+        // setsid gives smtp4dev (dotnet tool run and its child) a process group of its own to end together;
+        // `set -m` does not in a non-interactive dash.
+        var watchdog = $"setsid dotnet {string.Join(' ', args.Select(a => $"'{a}'"))} & c=$!; " +
                        $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $c 2>/dev/null; do sleep 1; done; kill -- -$c 2>/dev/null; wait";
         var start = new ProcessStartInfo("/bin/sh")
         {

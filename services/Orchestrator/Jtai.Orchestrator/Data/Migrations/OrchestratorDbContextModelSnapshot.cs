@@ -550,6 +550,11 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string[]>("AgreedWith")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agreed_with");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
@@ -617,6 +622,35 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasDatabaseName("ix_deferral_requests_inspection_id");
 
                     b.ToTable("deferral_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Evidence.InspectorateEvidenceCompleteness", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Inspectorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("complete");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.HasKey("InspectionId", "Inspectorate")
+                        .HasName("pk_inspectorate_evidence_completeness");
+
+                    b.ToTable("inspectorate_evidence_completeness", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.FactualAccuracy.FactualAccuracyComment", b =>
@@ -1254,6 +1288,60 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("inspection_transitions", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Meetings.InspectionMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_meetings");
+
+                    b.HasIndex("InspectionId", "StartedAt")
+                        .HasDatabaseName("ix_inspection_meetings_inspection_id_started_at");
+
+                    b.ToTable("inspection_meetings", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Notices.NoticeSummary", b =>
                 {
                     b.Property<Guid>("DeliveryId")
@@ -1665,6 +1753,39 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_finding_links_findings_finding_id");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Meetings.InspectionMeeting", b =>
+                {
+                    b.OwnsMany("Jtai.Orchestrator.Meetings.MeetingAttendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("InspectionMeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("InspectionMeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("inspection_meetings");
+
+                            b1
+                                .ToJson("attendees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionMeetingId")
+                                .HasConstraintName("fk_inspection_meetings_inspection_meetings_inspection_meeting_id");
+                        });
+
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementResponse", b =>
