@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261126000249_Issue6Letter")]
-    partial class Issue6Letter
+    [Migration("20261126000249_LetterComplaintsAndStatementOfAction")]
+    partial class LetterComplaintsAndStatementOfAction
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
