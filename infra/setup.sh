@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (if missing) and starts the real components the platform needs on Debian 12 without
-# Docker or systemd: RabbitMQ with its management plugin, and PostgreSQL with one database and
+# Docker or systemd: RabbitMQ with its management and Prometheus plugins, and PostgreSQL with one database and
 # one login role per service. Idempotent: safe to run again on a machine where all is running.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -33,9 +33,12 @@ for _ in $(seq 1 240); do rabbitmqctl -q await_startup >/dev/null 2>&1 && break;
 rabbitmqctl -q await_startup
 rabbitmqctl -q start_app >/dev/null 2>&1 || true
 rabbitmq-plugins -q enable rabbitmq_management >/dev/null
+# The broker's own metrics (queues, connections, channels, memory) for Prometheus scrapers:
+# http://127.0.0.1:15692/metrics (aggregated) and /metrics/per-object (per queue).
+rabbitmq-plugins -q enable rabbitmq_prometheus >/dev/null
 for _ in $(seq 1 240); do curl -sf -o /dev/null -u guest:guest http://127.0.0.1:15672/api/overview && break; sleep 0.25; done
 curl -sf -o /dev/null -u guest:guest http://127.0.0.1:15672/api/overview
-echo "rabbitmq ready (amqp 5672, management 15672)"
+echo "rabbitmq ready (amqp 5672, management 15672, prometheus 15692)"
 
 # --- PostgreSQL: start the cluster, then per service two roles and one database. The owner role
 # (jtai_<service>_owner) owns the database and applies its migrations; the service runs as

@@ -1,6 +1,8 @@
 using Jtai.Messaging.Deadlines;
 using Jtai.Messaging.Flow;
+using Jtai.Messaging.Monitoring;
 using Jtai.Messaging.Outbox;
+using Jtai.Messaging.Retention;
 using Jtai.ServiceDefaults.Health;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -28,7 +30,8 @@ public static class MessagingSetup
     /// <summary>
     /// MassTransit on RabbitMQ (ConnectionStrings:RabbitMq, an amqp:// URI), queues named
     /// "{service}-{message}", retries then _error queues, the outbox and its relay, deadline rows
-    /// and their poller, and the bus in /health/ready. Call after AddJtaiData.
+    /// and their poller, the bus in /health/ready, the messaging metrics and the message log's
+    /// retention. Call after AddJtaiData.
     /// </summary>
     public static WebApplicationBuilder AddJtaiMessaging(
         this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
@@ -48,6 +51,16 @@ public static class MessagingSetup
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<DeadlinePoller>();
         services.AddGrpc();
+
+        // The platform's own metrics and the message log's retention.
+        services.AddSingleton(new ConsumerRetries(retryIntervals));
+        services.AddSingleton<MessagingMetrics>();
+        services.Configure<MonitoringOptions>(configuration.GetSection("Messaging:Monitoring"));
+        services.AddScoped<MessageLogStatus>();
+        services.AddHostedService<MessageLogSampler>();
+        services.Configure<MessageLogRetentionOptions>(configuration.GetSection("Messaging:Retention"));
+        services.AddScoped<MessageLogPurge>();
+        services.AddHostedService<MessageLogRetention>();
 
         services.AddMassTransit(x =>
         {

@@ -19,3 +19,10 @@ public sealed record NoticeRecipient(string Role, string? Name, string Address);
 
 /// <summary>A kind of notice a service sends; each needs a GOV.UK Notify template id when Notify is the channel.</summary>
 public sealed record NoticeKind(string Name);
+
+/// <summary>Kinds of notice another service reacts to (the orchestrator meets the notification milestone on their delivery).</summary>
+public static class NoticeKinds
+{
+    /// <summary>Each inspectorate's notice of the inspection to its own leaders (¶16–17).</summary>
+    public const string InspectionNotification = "inspection-notification";
+}

@@ -48,7 +48,12 @@ public sealed class MailServer : IAsyncDisposable
         ];
         // The test host may be killed rather than exit (ProcessExit never runs): a watchdog shell ends
         // smtp4dev's process group when the test process is gone, so no mail server outlives its run.
-        var watchdog = $"set -m; dotnet {string.Join(' ', args.Select(a => $"'{a}'"))} & c=$!; " +
+        // setsid gives smtp4dev (dotnet tool run and its child) a process group of its own to end together;
+        // `set -m` does not in a non-interactive dash.
+        // Stop() sends the watchdog SIGTERM, and its trap ends the group too: killing the shell outright would
+        // leave the setsid group (its own session) running with nobody to end it.
+        var watchdog = $"setsid dotnet {string.Join(' ', args.Select(a => $"'{a}'"))} & c=$!; " +
+                       "trap 'kill -- -$c 2>/dev/null; exit 0' TERM; " +
                        $"while kill -0 {Environment.ProcessId} 2>/dev/null && kill -0 $c 2>/dev/null; do sleep 1; done; kill -- -$c 2>/dev/null; wait";
         var start = new ProcessStartInfo("/bin/sh")
         {
@@ -124,9 +129,20 @@ public sealed class MailServer : IAsyncDisposable
 
     private void Stop()
     {
-        try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        try
+        {
+            // The watchdog's trap ends smtp4dev's process group (within its one-second poll); a shell that does not
+            // answer is killed with its children as a last resort.
+            if (!_process.HasExited && (Terminate(_process.Id) != 0 || !_process.WaitForExit(TimeSpan.FromSeconds(5))))
+                _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException) { }
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+
+    /// <summary>SIGTERM (15): .NET's Process.Kill only sends SIGKILL, which no trap can answer.</summary>
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int pid, int signal = 15);
 
     public ValueTask DisposeAsync()
     {

@@ -47,6 +47,7 @@ public sealed class Platform : IAsyncDisposable
     public string Vhost { get; }
     public AdjustableClock Clock { get; } = new();
     public SpanCollector Spans { get; } = new();
+    public LogCollector Logs { get; } = new();
     /// <summary>Each service's connection string, as the role it runs as.</summary>
     public Dictionary<string, string> Databases { get; } = new();
     /// <summary>Each service's connection string as the role that owns and migrates its database.</summary>
@@ -93,6 +94,7 @@ public sealed class Platform : IAsyncDisposable
                 ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
                 ["Messaging:Outbox:PublishTimeout"] = "00:00:03",
                 ["Messaging:Deadlines:PollInterval"] = "00:00:00.250",
+                ["Messaging:Monitoring:SampleInterval"] = "00:00:00.500",
                 ["Messaging:Retry:Intervals:0"] = "00:00:00.100",
                 ["Messaging:Retry:Intervals:1"] = "00:00:00.200",
                 ["Messaging:Retry:Intervals:2"] = "00:00:00.300",
@@ -107,8 +109,15 @@ public sealed class Platform : IAsyncDisposable
             };
         }
         foreach (var name in ServiceNames)
+        {
             foreach (var other in ServiceNames)
+            {
                 _settings[name][$"Services:{other}:Grpc"] = $"http://127.0.0.1:{_ports[other].Grpc}";
+                _settings[name][$"Services:{other}:Http"] = $"http://127.0.0.1:{_ports[other].Http}";
+            }
+            _settings[name]["Services:gateway:Http"] = gateway;
+            _settings[name]["Operations:Thresholds:CheckInterval"] = "00:00:01";
+        }
 
         _ports["gateway"] = (gatewayPort, ServiceHost<GatewayService>.FreePort());
         _settings["gateway"] = new Dictionary<string, string?>
@@ -164,6 +173,7 @@ public sealed class Platform : IAsyncDisposable
         Action<IServiceCollection> services = s =>
         {
             if (name == "gateway") s.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(Spans));
+            s.AddSingleton(Logs.ProviderFor(name));
             _options.Services?.Invoke(name, s);
         };
         IServiceHost host = name switch

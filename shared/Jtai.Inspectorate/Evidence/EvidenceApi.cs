@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Team;
+using Jtai.Messaging.Outbox;
 using Jtai.ServiceDefaults.Criteria;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
@@ -146,28 +148,54 @@ public static class EvidenceApi
     }
 
     private static async Task<Ok<MemberCompletenessView>> MarkComplete(
-        Guid inspectionId, HttpContext http, InspectorateDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, HttpContext http, InspectorateDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var userId = http.User.Id();
         var member = await db.TeamMembers.SingleAsync(m => m.InspectionId == inspectionId && m.UserId == userId, ct);
         if (!EvidenceRules.KeepRecords.Contains(member.TeamRole))
             throw new DomainRuleException("only-evidence-keepers-complete", $"A {member.TeamRole} keeps no evidence record to complete.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockInspection(db, inspectionId, ct);
         var completion = await db.Set<EvidenceCompletion>().FindAsync([inspectionId, userId], ct);
         if (completion is null)
         {
             db.Add(completion = new EvidenceCompletion { InspectionId = inspectionId, UserId = userId, CompletedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(ct);
+            await PublishCompleteness(db, outbox, Of(http), inspectionId, clock, ct);
         }
+        await tx.CommitAsync(ct);
         var records = await db.Set<EvidenceRecord>().CountAsync(r => r.InspectionId == inspectionId && r.AuthorId == userId, ct);
         return TypedResults.Ok(new MemberCompletenessView(userId, member.Name, member.TeamRole, true, completion.CompletedAt, records));
     }
 
     /// <summary>The lead directs further evidence (¶75): the inspector reopens their record.</summary>
-    private static async Task<NoContent> Reopen(Guid inspectionId, HttpContext http, InspectorateDbContext db, CancellationToken ct)
+    private static async Task<NoContent> Reopen(
+        Guid inspectionId, HttpContext http, InspectorateDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
         var userId = http.User.Id();
-        await db.Set<EvidenceCompletion>().Where(c => c.InspectionId == inspectionId && c.UserId == userId).ExecuteDeleteAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockInspection(db, inspectionId, ct);
+        if (await db.Set<EvidenceCompletion>().Where(c => c.InspectionId == inspectionId && c.UserId == userId).ExecuteDeleteAsync(ct) > 0)
+            await PublishCompleteness(db, outbox, Of(http), inspectionId, clock, ct);
+        await tx.CommitAsync(ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Two inspectors completing at once must each see the other: the inspection's row orders them.</summary>
+    private static Task LockInspection(InspectorateDbContext db, Guid inspectionId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"SELECT 1 FROM inspections WHERE inspection_id = {inspectionId} FOR UPDATE", ct);
+
+    /// <summary>
+    /// Tells the orchestrator whether this inspectorate's records are now all complete: its evidence-complete
+    /// milestone is met by the three inspectorates' completeness (¶74), not asked for or marked by hand.
+    /// </summary>
+    private static async Task PublishCompleteness(InspectorateDbContext db, IOutbox outbox, string inspectorate, Guid inspectionId,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var view = await EvidenceRules.Completeness(db, inspectorate, inspectionId, ct);
+        var completedAt = view.Complete ? view.Members.Max(m => m.CompletedAt) : null;
+        outbox.Publish(new EvidenceCompletenessChanged(inspectionId, inspectorate, view.Complete, completedAt, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task<Ok<CompletenessView>> Completeness(

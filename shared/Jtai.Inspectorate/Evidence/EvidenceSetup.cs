@@ -25,6 +25,7 @@ public static class EvidenceSetup
         builder.Services.TryAddSingleton<IEvaluationCriteria, FrameworkCriteria>();
         builder.Services.AddScoped<IPurgeTarget, EvidencePurgeTarget>();
         builder.Services.AddScoped<Purger>();
+        builder.Services.AddSingleton<RetentionMetrics>();
         builder.Services.AddHostedService<DailyPurge>();
         return builder;
     }

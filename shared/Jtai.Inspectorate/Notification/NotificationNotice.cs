@@ -10,7 +10,7 @@ namespace Jtai.Inspectorate.Notification;
 /// <summary>The notice of the inspection each inspectorate sends its own leaders on day 1 (¶16–18).</summary>
 public static class NotificationNotice
 {
-    public const string Kind = "inspection-notification";
+    public const string Kind = NoticeKinds.InspectionNotification;
 
     public static Notice For(InspectionCopy inspection, string inspectorate, AreaContact to, DateOnly fieldworkStart,
         IReadOnlyList<AreaContact> askedToNotify, IReadOnlyList<string> askedRolesWithoutContact)

@@ -30,7 +30,7 @@ public sealed class EvidencePurgeTarget : IPurgeTarget
 }
 
 public sealed class Purger(InspectorateDbContext db, IEnumerable<IPurgeTarget> targets, IOptions<RetentionOptions> options,
-    TimeProvider clock, ILogger<Purger> logger)
+    TimeProvider clock, RetentionMetrics metrics, ILogger<Purger> logger)
 {
     /// <summary>Runs today's purge unless it has run; returns its log entry, or null when it had already run.</summary>
     public async Task<PurgeLogEntry?> RunToday(CancellationToken ct)
@@ -68,6 +68,7 @@ public sealed class Purger(InspectorateDbContext db, IEnumerable<IPurgeTarget> t
             if (await AlreadyRan(today)) return null;
             throw;
         }
+        metrics.Ran(entry);
         logger.LogInformation("Retention purge {Day}: {Purged} inspections purged, {Held} held, deleted {Deleted}",
             today, entry.InspectionsPurged, entry.InspectionsHeld, string.Join(", ", entry.Deleted.Select(d => $"{d.Key}={d.Value}")));
         return entry;

@@ -14,6 +14,7 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
+    public DbSet<ConsumeFailure> ConsumeFailures => Set<ConsumeFailure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +29,8 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(m => m.InspectionId);
             // The relay's scan: only unpublished rows, in order.
             e.HasIndex(m => m.Sequence).HasFilter("published_at IS NULL").HasDatabaseName("ix_outbox_messages_unpublished");
+            // The retention purge's scan: published rows, oldest first.
+            e.HasIndex(m => m.PublishedAt).HasFilter("published_at IS NOT NULL").HasDatabaseName("ix_outbox_messages_published_at");
         });
         modelBuilder.Entity<InboxMessage>(e =>
         {
@@ -36,6 +39,18 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             e.Property(m => m.Consumer).HasMaxLength(200);
             e.Property(m => m.MessageType).HasMaxLength(300);
             e.HasIndex(m => m.InspectionId);
+            e.HasIndex(m => m.ReceivedAt);
+        });
+        modelBuilder.Entity<ConsumeFailure>(e =>
+        {
+            e.ToTable("consume_failures");
+            e.HasKey(f => f.Id);
+            e.Property(f => f.Id).UseIdentityAlwaysColumn();
+            e.Property(f => f.Consumer).HasMaxLength(200);
+            e.Property(f => f.MessageType).HasMaxLength(300);
+            e.Property(f => f.Error).HasMaxLength(2000);
+            e.HasIndex(f => f.InspectionId);
+            e.HasIndex(f => f.FailedAt);
         });
         modelBuilder.Entity<Deadline>(e =>
         {

@@ -1,4 +1,5 @@
 using Jtai.Messaging.Data;
+using Jtai.Messaging.Monitoring;
 using Jtai.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public sealed class DeadlineOptions
 internal sealed class DeadlinePoller(
     IServiceScopeFactory scopes,
     TimeProvider clock,
+    MessagingMetrics metrics,
     IOptions<DeadlineOptions> options,
     ILogger<DeadlinePoller> logger) : BackgroundService
 {
@@ -71,6 +73,7 @@ internal sealed class DeadlinePoller(
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        metrics.DeadlinesFired(due.Count);
         return due.Count;
     }
 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Jtai.Messaging.Data;
+using Jtai.Messaging.Monitoring;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Jtai.Messaging.Inbox;
@@ -11,6 +13,7 @@ namespace Jtai.Messaging.Inbox;
 /// one transaction with its effects and any outgoing outbox rows. A duplicate is acknowledged
 /// without effect. A failure rolls everything back and rethrows, so MassTransit retries and then
 /// moves the message to the endpoint's _error queue: a failed message is never acknowledged.
+/// Each failed attempt is written to the message log afterwards (best effort) for the flow view.
 /// </summary>
 public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger logger) : IConsumer<TMessage>
     where TMessage : class
@@ -25,7 +28,27 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be de-duplicated.");
+        // Resolved from the consume scope so that subclasses keep their two-argument constructors.
+        var services = context.TryGetPayload<IServiceProvider>(out var provider) ? provider : null;
+        var metrics = services?.GetService<MessagingMetrics>();
+        var attempt = context.GetRetryAttempt() + 1;
+        if (attempt > 1) metrics?.ConsumeRetried(ConsumerName);
 
+        try
+        {
+            await ConsumeOnce(context, messageId, metrics);
+        }
+        catch (Exception ex)
+        {
+            metrics?.ConsumeFailed(ConsumerName, MessageTypes.NameOf(typeof(TMessage)));
+            var willRetry = attempt <= (services?.GetService<ConsumerRetries>()?.Intervals.Count ?? 0);
+            await RecordFailure(context.Message, messageId, attempt, willRetry, ex);
+            throw;
+        }
+    }
+
+    private async Task ConsumeOnce(ConsumeContext<TMessage> context, Guid messageId, MessagingMetrics? metrics)
+    {
         // A retry may reuse this context: start from a clean slate.
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(context.CancellationToken);
@@ -39,6 +62,7 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
         if (recorded == 0)
         {
             logger.LogInformation("{Consumer} already handled message {MessageId}; acknowledged without effect", ConsumerName, messageId);
+            metrics?.DuplicateSuppressed(ConsumerName);
             await tx.RollbackAsync(context.CancellationToken);
             return;
         }
@@ -46,6 +70,26 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
         await Handle(context.Message, context);
         await db.SaveChangesAsync(context.CancellationToken);
         await tx.CommitAsync(context.CancellationToken);
+    }
+
+    private async Task RecordFailure(TMessage message, Guid messageId, int attempt, bool willRetry, Exception failure)
+    {
+        try
+        {
+            db.ChangeTracker.Clear();
+            var error = $"{failure.GetType().Name}: {failure.Message}";
+            if (error.Length > 2000) error = error[..2000];
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO consume_failures (message_id, consumer, message_type, inspection_id, trace_id, attempt, will_retry, error, failed_at)
+                VALUES ({messageId}, {ConsumerName}, {MessageTypes.NameOf(typeof(TMessage))}, {MessageTypes.InspectionIdOf(message)},
+                        {Activity.Current?.TraceId.ToString()}, {attempt}, {willRetry}, {error}, now())
+                """, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Usually the failure is the database itself; the message is still retried and kept in _error.
+            logger.LogWarning(ex, "{Consumer} could not record failed attempt {Attempt} of message {MessageId}", ConsumerName, attempt, messageId);
+        }
     }
 
     /// <summary>Load, call the domain, stage changes on the DbContext; the base saves and commits.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Jtai.Messaging.Data;
+using Jtai.Messaging.Monitoring;
 using Jtai.ServiceDefaults.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ internal sealed class OutboxRelay(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
+    MessagingMetrics metrics,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
@@ -130,6 +132,7 @@ internal sealed class OutboxRelay(
         {
             var backoff = Backoff(row.Attempts);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            metrics.PublishFailed(row.MessageType);
             var level = row.Attempts >= _options.AlertAfterAttempts ? LogLevel.Error : LogLevel.Warning;
             logger.Log(level, ex, "Outbox message {MessageId} ({MessageType}) failed to publish on attempt {Attempts}; next try in {Backoff}",
                 row.MessageId, row.MessageType, row.Attempts, backoff);

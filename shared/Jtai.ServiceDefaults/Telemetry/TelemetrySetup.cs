@@ -19,6 +19,9 @@ public static class TelemetrySetup
     /// <summary>The platform's own spans (outbox relay, deadline poller) use this source.</summary>
     public const string JtaiSource = "Jtai";
 
+    /// <summary>The platform's own meters (Jtai.Messaging, Jtai.Retention, Jtai.InformationExchange, Jtai.Operations).</summary>
+    public const string JtaiMeters = "Jtai.*";
+
     public static readonly string[] TraceSources =
     [
         JtaiSource,
@@ -51,7 +54,8 @@ public static class TelemetrySetup
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddMeter("MassTransit"));
+                .AddMeter("MassTransit")
+                .AddMeter(JtaiMeters));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

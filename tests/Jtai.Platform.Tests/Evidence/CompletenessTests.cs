@@ -43,9 +43,25 @@ public sealed class CompletenessTests(PlatformFixture fixture)
         Assert.Equal([$"Inspector {cqc2.UserId}"], Status(view, "cqc")["outstanding"]!.AsArray().Select(o => o!.GetValue<string>()));
         Assert.Equal("complete", Status(view, "hmicfrs")["status"]!.GetValue<string>());
 
+        // The evidence-complete milestone waits for all three inspectorates (¶74): CQC is still outstanding.
+        Assert.Null((await Platform.Timeline(id)).Milestone("evidence-complete")["metAt"]);
         using (var client = await Platform.As(cqc2))
+        {
             await (await client.PostAsync($"/api/cqc/inspections/{id}/evidence/complete", null)).Expect(HttpStatusCode.OK);
-        Assert.True((await (await leadClient.GetAsync(path)).Expect(HttpStatusCode.OK))["complete"]!.GetValue<bool>());
+            Assert.True((await (await leadClient.GetAsync(path)).Expect(HttpStatusCode.OK))["complete"]!.GetValue<bool>());
+            var met = await MilestoneWhen(id, m => m["metAt"] is not null, "evidence-complete met by the three inspectorates");
+            Assert.Equal("evidence-records-complete", met["metBy"]!.GetValue<string>());
+
+            // ¶75: the lead asks for more evidence; the reopened record unmeets it until completed again.
+            (await client.DeleteAsync($"/api/cqc/inspections/{id}/evidence/complete")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            await MilestoneWhen(id, m => m["metAt"] is null, "evidence-complete unmet by a reopened record");
+            await (await client.PostAsync($"/api/cqc/inspections/{id}/evidence/complete", null)).Expect(HttpStatusCode.OK);
+            await MilestoneWhen(id, m => m["metAt"] is not null, "evidence-complete met again");
+        }
+        // Nobody marks it met by hand.
+        var byHand = await (await leadClient.PostJson($"/api/orchestrator/inspections/{id}/milestones/evidence-complete/met", new { note = "done" }))
+            .ExpectProblem(HttpStatusCode.Conflict);
+        Assert.Equal("milestone-met-by-record", byHand["rule"]!.GetValue<string>());
 
         await Platform.StopService("hmicfrs");
         try
@@ -65,6 +81,14 @@ public sealed class CompletenessTests(PlatformFixture fixture)
         (await partner.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         await (await Platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
         (await partner.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    private async Task<JsonNode> MilestoneWhen(Guid id, Func<JsonNode, bool> until, string what)
+    {
+        JsonNode? milestone = null;
+        await Testing.Platform.WaitUntil(async () => until(milestone = (await Platform.Timeline(id)).Milestone("evidence-complete")),
+            TimeSpan.FromSeconds(30), what);
+        return milestone!;
     }
 
     private static JsonNode Status(JsonNode view, string inspectorate) =>

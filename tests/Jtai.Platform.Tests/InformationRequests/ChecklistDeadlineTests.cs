@@ -1,5 +1,6 @@
 using System.Net;
 using Jtai.Calendar.WorkingDays;
+using Jtai.Platform.Tests.Lifecycle;
 using Jtai.Testing.AnnexA;
 using Xunit;
 
@@ -57,5 +58,34 @@ public sealed class ChecklistDeadlineTests(ChecklistDeadlineFixture fixture)
         var laView = await la.ChecklistItem(id, "annex-a/list-2");
         Assert.Equal("late", laView["status"]!.GetValue<string>());
         Assert.Equal("overdue", (await la.ChecklistItem(id, "annex-a/list-3"))["status"]!.GetValue<string>());
+
+        // The timeline's week 1 Tuesday milestone is overdue until every item due by it has arrived ...
+        var before = await Platform.Timeline(id);
+        Assert.Equal("overdue", before.Milestone("child-level-data")["status"]!.GetValue<string>());
+        // The last items arrive at once: their deliveries are consumed concurrently and both must count.
+        await (await la.UploadList(id, 3, area.List(3, 100).ToCsvBytes())).Expect(HttpStatusCode.Created);
+        var lastItems = await Task.WhenAll(
+            la.UploadList(id, 4, area.List(4, 100).ToCsvBytes()),
+            la.UploadList(id, 5, area.List(5, 100).ToCsvBytes()),
+            la.UploadDocument(id, "audit-list", "Audit,Date\nMASH audit,01/03/2026\n"u8.ToArray(), "audits.csv", "text/csv"));
+        foreach (var upload in lastItems) await upload.Expect(HttpStatusCode.Created);
+
+        // ... then it is met by what arrived, at the time the last item came in: late, not overdue.
+        var milestone = await WaitForMilestone(id, "child-level-data", m => m["metAt"] is not null);
+        Assert.Equal("late", milestone["status"]!.GetValue<string>());
+        Assert.Equal("information-received", milestone["metBy"]!.GetValue<string>());
+        Assert.True(milestone["metAt"]!.GetValue<DateTimeOffset>() > due);
+        var overdue = await (await lead.GetAsync($"/api/orchestrator/inspections/{id}/overdue")).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(overdue.AsArray(), o => o!["key"]!.GetValue<string>() == "child-level-data");
+        // No stage moved it: the inspection is still where it was.
+        Assert.Equal(before["status"]!.GetValue<string>(), (await Platform.Timeline(id))["status"]!.GetValue<string>());
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> WaitForMilestone(Guid id, string key, Func<System.Text.Json.Nodes.JsonNode, bool> until)
+    {
+        System.Text.Json.Nodes.JsonNode? milestone = null;
+        await Testing.Platform.WaitUntil(async () => until(milestone = (await Platform.Timeline(id)).Milestone(key)),
+            TimeSpan.FromSeconds(30), $"milestone {key}");
+        return milestone!;
     }
 }

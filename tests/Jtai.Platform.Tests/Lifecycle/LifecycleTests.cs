@@ -50,8 +50,10 @@ public sealed class LifecycleTests(PlatformFixture fixture)
         var sent = await (await ofsted.GetAsync($"/api/ofsted/inspections/{id}/notifications")).Expect(HttpStatusCode.OK);
         Assert.True(sent.AsArray().Single(n => n!["role"]!.GetValue<string>() == "masa-chair")!["contactMissing"]!.GetValue<bool>());
 
-        var timeline = await Platform.Timeline(id);
-        Assert.NotNull(timeline.Milestone("notification")["metAt"]);
+        // The notification milestone is met by the notices' delivery, not by the move to notified.
+        await Testing.Platform.WaitUntil(async () => (await Platform.Timeline(id)).Milestone("notification")["metAt"] is not null,
+            TimeSpan.FromSeconds(30), "the notification milestone to be met by the delivered notices");
+        Assert.Equal("notices-delivered", (await Platform.Timeline(id)).Milestone("notification")["metBy"]!.GetValue<string>());
     }
 
     [Fact]
@@ -113,6 +115,40 @@ public sealed class LifecycleTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_deferral_can_be_requested_while_information_is_gathered_and_the_inspectorates_decide_it_together()
+    {
+        const string area = "E08000034";
+        var fieldwork = Steps.NextFieldworkMonday(Platform.Clock, 7);
+        var id = (await Platform.ScheduleInspection(area, "Sandwell", fieldworkStart: fieldwork))["id"]!.GetValue<Guid>();
+        await (await Platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
+        await (await Platform.Transition(id, "information-gathering")).Expect(HttpStatusCode.OK);
+
+        // ¶19: after notification and before fieldwork starts, so also in week 1 and 2 of information gathering.
+        using var partner = Platform.Client(await Platform.Tokens.Partner(area, "police"));
+        var request = await (await partner.PostJson($"/api/orchestrator/inspections/{id}/deferral-requests",
+            new { reason = "Force-wide major incident response" })).Expect(HttpStatusCode.Created);
+        var decision = $"/api/orchestrator/inspections/{id}/deferral-requests/{request["id"]}/decision";
+
+        // Ofsted records the decision the inspectorates took together: with CQC's and HMICFRS's agreement.
+        using var lead = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted"));
+        foreach (var agreed in new string[][] { [], ["cqc"], ["cqc", "hmicfrs", "probation"] })
+        {
+            var alone = await (await lead.PostJson(decision, new { outcome = "refused", reason = "Ofsted alone", agreedWith = agreed }))
+                .ExpectProblem(HttpStatusCode.BadRequest);
+            Assert.NotNull(alone["errors"]!["agreedWith"]);
+        }
+        var refused = await (await lead.PostJson(decision, new { outcome = "refused", reason = "The inspection can go ahead", agreedWith = new[] { "hmicfrs", "cqc" } }))
+            .Expect(HttpStatusCode.OK);
+        Assert.Equal(["cqc", "hmicfrs"], refused["agreedWith"]!.AsArray().Select(a => a!.GetValue<string>()));
+
+        // Refused, the inspection goes on gathering information.
+        await (await Platform.Transition(id, "information-gathering")).Expect(HttpStatusCode.OK);
+        var history = await (await partner.GetAsync($"/api/orchestrator/inspections/{id}/transitions")).Expect(HttpStatusCode.OK);
+        Assert.Equal(["notified", "information-gathering", "deferral-requested", "deferral-refused", "information-gathering"],
+            history.AsArray().Select(t => t!["to"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_deferral_recomputes_every_date_and_keeps_the_history()
     {
         const string area = "E08000033";
@@ -134,9 +170,9 @@ public sealed class LifecycleTests(PlatformFixture fixture)
         // The inspectorates decide (¶19): Ofsted's manager records it (no lead is on this inspection's team yet).
         using var lead = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted"));
         await (await lead.PostJson($"/api/orchestrator/inspections/{id}/deferral-requests/{requestId}/decision",
-            new { outcome = "accepted", newFieldworkStart = newStart, reason = "agreed with CQC and HMICFRS" })).Expect(HttpStatusCode.OK);
+            new { outcome = "accepted", newFieldworkStart = newStart, reason = "agreed with CQC and HMICFRS", agreedWith = new[] { "cqc", "hmicfrs" } })).Expect(HttpStatusCode.OK);
         await (await lead.PostJson($"/api/orchestrator/inspections/{id}/deferral-requests/{requestId}/decision",
-            new { outcome = "refused" })).ExpectProblem(HttpStatusCode.Conflict);
+            new { outcome = "refused", agreedWith = new[] { "cqc", "hmicfrs" } })).ExpectProblem(HttpStatusCode.Conflict);
 
         var after = await Platform.Timeline(id);
         Assert.Equal("deferred", after["status"]!.GetValue<string>());

@@ -50,6 +50,17 @@ public sealed class OperationsTests(PlatformFixture fixture)
             var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow")).Expect(HttpStatusCode.OK);
             var hmicfrs = flow["services"]!.AsArray().Single(s => s!["service"]!.GetValue<string>() == "hmicfrs");
             Assert.Equal("unavailable", hmicfrs!["status"]!.GetValue<string>());
+
+            // At a glance: the process is not ready, and the orchestrator's watch says so in its log.
+            var status = await (await ops.GetAsync("/api/orchestrator/operations/status")).Expect(HttpStatusCode.OK);
+            Assert.True(status["anyBreached"]!.GetValue<bool>());
+            var notReady = status["thresholds"]!.AsArray().Single(t => t!["rule"]!.GetValue<string>() == "service-not-ready"
+                && t["subject"]!.GetValue<string>() == "hmicfrs");
+            Assert.True(notReady!["breached"]!.GetValue<bool>());
+            Assert.Equal("unreachable", status["services"]!.AsArray().Single(s => s!["service"]!.GetValue<string>() == "hmicfrs")!["status"]!.GetValue<string>());
+            await Testing.Platform.WaitUntil(() => Task.FromResult(Platform.Logs.Snapshot().Any(l => l.Process == "orchestrator"
+                    && l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("service-not-ready for hmicfrs"))),
+                TimeSpan.FromSeconds(20), "the orchestrator to log hmicfrs not ready as a warning");
         }
         finally
         {

@@ -48,10 +48,12 @@ public sealed class DeferralPageTests(WebFixture fixture)
         Assert.Contains("serious incident review", await lead.InnerTextAsync("main"));
         await lead.ShouldBeAccessible("deferral-decision");
 
-        // Accepted without the new date: the platform's problem is shown beside the date.
+        // Accepted without the new date or the other inspectorates' agreement: the platform's problems are shown beside the fields.
         await lead.Locator("#outcome-0").CheckAsync();
         await lead.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
-        Assert.Contains("Enter the new start of fieldwork", await lead.Locator(".govuk-error-summary").InnerTextAsync());
+        var errors = await lead.Locator(".govuk-error-summary").InnerTextAsync();
+        Assert.Contains("Enter the new start of fieldwork", errors);
+        Assert.Contains("Select CQC and HMICFRS", errors);
         await lead.ShouldBeAccessible("deferral-decision-errors");
 
         await lead.Locator("#outcome-0").CheckAsync();
@@ -59,10 +61,13 @@ public sealed class DeferralPageTests(WebFixture fixture)
         await lead.Locator("#newFieldworkStart-month").FillAsync(later.Month.ToString(CultureInfo.InvariantCulture));
         await lead.Locator("#newFieldworkStart-year").FillAsync(later.Year.ToString(CultureInfo.InvariantCulture));
         await lead.Locator("#decisionReason").FillAsync("The incident review is a good reason; the inspectorates agree.");
+        await lead.Locator("#agreedWith-0").CheckAsync();
+        await lead.Locator("#agreedWith-1").CheckAsync();
         await lead.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         var moved = later.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         Assert.Contains($"Deferral accepted: fieldwork now starts on {moved}.", await lead.Locator(".govuk-notification-banner").InnerTextAsync());
         Assert.Contains("Accepted", await lead.Locator(".govuk-summary-list").InnerTextAsync());
+        Assert.Contains("with the agreement of CQC and HMICFRS", await lead.Locator(".govuk-summary-list").InnerTextAsync());
         Assert.Contains($"Fieldwork starts on {moved}.", await lead.InnerTextAsync("main"));
         await lead.ShouldBeAccessible("deferral-accepted");
 

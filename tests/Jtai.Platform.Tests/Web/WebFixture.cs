@@ -10,7 +10,17 @@ public sealed class WebFixture : PlatformFixture
 
     public Browser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
-    protected override PlatformOptions Options => new() { Web = true };
+    /// <summary>Where the operations console links trace ids (the dashboard itself is not needed to check the links).</summary>
+    public const string DashboardUrl = "http://dashboard.jtai.test:18888";
+
+    protected override PlatformOptions Options => new()
+    {
+        Web = true,
+        Settings = (name, settings) =>
+        {
+            if (name == "web") settings["Operations:DashboardUrl"] = DashboardUrl;
+        },
+    };
 
     public override async Task InitializeAsync()
     {

@@ -39,7 +39,7 @@ public static partial class AnnexAUploads
 
     public static async Task<Results<Created<AnnexAUploadView>, ValidationProblem, NotFound, ProblemHttpResult>> Upload(
         Guid inspectionId, int list, IFormFile? file, [FromQuery] bool? keepValidRows, ClaimsPrincipal user, Standing standing, OfstedDbContext db, IOutbox outbox,
-        TimeProvider clock, IOptions<InformationExchangeOptions> options, CancellationToken ct)
+        TimeProvider clock, IOptions<InformationExchangeOptions> options, AnnexAMetrics metrics, CancellationToken ct)
     {
         if (AnnexAList.Find(list) is not { } definition)
             return FileProblems.Field("list", "The front-door JTAI asks for child-level data lists 1 to 5 (¶95).");
@@ -120,6 +120,7 @@ public static partial class AnnexAUploads
         }
         await AnnexARowStore.Copy(db, upload.Id, inspectionId, upload.ListNumber, validation.Valid, ct);
         await tx.CommitAsync(ct);
+        metrics.Stored(list, upload.RowsStored, upload.RowsRefused);
 
         return TypedResults.Created($"/api/ofsted/inspections/{inspectionId}/information-exchange/annex-a/uploads/{upload.Id}", AnnexAUploadView.From(upload));
     }

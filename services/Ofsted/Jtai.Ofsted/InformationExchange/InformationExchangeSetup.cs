@@ -11,6 +11,7 @@ public static class InformationExchangeSetup
     {
         builder.Services.Configure<InformationExchangeOptions>(builder.Configuration.GetSection(InformationExchangeOptions.Section));
         builder.Services.AddScoped<ChildDataAudit>();
+        builder.Services.AddSingleton<AnnexAMetrics>();
         return builder;
     }
 

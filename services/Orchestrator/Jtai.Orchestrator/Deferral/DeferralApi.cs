@@ -17,11 +17,13 @@ namespace Jtai.Orchestrator.Deferral;
 
 public sealed record DeferralRequestBody(string? Reason, DateOnly? ProposedFieldworkStart);
 
-public sealed record DeferralDecisionBody(string? Outcome, DateOnly? NewFieldworkStart, string? Reason);
+/// <summary>The inspectorates' decision, recorded by Ofsted with the inspectorates it agreed it with (both CQC and HMICFRS).</summary>
+public sealed record DeferralDecisionBody(string? Outcome, DateOnly? NewFieldworkStart, string? Reason, IReadOnlyList<string?>? AgreedWith);
 
 /// <summary>
-/// ¶19: after notification and before fieldwork the partnership may ask for one deferral; the
-/// inspectorates decide. Accepting moves fieldwork and recomputes every date from the inspection's
+/// ¶19: after notification and before fieldwork starts (so also while information is being gathered)
+/// the partnership may ask for one deferral; the inspectorates decide together, Ofsted recording the
+/// decision with CQC's and HMICFRS's agreement. Accepting moves fieldwork and recomputes every date from the inspection's
 /// pinned framework version; the replaced timeline stays on the request.
 /// </summary>
 public static class DeferralApi
@@ -78,6 +80,11 @@ public static class DeferralApi
         }
         if (!accepted && body.NewFieldworkStart is not null)
             errors.Add("newFieldworkStart", "'newFieldworkStart' is given only when the deferral is accepted.");
+        var agreedWith = (body.AgreedWith ?? []).Select(a => a?.Trim().ToLowerInvariant()).Distinct().ToList();
+        if (agreedWith.Count == 0) errors.Add("agreedWith", "'agreedWith' is required.");
+        else if (agreedWith.Any(a => a is not (Inspectorates.Cqc or Inspectorates.Hmicfrs))
+            || !agreedWith.Contains(Inspectorates.Cqc) || !agreedWith.Contains(Inspectorates.Hmicfrs))
+            errors.Add("agreedWith", "'agreedWith' must name cqc and hmicfrs: the inspectorates decide a deferral together (¶19).");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         DeferralRequest? request = null;
@@ -92,6 +99,7 @@ public static class DeferralApi
             request.DecisionReason = body.Reason?.Trim();
             request.DecidedAt = clock.GetUtcNow();
             request.DecidedBy = user.Id();
+            request.AgreedWith = [Inspectorates.Cqc, Inspectorates.Hmicfrs];
             if (!accepted) return;
 
             if (body.NewFieldworkStart!.Value <= inspection.FieldworkStart)

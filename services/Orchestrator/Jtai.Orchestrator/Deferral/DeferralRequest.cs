@@ -21,6 +21,8 @@ public sealed class DeferralRequest
     public string? DecisionReason { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
+    /// <summary>The other inspectorates whose agreement Ofsted records with the decision: the inspectorates decide together (¶19).</summary>
+    public string[] AgreedWith { get; set; } = [];
     public DateOnly PreviousFieldworkStart { get; set; }
     public DateOnly? NewFieldworkStart { get; set; }
     /// <summary>The milestones as they stood before an accepted deferral (JSON).</summary>
@@ -36,12 +38,12 @@ public static class DeferralOutcomes
 
 public sealed record DeferralRequestView(
     Guid Id, Guid InspectionId, string Reason, DateOnly? ProposedFieldworkStart, DateTimeOffset RequestedAt, string RequestedBy,
-    string? RequestedByAgency, string? Outcome, string? DecisionReason, DateTimeOffset? DecidedAt, string? DecidedBy,
+    string? RequestedByAgency, string? Outcome, string? DecisionReason, DateTimeOffset? DecidedAt, string? DecidedBy, IReadOnlyList<string> AgreedWith,
     DateOnly PreviousFieldworkStart, DateOnly? NewFieldworkStart, System.Text.Json.JsonElement? PreviousTimeline)
 {
     public static DeferralRequestView From(DeferralRequest d) => new(
         d.Id, d.InspectionId, d.Reason, d.ProposedFieldworkStart, d.RequestedAt, d.RequestedBy, d.RequestedByAgency,
-        d.Outcome, d.DecisionReason, d.DecidedAt, d.DecidedBy, d.PreviousFieldworkStart, d.NewFieldworkStart,
+        d.Outcome, d.DecisionReason, d.DecidedAt, d.DecidedBy, d.AgreedWith, d.PreviousFieldworkStart, d.NewFieldworkStart,
         d.PreviousTimeline is null ? null : System.Text.Json.JsonDocument.Parse(d.PreviousTimeline).RootElement.Clone());
 }
 

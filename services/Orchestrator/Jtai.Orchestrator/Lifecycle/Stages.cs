@@ -38,7 +38,8 @@ public static class Stages
         // A deferred inspection is notified again on its new dates (¶19).
         [Deferred] = [Notified, Cancelled],
         [DeferralRefused] = [InformationGathering, Cancelled],
-        [InformationGathering] = [Fieldwork, Cancelled],
+        // ¶19: a deferral may be requested until fieldwork starts, so also while information is gathered.
+        [InformationGathering] = [DeferralRequested, Fieldwork, Cancelled],
         // An inspection can be stopped during fieldwork (pausing, ¶62); after it, the letter is owed.
         [Fieldwork] = [Drafting, Cancelled],
         [Drafting] = [FactualAccuracy],
@@ -60,12 +61,12 @@ public static class Stages
 
     public static bool CanMove(string from, string to) => AllowedAfter(from).Contains(to, StringComparer.Ordinal);
 
-    /// <summary>Milestones a stage's arrival meets: reaching drafting means fieldwork and its meetings happened.</summary>
+    /// <summary>
+    /// Milestones a stage's arrival meets. Not notification, the Annex A returns or the fieldwork week's
+    /// meetings: those are met by what happened (Timeline/MetByRecords), never by a change of stage.
+    /// </summary>
     public static IReadOnlyList<string> Meets(string stage) => stage switch
     {
-        Notified => [MilestoneKeys.Notification],
-        Fieldwork => [MilestoneKeys.FieldworkStart],
-        Drafting => [MilestoneKeys.KitMeetingWednesday, MilestoneKeys.KitMeetingThursday, MilestoneKeys.FeedbackMeeting, MilestoneKeys.FieldworkEnd],
         FactualAccuracy => [MilestoneKeys.DraftLetter],
         FinalUnderEmbargo => [MilestoneKeys.FactualAccuracyComments, MilestoneKeys.FinalLetter],
         Published => [MilestoneKeys.Publication],

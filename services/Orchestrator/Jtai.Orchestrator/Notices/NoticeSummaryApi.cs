@@ -1,6 +1,11 @@
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Inbox;
+using Jtai.Calendar.Timeline;
+using Jtai.Notices;
 using Jtai.Notices.Delivery;
+using Jtai.Orchestrator.Lifecycle;
+using Jtai.Orchestrator.Timeline;
+using Jtai.ServiceDefaults.Security;
 using Jtai.Orchestrator.Data;
 using Jtai.ServiceDefaults.Access;
 using MassTransit;
@@ -26,6 +31,40 @@ public sealed class NoticeDeliveryChangedConsumer(OrchestratorDbContext db, ILog
             });
         }
         row.Apply(message);
+        if (message.Notice == NoticeKinds.InspectionNotification && message.State == DeliveryStates.Sent)
+            await NotificationMilestone.MeetWhenDelivered(db, message.InspectionId, context.CancellationToken);
+    }
+}
+
+/// <summary>
+/// The inspection is notified (¶16) when each inspectorate's notices of it have reached its leaders, not
+/// when the lifecycle says so: the milestone is met at the last delivery since the latest move to notified.
+/// </summary>
+internal static class NotificationMilestone
+{
+    public const string MetBy = "notices-delivered";
+
+    public static async Task MeetWhenDelivered(OrchestratorDbContext db, Guid inspectionId, CancellationToken ct)
+    {
+        // Deliveries of one inspection are consumed concurrently: without this lock each transaction would
+        // see only its own delivery uncommitted and none would find all three sent. Saved after the lock,
+        // inside the consumer's transaction, so the query below sees this delivery and every earlier one.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM inspections WHERE id = {inspectionId} FOR UPDATE", ct);
+        await db.SaveChangesAsync(ct);
+        var notifiedAt = await db.Set<InspectionTransition>().Where(t => t.InspectionId == inspectionId && t.To == Stages.Notified)
+            .MaxAsync(t => (DateTimeOffset?)t.At, ct);
+        if (notifiedAt is null) return;
+        var byService = await db.Set<NoticeSummary>()
+            .Where(s => s.InspectionId == inspectionId && s.Notice == NoticeKinds.InspectionNotification && s.QueuedAt >= notifiedAt)
+            .GroupBy(s => s.Service)
+            .Select(g => new { Service = g.Key, AllSent = g.All(s => s.State == DeliveryStates.Sent), Last = g.Max(s => s.SentAt) })
+            .ToListAsync(ct);
+        if (!Inspectorates.All.All(i => byService.Any(s => s.Service == i && s.AllSent))) return;
+        var milestone = await db.Set<InspectionMilestone>()
+            .SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == MilestoneKeys.Notification, ct);
+        if (milestone is null || milestone.MetAt is not null) return;
+        milestone.MetAt = byService.Max(s => s.Last);
+        milestone.MetBy = MetBy;
     }
 }
 

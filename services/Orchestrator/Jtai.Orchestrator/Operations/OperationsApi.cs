@@ -1,22 +1,36 @@
+using System.Security.Claims;
 using Jtai.Contracts.Flow;
-using Jtai.ServiceDefaults.Security;
+using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jtai.Orchestrator.Operations;
 
+public sealed record ReplayRequest(string? Queue, Guid? MessageId, int? Max);
+
 public static class OperationsApi
 {
-    /// <summary>gRPC clients for every service's message log (Services:{name}:Grpc) and the management API.</summary>
+    /// <summary>gRPC clients for every service's message log (Services:{name}:Grpc), the management API, health probes, the watch.</summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
-        foreach (var service in FlowViewEndpoint.Services)
+        foreach (var service in ServiceMessageLogs.Services)
         {
             var address = builder.Configuration[$"Services:{service}:Grpc"];
             if (address is null) continue;
-            builder.Services.AddGrpcClient<MessageFlow.MessageFlowClient>(FlowViewEndpoint.ClientName(service), o => o.Address = new Uri(address));
+            builder.Services.AddGrpcClient<MessageFlow.MessageFlowClient>(ServiceMessageLogs.ClientName(service), o => o.Address = new Uri(address));
         }
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient(DeadLetters.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(ServiceHealth.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
+        builder.Services.Configure<ThresholdOptions>(builder.Configuration.GetSection(ThresholdOptions.Section));
+        builder.Services.AddScoped<ServiceMessageLogs>();
         builder.Services.AddScoped<DeadLetters>();
+        builder.Services.AddScoped<ReplayHistory>();
+        builder.Services.AddScoped<ServiceHealth>();
+        builder.Services.AddScoped<OperationsStatus>();
+        builder.Services.AddScoped<StuckWork>();
+        builder.Services.AddSingleton<OperationsMetrics>();
+        builder.Services.AddHostedService<ThresholdWatch>();
         return builder;
     }
 
@@ -25,9 +39,53 @@ public static class OperationsApi
         var group = app.MapGroup("/api/orchestrator/operations")
             .RequireStanding(Rules.Operations)
             .WithTags("Operations");
+        group.MapGet("/status", Status);
+        group.MapGet("/stuck-work", Stuck);
         group.MapGet("/inspections/{inspectionId:guid}/flow", FlowViewEndpoint.Handle);
-        group.MapGet("/dead-letters", DeadLettersEndpoints.List);
-        group.MapPost("/dead-letters/replay", DeadLettersEndpoints.Replay);
+        group.MapGet("/dead-letters", Queues);
+        group.MapGet("/dead-letters/{queue}/messages", Messages);
+        group.MapPost("/dead-letters/replay", Replay);
+        group.MapGet("/dead-letters/replays", Replays);
         return group;
     }
+
+    private static async Task<Ok<OperationsStatusView>> Status(OperationsStatus status, CancellationToken ct) =>
+        TypedResults.Ok(await status.Now(ct));
+
+    private static async Task<Results<Ok<StuckWorkView>, ValidationProblem>> Stuck(int? limit, StuckWork work, CancellationToken ct)
+    {
+        if (limit is < 1 or > 1000) return Invalid("limit", "'limit' must be between 1 and 1000.");
+        return TypedResults.Ok(await work.Now(limit ?? 200, ct));
+    }
+
+    private static async Task<Ok<IReadOnlyList<DeadLetterQueueView>>> Queues(DeadLetters deadLetters, CancellationToken ct) =>
+        TypedResults.Ok(await deadLetters.List(ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<DeadLetterMessage>>, ValidationProblem>> Messages(
+        string queue, int? limit, DeadLetters deadLetters, CancellationToken ct)
+    {
+        if (limit is < 1 or > 500) return Invalid("limit", "'limit' must be between 1 and 500.");
+        return TypedResults.Ok(await deadLetters.Messages(queue, limit ?? 100, ct));
+    }
+
+    private static async Task<Results<Ok<ReplayResult>, ValidationProblem>> Replay(
+        ReplayRequest request, ClaimsPrincipal user, DeadLetters deadLetters, CancellationToken ct)
+    {
+        var errors = new RequestErrors();
+        errors.Required(request.Queue, "queue");
+        if (request.Max is < 1 or > 10_000) errors.Add("max", "'max' must be between 1 and 10000.");
+        if (request.MessageId is not null && request.Max is not null) errors.Add("max", "Give either 'messageId' (one message) or 'max' (the first messages), not both.");
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        return TypedResults.Ok(await deadLetters.Replay(request.Queue!, request.MessageId, request.MessageId is null ? request.Max ?? 100 : 1, user, ct));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ReplayRecordView>>, ValidationProblem>> Replays(
+        int? take, Guid? inspectionId, ReplayHistory history, CancellationToken ct)
+    {
+        if (take is < 1 or > 500) return Invalid("take", "'take' must be between 1 and 500.");
+        return TypedResults.Ok(await history.Recent(take ?? 100, inspectionId, ct));
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

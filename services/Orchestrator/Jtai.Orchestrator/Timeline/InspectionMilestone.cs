@@ -21,9 +21,23 @@ public sealed class InspectionMilestone
     public string? MetBy { get; set; }
 }
 
-public sealed record MilestoneView(string Key, DateOnly Date, DateTimeOffset DueAt, string Description, DateTimeOffset? ReachedAt, DateTimeOffset? MetAt, string? MetBy)
+/// <summary>
+/// A milestone as people read it. <c>Status</c>: <c>met</c> (on time), <c>late</c> (met after it was due),
+/// <c>overdue</c> (due, not met), <c>pending</c> (not yet due), or <c>passed</c> for a window's end.
+/// </summary>
+public sealed record MilestoneView(string Key, DateOnly Date, DateTimeOffset DueAt, string Description, DateTimeOffset? ReachedAt,
+    DateTimeOffset? MetAt, string? MetBy, string Status)
 {
-    public static MilestoneView From(InspectionMilestone m) => new(m.Key, m.Date, LondonTime.ToLondon(m.DueAt), m.Description, m.ReachedAt, m.MetAt, m.MetBy);
+    public static MilestoneView From(InspectionMilestone m, DateTimeOffset now) => new(m.Key, m.Date, LondonTime.ToLondon(m.DueAt), m.Description,
+        m.ReachedAt, m.MetAt, m.MetBy, StatusOf(m, now));
+
+    private static string StatusOf(InspectionMilestone m, DateTimeOffset now) => m switch
+    {
+        { MetAt: { } met } => met <= m.DueAt ? "met" : "late",
+        _ when now < m.DueAt => "pending",
+        _ when Lifecycle.Stages.WindowEnds.Contains(m.Key) => "passed",
+        _ => "overdue",
+    };
 }
 
 internal sealed class InspectionMilestoneConfiguration : IEntityTypeConfiguration<InspectionMilestone>

@@ -34,14 +34,14 @@ public static class TimelineApi
         return app;
     }
 
-    private static async Task<Results<Ok<InspectionTimelineView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<InspectionTimelineView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var inspection = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
         if (inspection is null) return TypedResults.NotFound();
         var milestones = await db.Set<InspectionMilestone>().AsNoTracking().Where(m => m.InspectionId == inspectionId)
             .OrderBy(m => m.DueAt).ToListAsync(ct);
         return TypedResults.Ok(new InspectionTimelineView(inspection.Id, inspection.Theme, inspection.FrameworkVersion, inspection.FieldworkStart,
-            inspection.Status, milestones.Select(MilestoneView.From).ToList()));
+            inspection.Status, milestones.Select(m => MilestoneView.From(m, clock.GetUtcNow())).ToList()));
     }
 
     private static async Task<Results<Ok<List<OverdueMilestone>>, NotFound>> OverdueFor(Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
@@ -54,7 +54,7 @@ public static class TimelineApi
         TypedResults.Ok(await Overdue(db, clock, null).Take(1000).ToListAsync(ct));
 
     /// <summary>Due, not met, of an inspection still running; window ends cannot be overdue.</summary>
-    private static IQueryable<OverdueMilestone> Overdue(OrchestratorDbContext db, TimeProvider clock, Guid? inspectionId)
+    internal static IQueryable<OverdueMilestone> Overdue(OrchestratorDbContext db, TimeProvider clock, Guid? inspectionId)
     {
         var now = clock.GetUtcNow();
         var ended = Stages.Ended.ToList();
@@ -67,19 +67,21 @@ public static class TimelineApi
                select new OverdueMilestone(i.Id, i.LocalAreaCode, i.LocalAreaName, i.Status, m.Key, m.DueAt, m.Description, m.ReachedAt);
     }
 
-    /// <summary>Marks a milestone met that no stage meets by itself (an Annex A return, the statement of action).</summary>
+    /// <summary>Marks a milestone met that nothing recorded meets by itself (the lead's selections, the statement of action).</summary>
     private static async Task<Results<Ok<MilestoneView>, NotFound, ValidationProblem>> Meet(
         Guid inspectionId, string key, MeetMilestoneRequest? request, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var milestone = await db.Set<InspectionMilestone>().SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == key, ct);
         if (milestone is null) return TypedResults.NotFound();
+        if (MetByRecords.What(key) is { } what)
+            throw new DomainRuleException("milestone-met-by-record", $"'{key}' is met by {what}, not by marking it met.");
         if (milestone.MetAt is null)
         {
             milestone.MetAt = clock.GetUtcNow();
             milestone.MetBy = user.Id();
             await db.SaveChangesAsync(ct);
         }
-        return TypedResults.Ok(MilestoneView.From(milestone));
+        return TypedResults.Ok(MilestoneView.From(milestone, clock.GetUtcNow()));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> Calendar(

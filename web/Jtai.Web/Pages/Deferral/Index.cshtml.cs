@@ -51,7 +51,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         if (Errors.Count == 0)
         {
             var problem = await gateway.Send(HttpMethod.Post, DeferralPaths.Decision(id, requestId),
-                new { outcome = Decision.Outcome, newFieldworkStart = newStart, reason = Decision.Reason }, ct);
+                new { outcome = Decision.Outcome, newFieldworkStart = newStart, reason = Decision.Reason, agreedWith = Decision.AgreedWith }, ct);
             if (problem is null)
                 return Changed(accepted ? $"Deferral accepted: fieldwork now starts on {Display.Date(newStart!.Value)}." : "Deferral refused.", new { id });
             Refused(problem, field => field switch
@@ -59,6 +59,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
                 "outcome" => new FormField("outcome-0", "Select whether the deferral is accepted or refused"),
                 "newFieldworkStart" => new FormField("newFieldworkStart-day", "Enter the new start of fieldwork"),
                 "reason" => new FormField("decisionReason"),
+                "agreedWith" => new FormField("agreedWith-0", "Select CQC and HMICFRS: the inspectorates decide a deferral together"),
                 _ => null,
             }, "outcome-0");
         }
@@ -84,5 +85,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         public string? Outcome { get; set; }
         public DateParts NewFieldworkStart { get; set; } = new();
         public string? Reason { get; set; }
+        /// <summary>The other inspectorates whose agreement Ofsted records (¶19: they decide together).</summary>
+        public List<string> AgreedWith { get; set; } = [];
     }
 }

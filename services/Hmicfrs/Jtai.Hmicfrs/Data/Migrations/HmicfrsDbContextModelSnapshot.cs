@@ -897,6 +897,69 @@ namespace Jtai.Hmicfrs.Data.Migrations
                     b.ToTable("deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Messaging.Inbox.ConsumeFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consumer");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("TraceId")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_id");
+
+                    b.Property<bool>("WillRetry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("will_retry");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consume_failures");
+
+                    b.HasIndex("FailedAt")
+                        .HasDatabaseName("ix_consume_failures_failed_at");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_consume_failures_inspection_id");
+
+                    b.ToTable("consume_failures", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -931,6 +994,9 @@ namespace Jtai.Hmicfrs.Data.Migrations
 
                     b.HasIndex("InspectionId")
                         .HasDatabaseName("ix_inbox_messages_inspection_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_inbox_messages_received_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -1000,6 +1066,10 @@ namespace Jtai.Hmicfrs.Data.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_outbox_messages_published_at")
+                        .HasFilter("published_at IS NOT NULL");
 
                     b.HasIndex("Sequence")
                         .HasDatabaseName("ix_outbox_messages_unpublished")

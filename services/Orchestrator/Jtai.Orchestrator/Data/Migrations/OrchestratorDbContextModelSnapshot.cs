@@ -82,6 +82,69 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Messaging.Inbox.ConsumeFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consumer");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("TraceId")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_id");
+
+                    b.Property<bool>("WillRetry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("will_retry");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consume_failures");
+
+                    b.HasIndex("FailedAt")
+                        .HasDatabaseName("ix_consume_failures_failed_at");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_consume_failures_inspection_id");
+
+                    b.ToTable("consume_failures", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -116,6 +179,9 @@ namespace Jtai.Orchestrator.Data.Migrations
 
                     b.HasIndex("InspectionId")
                         .HasDatabaseName("ix_inbox_messages_inspection_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_inbox_messages_received_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -185,6 +251,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_outbox_messages_published_at")
+                        .HasFilter("published_at IS NOT NULL");
 
                     b.HasIndex("Sequence")
                         .HasDatabaseName("ix_outbox_messages_unpublished")
@@ -480,6 +550,11 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string[]>("AgreedWith")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agreed_with");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
@@ -547,6 +622,35 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasDatabaseName("ix_deferral_requests_inspection_id");
 
                     b.ToTable("deferral_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Evidence.InspectorateEvidenceCompleteness", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Inspectorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("complete");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.HasKey("InspectionId", "Inspectorate")
+                        .HasName("pk_inspectorate_evidence_completeness");
+
+                    b.ToTable("inspectorate_evidence_completeness", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.FactualAccuracy.FactualAccuracyComment", b =>
@@ -1184,6 +1288,60 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("inspection_transitions", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Meetings.InspectionMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_meetings");
+
+                    b.HasIndex("InspectionId", "StartedAt")
+                        .HasDatabaseName("ix_inspection_meetings_inspection_id_started_at");
+
+                    b.ToTable("inspection_meetings", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Notices.NoticeSummary", b =>
                 {
                     b.Property<Guid>("DeliveryId")
@@ -1268,6 +1426,90 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasFilter("state = 'failed'");
 
                     b.ToTable("notice_summaries", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Operations.DeadLetterReplay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ErrorQueue")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("error_queue");
+
+                    b.Property<string>("FaultReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("fault_reason");
+
+                    b.Property<DateTimeOffset?>("FirstFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_failed_at");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateTimeOffset?>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("ReplayedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replayed_at");
+
+                    b.Property<string>("ReplayedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("replayed_by");
+
+                    b.Property<string>("ReplayedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("replayed_by_name");
+
+                    b.Property<string>("SourceQueue")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("source_queue");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dead_letter_replays");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_dead_letter_replays_message_id");
+
+                    b.HasIndex("ReplayedAt")
+                        .HasDatabaseName("ix_dead_letter_replays_replayed_at");
+
+                    b.ToTable("dead_letter_replays", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>
@@ -1511,6 +1753,39 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_finding_links_findings_finding_id");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Meetings.InspectionMeeting", b =>
+                {
+                    b.OwnsMany("Jtai.Orchestrator.Meetings.MeetingAttendee", "Attendees", b1 =>
+                        {
+                            b1.Property<Guid>("InspectionMeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("InspectionMeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("inspection_meetings");
+
+                            b1
+                                .ToJson("attendees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionMeetingId")
+                                .HasConstraintName("fk_inspection_meetings_inspection_meetings_inspection_meeting_id");
+                        });
+
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementResponse", b =>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue6Letter : Migration
+    public partial class LetterComplaintsAndStatementOfAction : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

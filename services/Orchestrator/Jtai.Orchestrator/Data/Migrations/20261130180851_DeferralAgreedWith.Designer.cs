@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261126000249_Issue6Letter")]
-    partial class Issue6Letter
+    [Migration("20261130180851_DeferralAgreedWith")]
+    partial class DeferralAgreedWith
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -196,6 +196,158 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ChannelReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("channel_reference");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("notice");
+
+                    b.Property<string>("Personalisation")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("personalisation");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("RecipientAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient_address");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("recipient_role");
+
+                    b.Property<string>("Regarding")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("regarding");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_deliveries");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_notice_deliveries_inspection_id");
+
+                    b.HasIndex("Regarding")
+                        .HasDatabaseName("ix_notice_deliveries_regarding");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_notice_deliveries_failed")
+                        .HasFilter("state = 'failed'");
+
+                    b.ToTable("notice_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDeliveryAttempt", b =>
+                {
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("DeliveryId", "Number")
+                        .HasName("pk_notice_delivery_attempts");
+
+                    b.ToTable("notice_delivery_attempts", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Complaints.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -330,6 +482,11 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("AgreedWith")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agreed_with");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1032,6 +1189,92 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("inspection_transitions", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Notices.NoticeSummary", b =>
+                {
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("notice");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("RecipientAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient_address");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("recipient_role");
+
+                    b.Property<string>("Regarding")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("regarding");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("DeliveryId")
+                        .HasName("pk_notice_summaries");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_notice_summaries_inspection_id");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_notice_summaries_failed")
+                        .HasFilter("state = 'failed'");
+
+                    b.ToTable("notice_summaries", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1199,9 +1442,9 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.HasKey("InspectionId", "UserId")
                         .HasName("pk_team_assignments");
 
-                    b.HasIndex("InspectionId")
+                    b.HasIndex("InspectionId", "Inspectorate")
                         .IsUnique()
-                        .HasDatabaseName("ix_team_assignments_one_lead")
+                        .HasDatabaseName("ix_team_assignments_one_lead_per_inspectorate")
                         .HasFilter("team_role = 'lead-inspector'");
 
                     b.ToTable("team_assignments", (string)null);
@@ -1253,6 +1496,16 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasFilter("met_at IS NULL");
 
                     b.ToTable("inspection_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDeliveryAttempt", b =>
+                {
+                    b.HasOne("Jtai.Notices.Delivery.NoticeDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_delivery_attempts_notice_delivery_delivery_id");
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.Findings.FindingLink", b =>

@@ -1,0 +1,124 @@
+using Jtai.Calendar.Timeline;
+using Jtai.Calendar.WorkingDays;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jtai.Orchestrator.Meetings;
+
+/// <summary>
+/// A meeting of the inspection as it happened: when it started and ended, how it was held and who was
+/// there. Meetings are what meet the timeline's meeting milestones (the initial meeting meets
+/// fieldwork-start, KIT meetings the two KIT milestones, the feedback meeting its own, the team's
+/// end-of-fieldwork meeting fieldwork-end), never a change of stage.
+/// </summary>
+public sealed class InspectionMeeting
+{
+    public Guid Id { get; set; }
+    public Guid InspectionId { get; set; }
+    public required string Kind { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>in-person, phone or video (¶42: KIT attendance may be any of them).</summary>
+    public required string Mode { get; set; }
+    public List<MeetingAttendee> Attendees { get; set; } = [];
+    public string? Notes { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+    public required string RecordedBy { get; set; }
+}
+
+/// <summary>
+/// One person at a meeting, by role and organisation (¶76: a job title is enough; a name only where it is
+/// needed). <c>Organisation</c> is ofsted, cqc or hmicfrs for inspectors, otherwise the local agency.
+/// </summary>
+public sealed class MeetingAttendee
+{
+    public required string Role { get; set; }
+    public required string Organisation { get; set; }
+    public string? Name { get; set; }
+}
+
+public sealed record MeetingAttendeeView(string Role, string Organisation, string? Name);
+
+/// <summary>The meetings the guidance names, in its words, and the milestone each meets.</summary>
+public static class MeetingKinds
+{
+    /// <summary>¶20: the lead and the partnership's leaders set the inspection up in week 1.</summary>
+    public const string SetUpDiscussion = "set-up-discussion";
+    /// <summary>¶33: the team meets at the end of week 2 to plan fieldwork.</summary>
+    public const string TeamPlanningMeeting = "team-planning-meeting";
+    /// <summary>¶65 and ¶67: the MASA representatives and chair, and the independent scrutineer, the week before fieldwork.</summary>
+    public const string MasaBeforeFieldwork = "masa-before-fieldwork";
+    public const string ScrutineerBeforeFieldwork = "scrutineer-before-fieldwork";
+    /// <summary>¶37–38: the lead and one from each inspectorate meet the senior leaders on the first day of fieldwork.</summary>
+    public const string InitialMeeting = "initial-meeting";
+    /// <summary>¶39–42: chaired by the lead, usually Wednesday and Thursday of fieldwork.</summary>
+    public const string KitMeeting = "kit-meeting";
+    /// <summary>¶66 and ¶67: the MASA and the scrutineer again during fieldwork.</summary>
+    public const string MasaDuringFieldwork = "masa-during-fieldwork";
+    public const string ScrutineerDuringFieldwork = "scrutineer-during-fieldwork";
+    /// <summary>¶36: the team reviews all its evidence at the end of fieldwork and agrees provisional findings.</summary>
+    public const string ProvisionalFindingsMeeting = "provisional-findings-meeting";
+    /// <summary>¶43–47: the provisional findings to the senior leaders, MASA chair and scrutineer.</summary>
+    public const string FeedbackMeeting = "feedback-meeting";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SetUpDiscussion, TeamPlanningMeeting, MasaBeforeFieldwork, ScrutineerBeforeFieldwork, InitialMeeting, KitMeeting,
+        MasaDuringFieldwork, ScrutineerDuringFieldwork, ProvisionalFindingsMeeting, FeedbackMeeting,
+    ];
+
+    /// <summary>Held before fieldwork starts (after notification).</summary>
+    public static readonly IReadOnlySet<string> BeforeFieldwork = new HashSet<string>(StringComparer.Ordinal)
+        { SetUpDiscussion, TeamPlanningMeeting, MasaBeforeFieldwork, ScrutineerBeforeFieldwork };
+
+    /// <summary>Held in the fieldwork week.</summary>
+    public static readonly IReadOnlySet<string> DuringFieldwork = new HashSet<string>(StringComparer.Ordinal)
+        { InitialMeeting, KitMeeting, MasaDuringFieldwork, ScrutineerDuringFieldwork, ProvisionalFindingsMeeting, FeedbackMeeting };
+
+    /// <summary>
+    /// ¶37 and ¶43: the lead and at least one inspector of every inspectorate attend. (KIT meetings: "usually", ¶41, so not enforced.)
+    /// </summary>
+    public static readonly IReadOnlySet<string> EveryInspectorateAttends = new HashSet<string>(StringComparer.Ordinal) { InitialMeeting, FeedbackMeeting };
+
+    /// <summary>The milestones a kind of meeting meets, in order: the n-th meeting of the kind meets the n-th milestone.</summary>
+    public static IReadOnlyList<string> Meets(string kind) => kind switch
+    {
+        InitialMeeting => [MilestoneKeys.FieldworkStart],
+        KitMeeting => [MilestoneKeys.KitMeetingWednesday, MilestoneKeys.KitMeetingThursday],
+        FeedbackMeeting => [MilestoneKeys.FeedbackMeeting],
+        ProvisionalFindingsMeeting => [MilestoneKeys.FieldworkEnd],
+        _ => [],
+    };
+
+    /// <summary>Who the timeline says met a milestone a meeting met.</summary>
+    public const string MetBy = "meeting-held";
+}
+
+public static class MeetingModes
+{
+    public static readonly IReadOnlyList<string> All = ["in-person", "phone", "video"];
+}
+
+public sealed record MeetingView(Guid Id, Guid InspectionId, string Kind, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Mode,
+    IReadOnlyList<MeetingAttendeeView> Attendees, string? Notes, DateTimeOffset RecordedAt, string RecordedBy)
+{
+    public static MeetingView From(InspectionMeeting m) => new(m.Id, m.InspectionId, m.Kind, LondonTime.ToLondon(m.StartedAt),
+        m.EndedAt is { } ended ? LondonTime.ToLondon(ended) : null, m.Mode,
+        m.Attendees.Select(a => new MeetingAttendeeView(a.Role, a.Organisation, a.Name)).ToList(), m.Notes, m.RecordedAt, m.RecordedBy);
+}
+
+internal sealed class InspectionMeetingConfiguration : IEntityTypeConfiguration<InspectionMeeting>
+{
+    public void Configure(EntityTypeBuilder<InspectionMeeting> e)
+    {
+        e.ToTable("inspection_meetings");
+        e.HasKey(m => m.Id);
+        e.Property(m => m.Id).ValueGeneratedNever();
+        e.Property(m => m.Kind).HasMaxLength(60);
+        e.Property(m => m.Mode).HasMaxLength(20);
+        e.Property(m => m.Notes).HasMaxLength(4000);
+        e.Property(m => m.RecordedBy).HasMaxLength(200);
+        e.OwnsMany(m => m.Attendees, a => a.ToJson());
+        e.HasIndex(m => new { m.InspectionId, m.StartedAt });
+    }
+}

@@ -1,0 +1,58 @@
+using Grpc.Core;
+using Grpc.Net.ClientFactory;
+using Jtai.Contracts.Flow;
+using Microsoft.Net.Http.Headers;
+
+namespace Jtai.Orchestrator.Operations;
+
+/// <summary>
+/// Each service's message log over gRPC (Services:{name}:Grpc), every call with a deadline
+/// (Operations:FlowCallTimeout) and the operator's own token: each service checks it is an operator.
+/// A service that does not answer is reported, never taken for empty.
+/// </summary>
+public sealed class ServiceMessageLogs(GrpcClientFactory clients, IConfiguration configuration, IHttpContextAccessor http)
+{
+    public static readonly string[] Services = ["orchestrator", "ofsted", "cqc", "hmicfrs"];
+
+    /// <summary>gRPC client names are global to the factory: each client type gets its own prefix.</summary>
+    public static string ClientName(string service) => $"message-flow-{service}";
+
+    public sealed record Answer<T>(string Service, T? Reply, string? Error) where T : class;
+
+    public Task<Answer<ListMessagesReply>[]> Flow(Guid inspectionId, CancellationToken ct) =>
+        Ask(Services, (client, headers, deadline) =>
+            client.ListMessagesAsync(new ListMessagesRequest { InspectionId = inspectionId.ToString() }, headers, deadline, ct).ResponseAsync);
+
+    public Task<Answer<ListMessagesReply>[]> Flow(string service, Guid inspectionId, CancellationToken ct) =>
+        Ask([service], (client, headers, deadline) =>
+            client.ListMessagesAsync(new ListMessagesRequest { InspectionId = inspectionId.ToString() }, headers, deadline, ct).ResponseAsync);
+
+    public Task<Answer<MessagingStatusReply>[]> Status(TimeSpan stuckAfter, int limit, CancellationToken ct) =>
+        Ask(Services, (client, headers, deadline) =>
+            client.GetMessagingStatusAsync(new MessagingStatusRequest { StuckAfterSeconds = (long)stuckAfter.TotalSeconds, Limit = limit },
+                headers, deadline, ct).ResponseAsync);
+
+    private async Task<Answer<T>[]> Ask<T>(IEnumerable<string> services, Func<MessageFlow.MessageFlowClient, Metadata, DateTime, Task<T>> call)
+        where T : class
+    {
+        var timeout = configuration.GetValue("Operations:FlowCallTimeout", TimeSpan.FromSeconds(3));
+        var headers = new Metadata { { "Authorization", http.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString() ?? "" } };
+        return await Task.WhenAll(services.Select(async service =>
+        {
+            try
+            {
+                var client = clients.CreateClient<MessageFlow.MessageFlowClient>(ClientName(service));
+                return new Answer<T>(service, await call(client, headers, DateTime.UtcNow + timeout), null);
+            }
+            catch (RpcException ex)
+            {
+                return new Answer<T>(service, null, $"{ex.StatusCode}: {ex.Status.Detail}");
+            }
+            catch (InvalidOperationException ex)
+            {
+                // No address configured for this service.
+                return new Answer<T>(service, null, ex.Message);
+            }
+        }));
+    }
+}
