@@ -37,19 +37,43 @@ for _ in $(seq 1 240); do curl -sf -o /dev/null -u guest:guest http://127.0.0.1:
 curl -sf -o /dev/null -u guest:guest http://127.0.0.1:15672/api/overview
 echo "rabbitmq ready (amqp 5672, management 15672)"
 
-# --- PostgreSQL: start the cluster, then one role and one database per service (each service
-# owns its database; nobody else reads it). The 'jtai' role may create databases: the tests
-# make a fresh set per run.
+# --- PostgreSQL: start the cluster, then per service two roles and one database. The owner role
+# (jtai_<service>_owner) owns the database and applies its migrations; the service runs as
+# jtai_<service>, which reads and writes rows but changes no table. Each database admits its own two
+# roles only; no service role reaches another's database or the maintenance database. Locally the
+# owner roles may create databases: the test fixtures make a fresh set per run with them. The setup
+# role 'jtai' creates databases but no roles (with CREATEROLE it could grant itself a service's role).
 ver=$(ls /etc/postgresql | sort -V | tail -n1)
-pg_ctlcluster "$ver" main status >/dev/null 2>&1 || pg_ctlcluster "$ver" main start
+cluster="${JTAI_PG_CLUSTER:-main}"   # another cluster (with PGPORT) tries this script without touching the main one
+pg_ctlcluster "$ver" "$cluster" status >/dev/null 2>&1 || pg_ctlcluster "$ver" "$cluster" start
 for _ in $(seq 1 60); do su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break; sleep 0.5; done
-psql_do() { su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
+export PGOPTIONS="-c client_min_messages=error"   # "not a member" warnings of the idempotent REVOKE
+psql_do() { su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\"" >/dev/null; }
+psql_in() { su postgres -c "psql -v ON_ERROR_STOP=1 -d $1 -qtAc \"$2\"" >/dev/null; }
 role_exists() { [ "$(su postgres -c "psql -qtAc \"select 1 from pg_roles where rolname='$1'\"")" = "1" ]; }
 db_exists() { [ "$(su postgres -c "psql -qtAc \"select 1 from pg_database where datname='$1'\"")" = "1" ]; }
 
-role_exists jtai || psql_do "CREATE ROLE jtai LOGIN PASSWORD '$PGPASS' CREATEDB CREATEROLE"
+role_exists jtai || psql_do "CREATE ROLE jtai LOGIN PASSWORD '$PGPASS' CREATEDB"
+psql_do "ALTER ROLE jtai NOCREATEROLE"
+maintenance_roles=(jtai)
 for s in "${SERVICES[@]}"; do
-  role_exists "jtai_$s" || psql_do "CREATE ROLE jtai_$s LOGIN PASSWORD '$PGPASS'"
-  db_exists "jtai_$s" || psql_do "CREATE DATABASE jtai_$s OWNER jtai_$s"
+  runtime="jtai_$s" owner="jtai_${s}_owner" db="jtai_$s"
+  role_exists "$runtime" || psql_do "CREATE ROLE $runtime LOGIN PASSWORD '$PGPASS'"
+  role_exists "$owner" || psql_do "CREATE ROLE $owner LOGIN CREATEDB PASSWORD '$PGPASS'"
+  # The owner may end its service's sessions (dropping a test database WITH (FORCE)); the setup role is no member of either.
+  psql_do "GRANT $runtime TO $owner"
+  psql_do "REVOKE $runtime, $owner FROM jtai"
+  db_exists "$db" || psql_do "CREATE DATABASE $db OWNER $owner"
+  # A machine set up before the roles were split: the service's role owned its database and tables.
+  psql_do "ALTER DATABASE $db OWNER TO $owner"
+  psql_in "$db" "REASSIGN OWNED BY $runtime TO $owner"
+  psql_do "REVOKE ALL ON DATABASE $db FROM PUBLIC"
+  psql_do "GRANT CONNECT, TEMPORARY ON DATABASE $db TO $runtime"
+  # The service grants these itself after each migration; here for tables that exist already.
+  psql_in "$db" "GRANT USAGE ON SCHEMA public TO $runtime; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO $runtime; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO $runtime"
+  maintenance_roles+=("$owner")
 done
-echo "postgresql $ver ready (127.0.0.1:5432; databases: ${SERVICES[*]/#/jtai_})"
+# The maintenance databases: the setup role and the owners (who create databases from there) only.
+for db in postgres template1; do psql_do "REVOKE CONNECT, TEMPORARY ON DATABASE $db FROM PUBLIC"; done
+psql_do "GRANT CONNECT ON DATABASE postgres TO $(IFS=,; echo "${maintenance_roles[*]}")"
+echo "postgresql $ver ready (127.0.0.1:${PGPORT:-5432}; databases: ${SERVICES[*]/#/jtai_}, each owned by jtai_<service>_owner)"

@@ -51,6 +51,8 @@ public static class MessagingSetup
 
         services.AddMassTransit(x =>
         {
+            // MassTransit 8.3+ reports bus usage to its vendor by default; nothing of ours leaves the platform.
+            x.DisableUsageTelemetry();
             consumers?.Invoke(x);
             // Degraded, not Unhealthy: with the outbox a service keeps accepting work while the broker is away.
             x.ConfigureHealthCheckOptions(o =>

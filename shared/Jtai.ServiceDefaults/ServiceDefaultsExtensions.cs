@@ -33,10 +33,13 @@ public static class ServiceDefaultsExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
             o.SerializerOptions.AllowTrailingCommas = false;
+            o.SerializerOptions.Converters.Add(new StorableTextConverter());
+            o.SerializerOptions.Converters.Add(new SupportedDateOnlyConverter());
+            o.SerializerOptions.Converters.Add(new SupportedDateTimeOffsetConverter());
         });
 
         builder.Services.AddJtaiHealth();
-        builder.Services.AddJtaiAuthentication(builder.Configuration);
+        builder.Services.AddJtaiAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddAccessRules();
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -52,6 +55,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationMiddleware>();
+        app.UseMiddleware<RequestTextMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         if (declaredRules) app.UseAccessRules();

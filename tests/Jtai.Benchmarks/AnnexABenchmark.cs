@@ -68,7 +68,8 @@ public static class AnnexABenchmark
 
         // 4. Raw PostgreSQL COPY of the same CSV into an untyped (logged, unindexed) table, same server, same database.
         var copy = new List<double>();
-        await using (var connection = new NpgsqlConnection(platform.Databases["ofsted"]))
+        // The owner role: the service's own role may not create tables.
+        await using (var connection = new NpgsqlConnection(platform.OwnerDatabases["ofsted"]))
         {
             await connection.OpenAsync();
             await Execute(connection, "CREATE TABLE raw_list_1 (child_id text, gender text, ethnicity text, date_of_birth text, age text, date_of_contact text, contact_source text, contact_outcome text)");

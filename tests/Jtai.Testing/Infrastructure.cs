@@ -11,7 +11,8 @@ namespace Jtai.Testing;
 /// <summary>
 /// The real RabbitMQ and PostgreSQL the tests use: containers when a Docker engine answers,
 /// otherwise the services .ci/run (or infra/setup.sh) started, named by environment variables:
-/// JTAI_TEST_POSTGRES (an admin connection string able to CREATE DATABASE),
+/// JTAI_TEST_POSTGRES (the setup role's connection string: its database and password; each service's
+/// roles, made by infra/setup.sh, create and own the test databases; JTAI_TEST_DB_PASSWORD if their password differs),
 /// JTAI_TEST_RABBITMQ (amqp://user:pass@host:port) and JTAI_TEST_RABBITMQ_MANAGEMENT (http://host:15672).
 /// Each platform gets its own virtual host and databases, so runs never see each other's messages.
 /// </summary>
@@ -59,37 +60,92 @@ public sealed class Infrastructure : IAsyncDisposable
     }
 
     // ---- PostgreSQL -------------------------------------------------------------------------
+    // As infra/setup.sh makes them: per service an owner role (owns and migrates the database;
+    // locally it may also create databases, for these fixtures) and the role the service runs as.
+    // Every database admits only its own two roles.
 
-    public async Task<string> CreateDatabase(string name)
+    private readonly Dictionary<string, string> _owners = new();
+
+    public static string RuntimeRole(string service) => $"jtai_{service}";
+    public static string OwnerRole(string service) => $"jtai_{service}_owner";
+
+    private string RolePassword => Environment.GetEnvironmentVariable("JTAI_TEST_DB_PASSWORD")
+        ?? new NpgsqlConnectionStringBuilder(PostgresAdmin).Password ?? "jtai";
+
+    /// <summary>A connection string for one of a service's roles (on the admin's database unless one is named).</summary>
+    public string ConnectionAs(string role, string? database = null) =>
+        new NpgsqlConnectionStringBuilder(PostgresAdmin)
+        {
+            Username = role, Password = RolePassword, Database = database ?? new NpgsqlConnectionStringBuilder(PostgresAdmin).Database,
+            Pooling = true,
+        }.ConnectionString;
+
+    /// <summary>
+    /// A fresh database for one service, made and owned by its owner role, which the service's role
+    /// (and no other) may connect to. Returns the service's connection string and the owner's.
+    /// </summary>
+    public async Task<(string Runtime, string Owner)> CreateServiceDatabase(string service, string name)
+    {
+        if (InContainers) await EnsureRoles(service);
+        var owner = OwnerRole(service);
+        await using (var conn = new NpgsqlConnection(ConnectionAs(owner)))
+        {
+            await conn.OpenAsync();
+            await Execute(conn, $"CREATE DATABASE \"{name}\"");
+            await Execute(conn, $"REVOKE ALL ON DATABASE \"{name}\" FROM PUBLIC");
+            await Execute(conn, $"GRANT CONNECT, TEMPORARY ON DATABASE \"{name}\" TO {RuntimeRole(service)}");
+        }
+        _owners[name] = ConnectionAs(owner, name);
+        return (ConnectionAs(RuntimeRole(service), name), _owners[name]);
+    }
+
+    /// <summary>In a fresh container the roles do not exist yet: the container's superuser makes them.</summary>
+    private async Task EnsureRoles(string service)
     {
         await using var conn = new NpgsqlConnection(PostgresAdmin);
         await conn.OpenAsync();
-        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn)) await cmd.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = true }.ConnectionString;
+        var password = RolePassword.Replace("'", "''");
+        await Execute(conn, $"""
+            DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{RuntimeRole(service)}') THEN
+                CREATE ROLE {RuntimeRole(service)} LOGIN PASSWORD '{password}';
+              END IF;
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{OwnerRole(service)}') THEN
+                CREATE ROLE {OwnerRole(service)} LOGIN CREATEDB PASSWORD '{password}' IN ROLE {RuntimeRole(service)};
+              END IF;
+            END $$
+            """);
     }
 
     public async Task DropDatabase(string name)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(PostgresAdmin);
+        if (!_owners.Remove(name, out var owner)) return;
+        var builder = new NpgsqlConnectionStringBuilder(owner) { Database = new NpgsqlConnectionStringBuilder(PostgresAdmin).Database, Pooling = false };
+        await using var conn = new NpgsqlConnection(builder.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        await Execute(conn, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
     /// <summary>Takes one database away (as if its server were unreachable for that service only), or gives it back.</summary>
     public async Task SetDatabaseReachable(string name, bool reachable)
     {
-        await using var conn = new NpgsqlConnection(PostgresAdmin);
+        var builder = new NpgsqlConnectionStringBuilder(_owners[name]) { Database = new NpgsqlConnectionStringBuilder(PostgresAdmin).Database, Pooling = false };
+        await using var conn = new NpgsqlConnection(builder.ConnectionString);
         await conn.OpenAsync();
-        await using (var cmd = new NpgsqlCommand($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {(reachable ? "true" : "false")}", conn))
-            await cmd.ExecuteNonQueryAsync();
+        await Execute(conn, $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {(reachable ? "true" : "false")}");
         if (!reachable)
         {
             await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", conn);
             kill.Parameters.AddWithValue("name", name);
             await kill.ExecuteNonQueryAsync();
         }
+    }
+
+    private static async Task Execute(NpgsqlConnection conn, string sql)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     // ---- RabbitMQ ---------------------------------------------------------------------------

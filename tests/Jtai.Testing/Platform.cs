@@ -47,7 +47,10 @@ public sealed class Platform : IAsyncDisposable
     public string Vhost { get; }
     public AdjustableClock Clock { get; } = new();
     public SpanCollector Spans { get; } = new();
+    /// <summary>Each service's connection string, as the role it runs as.</summary>
     public Dictionary<string, string> Databases { get; } = new();
+    /// <summary>Each service's connection string as the role that owns and migrates its database.</summary>
+    public Dictionary<string, string> OwnerDatabases { get; } = new();
     public Uri GatewayAddress => _hosts["gateway"].HttpAddress;
     /// <summary>The web service's address (only with <see cref="PlatformOptions.Web"/>).</summary>
     public Uri WebAddress => _hosts.TryGetValue("web", out var web) ? web.HttpAddress
@@ -76,11 +79,12 @@ public sealed class Platform : IAsyncDisposable
         foreach (var name in ServiceNames)
         {
             var db = $"jtai_{RunId}_{name}";
-            Databases[name] = await Infrastructure.CreateDatabase(db);
+            (Databases[name], OwnerDatabases[name]) = await Infrastructure.CreateServiceDatabase(name, db);
             _ports[name] = (ServiceHost<GatewayService>.FreePort(), ServiceHost<GatewayService>.FreePort());
             _settings[name] = new Dictionary<string, string?>
             {
                 [$"ConnectionStrings:{name}"] = Databases[name],
+                [$"ConnectionStrings:{name}Owner"] = OwnerDatabases[name],
                 ["ConnectionStrings:RabbitMq"] = Infrastructure.AmqpFor(Vhost).ToString(),
                 ["Authentication:Authority"] = gateway,
                 ["Authentication:RequireHttpsMetadata"] = "false",
@@ -113,6 +117,7 @@ public sealed class Platform : IAsyncDisposable
             ["Authentication:RequireHttpsMetadata"] = "false",
             ["Identity:DevIssuer:Enabled"] = "true",
             ["Identity:DevIssuer:Issuer"] = gateway + "/",
+            ["Identity:DevIssuer:RateLimit:PermitLimit"] = "100000",
             ["Gateway:RateLimit:TokenLimit"] = "1000",
             ["Gateway:RateLimit:TokensPerSecond"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -2,12 +2,16 @@ namespace Jtai.Gateway.Identity;
 
 /// <summary>
 /// The embedded development token issuer (section "Identity:DevIssuer"). For local runs and tests
-/// only: refused in Production, where services trust the inspectorates' OIDC issuer instead.
+/// only: refused in every environment but Development, where services trust the inspectorates' OIDC
+/// issuer instead.
 /// </summary>
 public sealed class DevIssuerOptions
 {
     public bool Enabled { get; set; }
-    /// <summary>The issuer URL put in tokens; services must reach its discovery document.</summary>
+    /// <summary>
+    /// The issuer URL put in tokens and under which the discovery document names its endpoints
+    /// (default: Authentication:Authority). Always configured, never taken from a request's Host header.
+    /// </summary>
     public string? Issuer { get; set; }
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(8);
     /// <summary>A client allowed to ask for any role's claims in the token request (stands in for interactive login).</summary>
@@ -19,6 +23,14 @@ public sealed class DevIssuerOptions
     /// the development sign-in page.
     /// </summary>
     public List<DevWebClient> WebClients { get; set; } = [];
+    /// <summary>Requests to the issuer's endpoints (/connect/*) per client address: guessing a secret is slow.</summary>
+    public DevIssuerRateLimit RateLimit { get; set; } = new();
+}
+
+public sealed class DevIssuerRateLimit
+{
+    public int PermitLimit { get; set; } = 60;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public class ClientCredentials

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Security;
 using OpenIddict.Abstractions;
@@ -22,13 +24,20 @@ public static class DevIssuerSetup
         var section = builder.Configuration.GetSection("Identity:DevIssuer");
         var options = section.Get<DevIssuerOptions>() ?? new DevIssuerOptions();
         if (!options.Enabled) return builder;
-        if (builder.Environment.IsProduction())
-            throw new InvalidOperationException("Identity:DevIssuer is enabled in Production. Configure Authentication:Authority to the inspectorates' OIDC issuer instead.");
+        // Anything but a developer's machine (Staging included) trusts the inspectorates' issuer only.
+        if (!builder.Environment.IsDevelopment())
+            throw new InvalidOperationException(
+                $"Identity:DevIssuer is enabled in {builder.Environment.EnvironmentName}; it runs in Development only. " +
+                "Configure Authentication:Authority to the inspectorates' OIDC issuer instead.");
+        // Without a configured issuer OpenIddict would name itself and its endpoints after the request's Host header.
+        var issuer = options.Issuer ?? builder.Configuration["Authentication:Authority"];
+        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri))
+            throw new InvalidOperationException("Identity:DevIssuer:Issuer (or Authentication:Authority) must be an absolute URL.");
 
         builder.Services.Configure<DevIssuerOptions>(section);
         builder.Services.AddOpenIddict().AddServer(server =>
         {
-            if (options.Issuer is not null) server.SetIssuer(new Uri(options.Issuer));
+            server.SetIssuer(issuerUri);
             server.SetTokenEndpointUris("connect/token");
             server.SetAuthorizationEndpointUris("connect/authorize");
             server.SetEndSessionEndpointUris("connect/endsession");
@@ -48,6 +57,11 @@ public static class DevIssuerSetup
                 .DisableTransportSecurityRequirement();
             server.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(h =>
                 h.UseSingletonHandler<ValidateDevClient>());
+            // The discovery document names its endpoints under the configured issuer, not under the
+            // address the caller typed (a Host header would otherwise point clients elsewhere).
+            server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(h => h
+                .UseInlineHandler(context => { context.BaseUri = issuerUri; return ValueTask.CompletedTask; })
+                .SetOrder(OpenIddictServerHandlers.Discovery.AttachEndpoints.Descriptor.Order - 1));
             server.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(h =>
                 h.UseSingletonHandler<ValidateWebClientRedirect>());
             server.AddEventHandler<OpenIddictServerEvents.ValidateEndSessionRequestContext>(h =>
@@ -58,15 +72,41 @@ public static class DevIssuerSetup
         return builder;
     }
 
+    /// <summary>
+    /// The token endpoint, behind a fixed-window limit per client address. Call before
+    /// MapServiceDefaults: OpenIddict authenticates the client inside UseAuthentication, so the limit
+    /// must come first to slow down guessed secrets as well.
+    /// </summary>
     public static WebApplication MapDevIssuer(this WebApplication app)
     {
-        if (app.Services.GetService<IOptions<DevIssuerOptions>>()?.Value.Enabled != true) return app;
+        var options = app.Services.GetService<IOptions<DevIssuerOptions>>()?.Value;
+        if (options?.Enabled != true) return app;
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/connect"), issuer => issuer.UseRateLimiter(Limit(options.RateLimit)));
         // The issuer's endpoints are public: OpenIddict authenticates the client, the sign-in page the person.
         app.MapPost("/connect/token", DevTokenEndpoint.Issue).RequireStanding(Rules.Public).ExcludeFromDescription();
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], DevSignIn.Authorize).RequireStanding(Rules.Public).ExcludeFromDescription();
         app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], DevSignIn.EndSession).RequireStanding(Rules.Public).ExcludeFromDescription();
         return app;
     }
+
+    private static RateLimiterOptions Limit(DevIssuerRateLimit limit) => new()
+    {
+        GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "?",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 })),
+        OnRejected = async (ctx, _) =>
+        {
+            var http = ctx.HttpContext;
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = 429, Title = "Too many token requests.", Detail = "Retry after the time in Retry-After." },
+            });
+        },
+    };
 
     /// <summary>Client authentication against configuration (degraded mode has no client store).</summary>
     private sealed class ValidateDevClient(IOptionsMonitor<DevIssuerOptions> options)

@@ -30,7 +30,8 @@ internal sealed class EfDeadlines(MessagingDbContext db) : IDeadlines
                 Body = MessageTypes.Serialize(message),
             });
         }
-        existing.DueAt = dueAt;
+        // Callers compute due times in London time (BST is +01:00); the column holds UTC instants only.
+        existing.DueAt = dueAt.ToUniversalTime();
         existing.MessageType = MessageTypes.NameOf(message.GetType());
         existing.Body = MessageTypes.Serialize(message);
         existing.InspectionId = MessageTypes.InspectionIdOf(message);
@@ -41,6 +42,6 @@ internal sealed class EfDeadlines(MessagingDbContext db) : IDeadlines
     public async Task Cancel(string key, DateTimeOffset at, CancellationToken ct = default)
     {
         var existing = await db.Deadlines.SingleOrDefaultAsync(d => d.Key == key && d.FiredAt == null, ct);
-        if (existing is not null) existing.CancelledAt ??= at;
+        if (existing is not null) existing.CancelledAt ??= at.ToUniversalTime();
     }
 }

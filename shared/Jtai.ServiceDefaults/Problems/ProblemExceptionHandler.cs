@@ -11,7 +11,7 @@ namespace Jtai.ServiceDefaults.Problems;
 /// path of a malformed field, the rule broken), never a 500. Anything else is a 500 without
 /// internals.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
@@ -23,7 +23,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             {
                 Status = bad.StatusCode,
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.",
-                Detail = bad.Message,
+                Detail = WithoutTypeNames(bad.Message),
             },
             DomainRuleException rule => new ProblemDetails
             {
@@ -47,14 +47,61 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     private static ProblemDetails MalformedJson(JsonException json)
     {
         var field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
+        var message = Explain(json, field);
         return new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            [field] = [json.Message],
+            [field] = [message],
         })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body is not valid JSON for this endpoint.",
-            Detail = $"Could not read '{field}': {json.Message}",
+            Detail = $"Could not read '{field}': {message}",
         };
     }
+
+    /// <summary>
+    /// The reader's own words, without the .NET type it was reading into (callers know JSON, not our
+    /// classes): "could not be converted to System.DateOnly" becomes "expected a date (yyyy-mm-dd)".
+    /// </summary>
+    private static string Explain(JsonException json, string field)
+    {
+        var message = json.Message;
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut >= 0) message = message[..cut];
+        if (ConvertedTo().Match(message) is { Success: true } converted)
+            return $"'{field}' does not hold {Expected(converted.Groups[1].Value)}.";
+        if (message.StartsWith("must ", StringComparison.Ordinal) || message.StartsWith("contains ", StringComparison.Ordinal))
+            return $"'{field}' {message}";
+        return WithoutTypeNames(message);
+    }
+
+    private static string Expected(string type) => type switch
+    {
+        _ when type.Contains("DateOnly") => "a date (yyyy-mm-dd)",
+        _ when type.Contains("DateTimeOffset") || type.Contains("DateTime") => "a date and time with its offset (yyyy-mm-ddThh:mm:ss+hh:mm)",
+        _ when type.Contains("TimeOnly") => "a time of day (hh:mm)",
+        _ when type.Contains("Guid") => "an id (a GUID)",
+        _ when type.Contains("Boolean") => "true or false",
+        _ when type.Contains("Int") || type.Contains("Decimal") || type.Contains("Double") || type.Contains("Single") => "a whole number in range",
+        _ when type.Contains("String") => "text",
+        _ when type.Contains("List") || type.Contains("[]") || type.Contains("Enumerable") || type.Contains("Collection") => "a list",
+        _ => "an object of the expected shape",
+    };
+
+    /// <summary>Binding messages name parameters as "DateOnly on": keep the caller's name only, and not too much of what they sent.</summary>
+    public static string WithoutTypeNames(string message)
+    {
+        var text = ParameterWithType().Replace(message, "'$1'");
+        text = Namespaced().Replace(text, "value");
+        return text.Length > 500 ? text[..500] + "…" : text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"converted to ([\w.`\[\], <>]+?)\.?(\s|$)")]
+    private static partial System.Text.RegularExpressions.Regex ConvertedTo();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"[\\w.`<>\\[\\],?]+ (\\w+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ParameterWithType();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(System|Microsoft|Jtai|Npgsql)(\.\w+)+(`\d+)?(\[[^\]]*\])?")]
+    private static partial System.Text.RegularExpressions.Regex Namespaced();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Jtai.ServiceDefaults.Security;
@@ -14,11 +15,16 @@ public static class AuthenticationSetup
 {
     public const string Audience = "jtai-api";
 
-    public static IServiceCollection AddJtaiAuthentication(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Settings naming where tokens and their keys come from: https only outside Development.</summary>
+    public static readonly string[] AuthorityKeys =
+        ["Authentication:Authority", "Authentication:MetadataAddress", "Authentication:PublicAuthority", "ServiceClient:TokenEndpoint"];
+
+    public static IServiceCollection AddJtaiAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection("Authentication");
         var authority = section["Authority"]
             ?? throw new InvalidOperationException("Authentication:Authority is not configured (the OIDC issuer's URL).");
+        if (!environment.IsDevelopment()) RefuseHttpAuthorities(configuration, environment.EnvironmentName);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
@@ -41,5 +47,22 @@ public static class AuthenticationSetup
             });
         services.AddAuthorization(o => { o.AddJtaiPolicies(); o.AddPublicPolicies(); });
         return services;
+    }
+
+    /// <summary>
+    /// Keys fetched over plain http could be swapped by anyone on the path, and every token with them:
+    /// outside a developer's machine the issuer, its metadata and token endpoint are https, and
+    /// RequireHttpsMetadata stays on.
+    /// </summary>
+    public static void RefuseHttpAuthorities(IConfiguration configuration, string environment)
+    {
+        var http = AuthorityKeys
+            .Where(key => configuration[key] is { } value && !value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (configuration.GetValue("Authentication:RequireHttpsMetadata", true) == false) http.Add("Authentication:RequireHttpsMetadata");
+        if (http.Count > 0)
+            throw new InvalidOperationException(
+                $"In {environment} tokens are trusted only from https authorities: {string.Join(", ", http)} must name an https URL " +
+                "(and RequireHttpsMetadata stay true). Plain http is for Development only.");
     }
 }

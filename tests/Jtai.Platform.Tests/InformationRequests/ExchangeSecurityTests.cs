@@ -70,6 +70,10 @@ public sealed class ExchangeSecurityTests(PlatformFixture fixture)
         var tooBig = new byte[25 * 1024 * 1024 + 1];
         Exchange.Pdf("big").CopyTo(tooBig, 0);
         await (await la.UploadDocument(id, "performance/1.2", tooBig, "big.pdf")).ExpectProblem(HttpStatusCode.RequestEntityTooLarge);
+        // Over the service's own request limit too (Kestrel's 30 MB) but within the gateway's 32 MB route: still the 413 problem, never a 502.
+        var overServer = new byte[31_000_000];
+        Exchange.Pdf("bigger").CopyTo(overServer, 0);
+        await (await la.UploadDocument(id, "performance/1.2", overServer, "bigger.pdf")).ExpectProblem(HttpStatusCode.RequestEntityTooLarge);
 
         // A re-upload is version 2; the first stays as history.
         var second = await (await la.UploadDocument(id, "performance/1.1", Exchange.Pdf("structure v2"), "structure-v2.pdf")).Expect(HttpStatusCode.Created);

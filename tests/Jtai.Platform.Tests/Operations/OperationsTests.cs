@@ -88,5 +88,8 @@ public sealed class OperationsTests(PlatformFixture fixture)
 
         var bad = await ops.PostJson("/api/orchestrator/operations/dead-letters/replay", new { queue = "ofsted-inspection-scheduled" });
         await bad.ExpectProblem(HttpStatusCode.BadRequest);
+        // An error queue that does not exist (here, on this platform's virtual host) is the caller's mistake: 404, not 500.
+        var unknown = await ops.PostJson("/api/orchestrator/operations/dead-letters/replay", new { queue = "nobody-listens-here_error", max = 1 });
+        Assert.Equal("unknown-queue", (await unknown.ExpectProblem(HttpStatusCode.NotFound))["rule"]!.GetValue<string>());
     }
 }

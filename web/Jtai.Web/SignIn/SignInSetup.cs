@@ -22,6 +22,8 @@ public static class SignInSetup
         var section = builder.Configuration.GetSection("Authentication");
         var authority = section["Authority"]
             ?? throw new InvalidOperationException("Authentication:Authority is not configured (the OIDC issuer's URL).");
+        if (!builder.Environment.IsDevelopment())
+            Jtai.ServiceDefaults.Security.AuthenticationSetup.RefuseHttpAuthorities(builder.Configuration, builder.Environment.EnvironmentName);
         var clientId = section["ClientId"] ?? throw new InvalidOperationException("Authentication:ClientId is not configured.");
         var clientSecret = section["ClientSecret"] ?? throw new InvalidOperationException("Authentication:ClientSecret is not configured.");
         var lifetime = section.GetValue("SessionLifetime", TimeSpan.FromHours(8));

@@ -54,7 +54,7 @@ internal sealed class AnnexAUploadConfiguration : IEntityTypeConfiguration<Annex
         e.ToTable("annex_a_uploads");
         e.HasKey(u => u.Id);
         e.Property(u => u.Id).ValueGeneratedNever();
-        e.Property(u => u.FileName).HasMaxLength(260);
+        e.Property(u => u.FileName).HasMaxLength(UploadedFileName.MaxLength);
         e.Property(u => u.Format).HasMaxLength(10);
         e.Property(u => u.Sha256).HasMaxLength(64);
         e.Property(u => u.Agency).HasMaxLength(40);

@@ -44,6 +44,7 @@ public static partial class AnnexAUploads
         if (AnnexAList.Find(list) is not { } definition)
             return FileProblems.Field("list", "The front-door JTAI asks for child-level data lists 1 to 5 (¶95).");
         if (file is null || file.Length == 0) return FileProblems.Field("file", "Send the list as a non-empty multipart form field named 'file'.");
+        if (UploadedFileName.Problem(file.FileName) is { } badName) return FileProblems.Field("file", badName);
         if (file.Length > options.Value.MaxListBytes)
             return TypedResults.Problem(statusCode: 413, title: "The file is too large.", detail: $"A list may be at most {options.Value.MaxListBytes} bytes.");
         if (TabularFile.FormatOf(file.FileName, file.ContentType) is not { } format)
@@ -82,7 +83,7 @@ public static partial class AnnexAUploads
             Id = Guid.NewGuid(),
             InspectionId = inspectionId,
             ListNumber = (short)list,
-            FileName = Path.GetFileName(file.FileName),
+            FileName = UploadedFileName.Of(file.FileName),
             Format = format.ToString().ToLowerInvariant(),
             SizeBytes = file.Length,
             Sha256 = sha256,

@@ -129,6 +129,7 @@ public static class Documents
         var slot = outcome.Slot!;
 
         if (file is null || file.Length == 0) return FileProblems.Field("file", "Send the document as a non-empty multipart form field named 'file'.");
+        if (UploadedFileName.Problem(file.FileName) is { } badName) return FileProblems.Field("file", badName);
         if (file.Length > options.MaxDocumentBytes)
             return TypedResults.Problem(statusCode: 413, title: "The document is too large.", detail: $"A document may be at most {options.MaxDocumentBytes} bytes.");
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
@@ -149,7 +150,7 @@ public static class Documents
             Item = slot.Item,
             ChildId = slot.ChildId,
             Agency = agency,
-            FileName = Path.GetFileName(file.FileName),
+            FileName = UploadedFileName.Of(file.FileName),
             ContentType = DocumentChecks.ContentTypeOf(extension),
             SizeBytes = content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),

@@ -55,7 +55,7 @@ internal sealed class InformationDocumentConfiguration : IEntityTypeConfiguratio
         e.Property(d => d.Item).HasMaxLength(60);
         e.Property(d => d.ChildId).HasMaxLength(200);
         e.Property(d => d.Agency).HasMaxLength(40);
-        e.Property(d => d.FileName).HasMaxLength(260);
+        e.Property(d => d.FileName).HasMaxLength(UploadedFileName.MaxLength);
         e.Property(d => d.ContentType).HasMaxLength(200);
         e.Property(d => d.Sha256).HasMaxLength(64);
         e.Property(d => d.UploadedBy).HasMaxLength(200);

@@ -22,25 +22,27 @@ public static class InformationExchangeSetup
     public static IEndpointRouteBuilder MapInformationExchange(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<InformationExchangeOptions>>().Value;
-        var listLimit = new RequestSizeLimitAttribute(options.MaxListBytes + 64 * 1024);
-        var documentLimit = new RequestSizeLimitAttribute(options.MaxDocumentBytes + 64 * 1024);
+        // Every upload route reads as much as the gateway's exchange route lets through (MaxListBytes, 32 MB):
+        // a document over its own 25 MB is then answered with the 413 problem. A lower server limit would
+        // cut the connection mid-upload, and the gateway would answer 502 for the caller's mistake.
+        var uploadLimit = new RequestSizeLimitAttribute(Math.Max(options.MaxListBytes, options.MaxDocumentBytes) + 64 * 1024);
 
         var exchange = app.MapGroup("/api/ofsted/inspections/{inspectionId:guid}/information-exchange")
             .RequireStanding(ExchangeAccess.TeamOrPartners)
             .WithTags("Information exchange");
-        exchange.MapPost("/annex-a/lists/{list:int}", AnnexAUploads.Upload).DisableAntiforgery().WithMetadata(listLimit)
+        exchange.MapPost("/annex-a/lists/{list:int}", AnnexAUploads.Upload).DisableAntiforgery().WithMetadata(uploadLimit)
             .RequireStanding(ExchangeAccess.LocalAuthority);
         exchange.MapGet("/annex-a/uploads", AnnexAUploads.List);
         exchange.MapGet("/annex-a/lists/{list:int}/rows", AnnexAUploads.Rows).RequireStanding(Rules.Team);
-        exchange.MapPost("/documents/audit-list", Documents.UploadAuditList).DisableAntiforgery().WithMetadata(documentLimit)
+        exchange.MapPost("/documents/audit-list", Documents.UploadAuditList).DisableAntiforgery().WithMetadata(uploadLimit)
             .RequireStanding(Rules.PartnersOfArea);
-        exchange.MapPost("/documents/performance/{item}", Documents.UploadPerformance).DisableAntiforgery().WithMetadata(documentLimit)
+        exchange.MapPost("/documents/performance/{item}", Documents.UploadPerformance).DisableAntiforgery().WithMetadata(uploadLimit)
             .RequireStanding(ExchangeAccess.AgencyOfItem);
-        exchange.MapPost("/documents/case-records/{agency}/{childId}", Documents.UploadCaseRecord).DisableAntiforgery().WithMetadata(documentLimit)
+        exchange.MapPost("/documents/case-records/{agency}/{childId}", Documents.UploadCaseRecord).DisableAntiforgery().WithMetadata(uploadLimit)
             .RequireStanding(ExchangeAccess.AgencyInPath);
-        exchange.MapPost("/documents/partnership-audits/themes-summary", Documents.UploadThemesSummary).DisableAntiforgery().WithMetadata(documentLimit)
+        exchange.MapPost("/documents/partnership-audits/themes-summary", Documents.UploadThemesSummary).DisableAntiforgery().WithMetadata(uploadLimit)
             .RequireStanding(Rules.PartnersOfArea);
-        exchange.MapPost("/documents/partnership-audits/{childId}", Documents.UploadEvaluation).DisableAntiforgery().WithMetadata(documentLimit)
+        exchange.MapPost("/documents/partnership-audits/{childId}", Documents.UploadEvaluation).DisableAntiforgery().WithMetadata(uploadLimit)
             .RequireStanding(Rules.PartnersOfArea);
         exchange.MapGet("/documents", Documents.List);
         exchange.MapGet("/documents/{documentId:guid}", Documents.Content);

@@ -46,12 +46,9 @@ public sealed class DeadLetters(IHttpClientFactory http, IConfiguration configur
 
         var factory = new ConnectionFactory { Uri = Amqp };
         await using var connection = await factory.CreateConnectionAsync("jtai-orchestrator-replay", ct);
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
-        try { await channel.QueueDeclarePassiveAsync(errorQueue, ct); }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
+        if (!await QueueExists(connection, errorQueue, ct))
             throw new DomainRuleException("unknown-queue", $"There is no queue '{errorQueue}'.", 404);
-        }
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
 
         var replayed = 0;
         await using var readChannel = await connection.CreateChannelAsync(cancellationToken: ct);
@@ -67,6 +64,29 @@ public sealed class DeadLetters(IHttpClientFactory http, IConfiguration configur
             replayed++;
         }
         return new ReplayResult(errorQueue, source, replayed);
+    }
+
+    /// <summary>
+    /// Asks on a channel of its own: the broker closes a channel whose passive declare names no queue,
+    /// and closing it again must not turn the caller's unknown queue into a 500.
+    /// </summary>
+    private static async Task<bool> QueueExists(IConnection connection, string queue, CancellationToken ct)
+    {
+        var probe = await connection.CreateChannelAsync(cancellationToken: ct);
+        try
+        {
+            await probe.QueueDeclarePassiveAsync(queue, ct);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return false;
+        }
+        finally
+        {
+            try { await probe.DisposeAsync(); }
+            catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.OperationInterruptedException) { }
+        }
     }
 
     private HttpClient ManagementClient()
