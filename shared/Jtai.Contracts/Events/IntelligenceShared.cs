@@ -20,3 +20,15 @@ public sealed record IntelligenceShared(
     string RecordedByName,
     IReadOnlyList<string> Agencies,
     DateTimeOffset SharedAt);
+
+/// <summary>The kinds of <see cref="IntelligenceShared"/>.</summary>
+public static class IntelligenceKinds
+{
+    /// <summary>A concern about local safeguarding arrangements (¶8; consultation ¶29: known concerns inform selection).</summary>
+    public const string Concern = "concern";
+    /// <summary>Exceptional practice (¶8; consultation ¶29–30: areas where good practice can be highlighted).</summary>
+    public const string ExceptionalPractice = "exceptional-practice";
+    /// <summary>A routine single-agency inspection of the area and its outcome (consultation ¶30: the most reliable source).</summary>
+    public const string RoutineInspection = "routine-inspection";
+    public static readonly IReadOnlyList<string> All = [Concern, ExceptionalPractice, RoutineInspection];
+}

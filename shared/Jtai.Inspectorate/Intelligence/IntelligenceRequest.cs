@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Evidence;
 using Jtai.Calendar.WorkingDays;
 using Jtai.ServiceDefaults.Problems;
