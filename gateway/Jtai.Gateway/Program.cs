@@ -1,4 +1,5 @@
 using Jtai.Gateway;
+using Jtai.Gateway.ApiReference;
 using Jtai.Gateway.Identity;
 using Jtai.Gateway.Proxy;
 using Jtai.ServiceDefaults;
@@ -12,5 +13,6 @@ builder.AddGatewayProxy();       // routes, clusters, policies, rate limits, bod
 var app = builder.Build();
 app.MapDevIssuer();              // first: its rate limit runs before client authentication
 app.MapServiceDefaults(declaredRules: false);   // the gateway's routes carry per-route policies; each service decides again
+app.MapApiReference();           // /api-reference: the partner agencies' API, for their developers
 app.MapGatewayProxy();
 app.Run();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Health;
+using Jtai.ServiceDefaults.OpenApi;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Jtai.ServiceDefaults.Telemetry;
@@ -41,7 +42,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddJtaiHealth();
         builder.Services.AddJtaiAuthentication(builder.Configuration, builder.Environment);
         builder.Services.AddAccessRules();
-        builder.Services.AddOpenApi();
+        builder.Services.AddJtaiOpenApi(serviceName);   // v1 and the partners' document
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

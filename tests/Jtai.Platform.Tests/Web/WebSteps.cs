@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Jtai.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -42,4 +44,60 @@ public static class WebSteps
     }
 
     public static Task<string> Heading(this IPage page) => page.Locator("h1").InnerTextAsync();
+
+    /// <summary>
+    /// Arranged through the API as the lead would: an inspection of the area with the Ofsted lead and a
+    /// CQC inspector on its team, notified, once the services know the team and the notification.
+    /// </summary>
+    public static async Task<Guid> InspectionWithJointTeam(this Testing.Platform platform, string area, string areaName)
+    {
+        var id = (await platform.ScheduleInspection(area: area, areaName: areaName))["id"]!.GetValue<Guid>();
+        // Ofsted's manager puts people on the team and notifies the area (its lead acts only once on the team).
+        using var manager = platform.Client(await platform.Tokens.Staff("manager", "ofsted", "ofsted-team-manager"));
+        using var lead = platform.Client(await platform.Tokens.Staff("lead-inspector", "ofsted", Lead));
+        foreach (var (user, name, inspectorate, role) in new[]
+                 {
+                     (Lead, "Olivia Lead", "ofsted", "lead-inspector"),
+                     (CqcInspector, "Chris Carer", "cqc", "inspector"),
+                 })
+            (await manager.PutAsJsonAsync($"/api/orchestrator/inspections/{id}/team/{user}", new { name, inspectorate, teamRole = role }))
+                .EnsureSuccessStatusCode();
+        // Partners see an inspection from its notification on (¶16).
+        (await manager.PostAsJsonAsync($"/api/orchestrator/inspections/{id}/transitions", new { to = "notified", reason = "notice given" }))
+            .EnsureSuccessStatusCode();
+        using var cqc = platform.Client(await platform.Tokens.Staff("inspector", "cqc", CqcInspector));
+        using var la = platform.Client(await platform.Tokens.Partner(area, "local-authority"));
+        await Testing.Platform.WaitUntil(async () =>
+            (await lead.GetAsync($"/api/ofsted/inspections/{id}/information-exchange/annex-a/uploads")).StatusCode == HttpStatusCode.OK
+            && (await la.GetAsync($"/api/ofsted/inspections/{id}/information-exchange/annex-a/uploads")).StatusCode == HttpStatusCode.OK
+            && (await cqc.GetAsync($"/api/cqc/inspections/{id}/evidence")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30), "Ofsted and CQC to know the team, and the area to be notified");
+        return id;
+    }
+
+    public const string Lead = "ofsted-lead-inspector";
+    public const string CqcInspector = "cqc-inspector";
+
+    /// <summary>Reloads the page until the text appears (the platform's events are asynchronous).</summary>
+    public static async Task ReloadUntil(this IPage page, string selector, string text)
+    {
+        await Testing.Platform.WaitUntil(async () =>
+        {
+            await page.ReloadAsync();
+            return (await page.Locator(selector).InnerTextAsync()).Contains(text, StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(30), $"'{text}' in {selector} of {page.Url}");
+    }
+
+    /// <summary>Presses Tab until the focused element's text (or id) is the one given, as a keyboard user moves through a page.</summary>
+    public static async Task TabTo(this IPage page, string textOrId, int maxTabs = 80)
+    {
+        for (var i = 0; i < maxTabs; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await page.EvaluateAsync<string>("(document.activeElement?.id || '') + '|' + (document.activeElement?.innerText || document.activeElement?.value || '').trim()");
+            var parts = focused.Split('|', 2);
+            if (parts[0] == textOrId || parts[1] == textOrId) return;
+        }
+        throw new Xunit.Sdk.XunitException($"'{textOrId}' was not reached by {maxTabs} presses of Tab on {page.Url}.");
+    }
 }

@@ -9,10 +9,40 @@ public sealed class GatewayClient(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>What the page is about: a refusal (403, 404) means the person sees the GOV.UK error page.</summary>
     public async Task<T> Get<T>(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
         ThrowIfRefused(response, path);
+        return await Read<T>(response, path, ct);
+    }
+
+    /// <summary>A part of a page: null when the platform does not show it to this person (403, 404), so the part is left out.</summary>
+    public async Task<T?> Find<T>(string path, CancellationToken ct) where T : class
+    {
+        using var response = await http.GetAsync(path, ct);
+        if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound) return null;
+        ThrowIfRefused(response, path);
+        return await Read<T>(response, path, ct);
+    }
+
+    /// <summary>A change: the platform's answer, or its problem (400, 409, 413) for the page to show beside the form.</summary>
+    public async Task<GatewayResult<T>> Send<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        using var response = await http.SendAsync(request, ct);
+        ThrowIfRefused(response, path);
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.RequestEntityTooLarge
+            or HttpStatusCode.UnprocessableEntity)
+            return GatewayResult<T>.Refused(await GatewayProblem.Read(response, ct));
+        return GatewayResult<T>.Done(await Read<T>(response, path, ct));
+    }
+
+    public Task<GatewayResult<T>> Send<T>(HttpMethod method, string path, object body, CancellationToken ct) =>
+        Send<T>(method, path, JsonContent.Create(body, options: Json), ct);
+
+    private static async Task<T> Read<T>(HttpResponseMessage response, string path, CancellationToken ct)
+    {
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<T>(Json, ct)
             ?? throw new InvalidOperationException($"The gateway answered {path} with an empty body.");
@@ -23,4 +53,36 @@ public sealed class GatewayClient(HttpClient http)
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
             throw new GatewayRefusal(response.StatusCode, path);
     }
+}
+
+public sealed record GatewayResult<T>(T? Value, GatewayProblem? Problem)
+{
+    public static GatewayResult<T> Done(T value) => new(value, null);
+    public static GatewayResult<T> Refused(GatewayProblem problem) => new(default, problem);
+}
+
+/// <summary>An RFC 9457 problem from the platform: its title and detail, the errors by field, and the rest as sent.</summary>
+public sealed record GatewayProblem(int Status, string? Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors, JsonElement Body)
+{
+    public static async Task<GatewayProblem> Read(HttpResponseMessage response, CancellationToken ct)
+    {
+        var text = await response.Content.ReadAsStringAsync(ct);
+        JsonElement body;
+        try { body = JsonDocument.Parse(text.Length == 0 ? "{}" : text).RootElement.Clone(); }
+        catch (JsonException) { body = JsonDocument.Parse("{}").RootElement.Clone(); }
+        string? Text(string name) => body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)
+            foreach (var field in e.EnumerateObject())
+                errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
+                    ? field.Value.EnumerateArray().Select(m => m.ToString()).ToArray()
+                    : [field.Value.ToString()];
+        return new GatewayProblem((int)response.StatusCode, Text("title"), Text("detail"), errors, body);
+    }
+
+    /// <summary>Every message the problem carries, by field; a problem without field errors is one message (its detail or title).</summary>
+    public IEnumerable<(string Field, string Message)> Messages() =>
+        Errors.Count > 0
+            ? Errors.SelectMany(e => e.Value.Select(m => (e.Key, m)))
+            : [("", Detail ?? Title ?? "The platform refused the change.")];
 }

@@ -5,7 +5,7 @@ using Jtai.ServiceDefaults.Security;
 namespace Jtai.Web.Pages;
 
 /// <summary>The platform's keys in the words people read (GOV.UK style: sentence case, dates as "1 March 2027").</summary>
-public static class Display
+public static partial class Display
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -43,8 +43,26 @@ public static class Display
     };
 
     /// <summary>"front-door" → "Front door"; "information-gathering" → "Information gathering".</summary>
-    public static string Words(string key) =>
-        key.Length == 0 ? key : char.ToUpperInvariant(key[0]) + key[1..].Replace('-', ' ');
+    public static string Words(string key)
+    {
+        if (key.Length == 0) return key;
+        // Only hyphens between letters join words: "0-4" (an age band) keeps its own.
+        var words = KebabHyphen().Replace(key, " ");
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[a-z])-(?=[a-z])")]
+    private static partial System.Text.RegularExpressions.Regex KebabHyphen();
+
+    /// <summary>An information request's status as a GOV.UK tag: its words and colour.</summary>
+    public static (string Text, string Colour) RequestStatus(string status) => status switch
+    {
+        "awaited" => ("Awaited", "govuk-tag--blue"),
+        "overdue" => ("Overdue", "govuk-tag--red"),
+        "on-time" => ("Received on time", "govuk-tag--green"),
+        "late" => ("Received late", "govuk-tag--orange"),
+        _ => (Words(status), "govuk-tag--grey"),
+    };
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
 
@@ -52,7 +70,7 @@ public static class Display
     public static string DateTime(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, London);
-        var time = local.Minute == 0 ? local.ToString("h", English) : local.ToString("h:mm", English);
+        var time = local.Minute == 0 ? local.ToString("%h", English) : local.ToString("h:mm", English);
         var half = local.Hour < 12 ? "am" : "pm";
         return local is { Hour: 12, Minute: 0 } ? $"midday on {Date(DateOnly.FromDateTime(local.DateTime))}"
             : $"{time}{half} on {Date(DateOnly.FromDateTime(local.DateTime))}";

@@ -1,6 +1,36 @@
 namespace Jtai.Web.Pages.Inspections;
 
-/// <summary>An inspection as the orchestrator shows it (GET /api/orchestrator/inspections).</summary>
+// The orchestrator's answers as the pages read them (the platform's JSON; only what is shown).
+// GET /api/orchestrator/inspections is a paged list of these.
+
 public sealed record InspectionView(
     Guid Id, string LocalAreaCode, string LocalAreaName, string Theme, DateOnly FieldworkStart,
     string Status, DateTimeOffset ScheduledAt, int FrameworkVersion);
+
+public sealed record MilestoneView(string Key, DateOnly Date, DateTimeOffset DueAt, string Description,
+    DateTimeOffset? ReachedAt, DateTimeOffset? MetAt, string? MetBy);
+
+public sealed record TimelineView(Guid InspectionId, string Framework, int FrameworkVersion, DateOnly FieldworkStart, string Status,
+    List<MilestoneView> Milestones);
+
+public sealed record OverdueMilestone(string Key, DateTimeOffset DueAt, string Description);
+
+public sealed record DeliveryView(string Agency, DateTimeOffset FirstReceivedAt, DateTimeOffset LastReceivedAt, string LastReceivedBy,
+    int Version, bool OnTime);
+
+public sealed record ChecklistItemView(string Key, string Title, string Paragraph, List<string> ProvidedBy, string Milestone,
+    DateTimeOffset DueAt, string Status, List<DeliveryView> Deliveries);
+
+public sealed record ChecklistView(Guid InspectionId, DateOnly FieldworkStart, DateTimeOffset At, List<ChecklistItemView> Items);
+
+public sealed record TeamMemberView(string UserId, string Name, string Inspectorate, string TeamRole, DateTimeOffset AssignedAt);
+
+/// <summary>The platform's paths for one inspection, in one place.</summary>
+public static class InspectionPaths
+{
+    public static string Inspection(Guid id) => $"/api/orchestrator/inspections/{id}";
+    public static string Timeline(Guid id) => $"/api/orchestrator/inspections/{id}/timeline";
+    public static string Overdue(Guid id) => $"/api/orchestrator/inspections/{id}/overdue";
+    public static string Checklist(Guid id) => $"/api/orchestrator/inspections/{id}/information-requests";
+    public static string Team(Guid id) => $"/api/orchestrator/inspections/{id}/team";
+}

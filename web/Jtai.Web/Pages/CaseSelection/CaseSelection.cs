@@ -1,0 +1,45 @@
+namespace Jtai.Web.Pages.CaseSelection;
+
+// Ofsted's case selection answers (¶97–99), as the pages read them.
+
+public sealed record ChildProfile(string ChildId, string? Gender, string? Ethnicity, DateOnly? DateOfBirth, int Age, string Disability,
+    string NeedLevel, DateOnly? LastContactOrReferral, string ReferringAgency, List<int> Lists);
+
+public sealed record Balance(int Children, Dictionary<string, Dictionary<string, int>> Dimensions);
+
+public sealed record ProposalView(int Size, List<ChildProfile> Children, Balance Balance, Balance Population);
+
+public sealed record SelectedChildView(string ChildId, ChildProfile? Profile, bool? ChildKnownToPolice, bool? ParentsOrCarersKnownToPolice,
+    bool? HealthSupportBeyondUniversalServices, bool ForAudit);
+
+public sealed record SelectionView(int Selected, int ForAudit, List<SelectedChildView> Children, Balance Balance);
+
+public static class SelectionPaths
+{
+    public static string Base(Guid id) => $"/api/ofsted/inspections/{id}/case-selection";
+    public static string Proposal(Guid id) => $"{Base(id)}/proposal?size=30";
+    public static string Thirty(Guid id) => $"{Base(id)}/thirty";
+    public static string Audit(Guid id) => $"{Base(id)}/audit";
+}
+
+/// <summary>The balance dimensions of ¶97 in words.</summary>
+public static class Dimensions
+{
+    public static string Name(string key) => key switch
+    {
+        "ageBand" => "Age band",
+        "sex" => "Sex",
+        "ethnicity" => "Ethnic group",
+        "disability" => "Disability",
+        "timeSinceLastContact" => "Time since last contact or referral",
+        "needLevel" => "Level of need",
+        "referringAgency" => "Referring agency",
+        _ => Display.Words(key),
+    };
+}
+
+/// <summary>A table of children to choose from: their profiles (when known), ids, the field name and which are ticked.</summary>
+public sealed record ChildrenTable(IReadOnlyList<ChildProfile?> Children, IReadOnlyList<string> Ids, string Field, ISet<string> Checked, string Legend);
+
+/// <summary>A balance, beside the lists' balance when known.</summary>
+public sealed record BalanceTable(Balance Chosen, Balance? Population);

@@ -1,0 +1,62 @@
+using Jtai.Contracts.InformationRequests;
+using Jtai.ServiceDefaults.Security;
+using Jtai.Web.Gateway;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jtai.Web.Pages.Inspections;
+
+/// <summary>
+/// One inspection: its summary, timeline, information requests and team. Each part is what the
+/// platform shows this person (a partner: its own area, the items asked of its agency; staff: all);
+/// a part the platform refuses is left out, the inspection itself refused is "Page not found".
+/// </summary>
+public sealed class InspectionModel(GatewayClient gateway) : PageModel
+{
+    public InspectionView Inspection { get; private set; } = null!;
+    public TimelineView? Timeline { get; private set; }
+    public HashSet<string> OverdueMilestones { get; private set; } = [];
+    public ChecklistView? Checklist { get; private set; }
+    public List<TeamMemberView>? Team { get; private set; }
+
+    [TempData] public string? Received { get; set; }
+
+    public async Task OnGet(Guid id, CancellationToken ct)
+    {
+        var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
+        var timeline = gateway.Find<TimelineView>(InspectionPaths.Timeline(id), ct);
+        var overdue = gateway.Find<List<OverdueMilestone>>(InspectionPaths.Overdue(id), ct);
+        var checklist = gateway.Find<ChecklistView>(InspectionPaths.Checklist(id), ct);
+        var team = gateway.Find<List<TeamMemberView>>(InspectionPaths.Team(id), ct);
+        Inspection = await inspection;
+        Timeline = await timeline;
+        OverdueMilestones = (await overdue)?.Select(m => m.Key).ToHashSet() ?? [];
+        Checklist = await checklist;
+        Team = await team;
+    }
+
+    /// <summary>
+    /// The inspection's other pages for inspectorate staff: a way in, not a permission (each page
+    /// asks the platform, which refuses whoever may not).
+    /// </summary>
+    public List<(string Href, string Text)> Links
+    {
+        get
+        {
+            var inspectorate = User.Inspectorate();
+            if (inspectorate is null) return [];
+            var links = new List<(string, string)>();
+            if (inspectorate == Inspectorates.Ofsted) links.Add(($"/inspections/{Inspection.Id}/case-selection", "Case selection"));
+            links.Add(($"/inspections/{Inspection.Id}/evidence", $"{Display.Inspectorate(inspectorate)} evidence records"));
+            return links;
+        }
+    }
+
+    /// <summary>The page where an item is delivered, when this service has one for it.</summary>
+    public string? DeliverPage(ChecklistItemView item)
+    {
+        for (var list = 1; list <= 5; list++)
+            if (item.Key == AnnexAItems.AnnexAList(list)) return $"/inspections/{Inspection.Id}/annex-a/lists/{list}";
+        return null;
+    }
+}
