@@ -23,6 +23,7 @@ using Jtai.Orchestrator.Survey;
 using Jtai.Orchestrator.Operations;
 using Jtai.Orchestrator.Programme;
 using Jtai.Orchestrator.Team;
+using Jtai.Orchestrator.ThematicReport;
 using Jtai.Orchestrator.Timeline;
 using Jtai.ServiceDefaults;
 
@@ -73,4 +74,5 @@ app.MapStatementOfAction();
 app.MapComplaints();
 app.MapSurvey();
 app.MapProgramme();
+app.MapThematicReport();
 app.Run();

@@ -1705,6 +1705,58 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("team_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.ThematicReport.ThematicReportAgreement", b =>
+                {
+                    b.Property<string>("Theme")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("theme");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Inspectorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by");
+
+                    b.Property<string>("AgreedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_name");
+
+                    b.Property<int>("Findings")
+                        .HasColumnType("integer")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<int>("Inspections")
+                        .HasColumnType("integer")
+                        .HasColumnName("inspections");
+
+                    b.HasKey("Theme", "Year", "Inspectorate")
+                        .HasName("pk_thematic_report_agreements");
+
+                    b.ToTable("thematic_report_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Timeline.InspectionMilestone", b =>
                 {
                     b.Property<Guid>("InspectionId")
