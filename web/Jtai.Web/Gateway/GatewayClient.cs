@@ -37,20 +37,35 @@ public sealed class GatewayClient(HttpClient http)
             response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
     }
 
-    /// <summary>A change: the platform's answer, or its problem (400, 409, 413) for the page to show beside the form.</summary>
+    /// <summary>
+    /// A change: the platform's answer, or its problem for the page to show beside the form (400,
+    /// 409, 413, 422; and 503 when a service it needed did not answer, so the person may try again).
+    /// </summary>
     public async Task<GatewayResult<T>> Send<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         using var response = await http.SendAsync(request, ct);
         ThrowIfRefused(response, path);
-        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.RequestEntityTooLarge
-            or HttpStatusCode.UnprocessableEntity)
-            return GatewayResult<T>.Refused(await GatewayProblem.Read(response, ct));
+        if (IsProblem(response.StatusCode)) return GatewayResult<T>.Refused(await GatewayProblem.Read(response, ct));
         return GatewayResult<T>.Done(await Read<T>(response, path, ct));
     }
 
-    public Task<GatewayResult<T>> Send<T>(HttpMethod method, string path, object body, CancellationToken ct) =>
-        Send<T>(method, path, JsonContent.Create(body, options: Json), ct);
+    public Task<GatewayResult<T>> Send<T>(HttpMethod method, string path, object? body, CancellationToken ct) =>
+        Send<T>(method, path, body is null ? null : JsonContent.Create(body, options: Json), ct);
+
+    /// <summary>A change whose answer the page does not read (204, or a view it reloads anyway): null when done, else the problem.</summary>
+    public async Task<GatewayProblem?> Send(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
+        using var response = await http.SendAsync(request, ct);
+        ThrowIfRefused(response, path);
+        if (IsProblem(response.StatusCode)) return await GatewayProblem.Read(response, ct);
+        response.EnsureSuccessStatusCode();
+        return null;
+    }
+
+    private static bool IsProblem(HttpStatusCode status) => status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict
+        or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity or HttpStatusCode.ServiceUnavailable;
 
     private static async Task<T> Read<T>(HttpResponseMessage response, string path, CancellationToken ct)
     {

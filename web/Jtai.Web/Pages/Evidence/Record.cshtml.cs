@@ -1,5 +1,5 @@
-using System.Globalization;
 using Jtai.Web.Gateway;
+using Jtai.Web.Pages.Forms;
 using Jtai.Web.Pages.Inspections;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,8 +13,6 @@ namespace Jtai.Web.Pages.Evidence;
 /// </summary>
 public sealed class RecordModel(GatewayClient gateway) : PageModel
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public InspectionView Inspection { get; private set; } = null!;
     public FrameworkView Framework { get; private set; } = null!;
     public List<PageError> Errors { get; } = [];
@@ -33,9 +31,9 @@ public sealed class RecordModel(GatewayClient gateway) : PageModel
     {
         if (EvidencePaths.Records(User, id) is not { } path) return NotFound();
         await Load(id, ct);
-        var gatheredAt = Form.Gathered.ToInstant("gatheredAt", "date the evidence was gathered", null, Errors);
+        var gatheredAt = Form.Gathered.ToInstant("gatheredAt-day", "date the evidence was gathered", null, Errors);
         DateTimeOffset? meetingAt = Form.Meeting.IsEmpty && string.IsNullOrWhiteSpace(Form.MeetingTime) ? null
-            : Form.Meeting.ToInstant("meetingAt", "date of the meeting", Form.MeetingTime, Errors);
+            : Form.Meeting.ToInstant("meetingAt-day", "date of the meeting", Form.MeetingTime, Errors);
         if (Errors.Count > 0) return Page();
 
         var result = await gateway.Send<EvidenceView>(HttpMethod.Post, path, new
@@ -92,40 +90,4 @@ public sealed class RecordModel(GatewayClient gateway) : PageModel
         public List<string> Agencies { get; set; } = [];
         public string? Text { get; set; }
     }
-
-    /// <summary>GOV.UK's date input: day, month and year as typed.</summary>
-    public sealed class DateParts
-    {
-        public string? Day { get; set; }
-        public string? Month { get; set; }
-        public string? Year { get; set; }
-        public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
-
-        /// <summary>The London date (and time, else midday) as an instant, or an error in GOV.UK's words.</summary>
-        public DateTimeOffset? ToInstant(string field, string what, string? time, List<PageError> errors)
-        {
-            if (IsEmpty)
-            {
-                errors.Add(new PageError($"{field}-day", $"Enter the {what}"));
-                return null;
-            }
-            if (!int.TryParse(Day, out var d) || !int.TryParse(Month, out var m) || !int.TryParse(Year, out var y)
-                || y < 2000 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
-            {
-                errors.Add(new PageError($"{field}-day", $"The {what} must be a real date"));
-                return null;
-            }
-            var clock = new TimeOnly(12, 0);
-            if (!string.IsNullOrWhiteSpace(time) && !TimeOnly.TryParseExact(time.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out clock))
-            {
-                errors.Add(new PageError($"{field}-day", $"Enter the time of the meeting as hours and minutes, like 14:30"));
-                return null;
-            }
-            var local = new DateTime(y, m, d, clock.Hour, clock.Minute, 0, DateTimeKind.Unspecified);
-            return new DateTimeOffset(local, London.GetUtcOffset(local));
-        }
-    }
 }
-
-/// <summary>A GOV.UK date input: its id, form name, legend, hint, value and error.</summary>
-public sealed record DateField(string Id, string Name, string Legend, string? Hint, RecordModel.DateParts Value, string? Error);
