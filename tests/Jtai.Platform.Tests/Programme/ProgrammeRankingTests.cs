@@ -18,31 +18,31 @@ public sealed class ProgrammeRankingTests(PlatformFixture fixture)
     {
         var year = Platform.NextYear();
         const string theme = "criminal-exploitation";
-        // Hartlepool: CQC shared exceptional practice. Middlesbrough: only a recent ILACS inspection is known.
+        // Blackburn with Darwen: CQC shared exceptional practice. Blackpool: only a recent ILACS inspection is known.
         await Platform.Share("cqc", new
         {
-            localAreaCode = "E06000001", localAreaName = "Hartlepool", kind = "exceptional-practice", programme = "children-looked-after-and-safeguarding",
+            localAreaCode = "E06000008", localAreaName = "Blackburn with Darwen", kind = "exceptional-practice", programme = "children-looked-after-and-safeguarding",
             what = "Health practitioners in the MASH share information about exploited children the same day.", observedOn = Platform.Today().AddMonths(-2),
         });
-        var routine = await Platform.RoutineInspection("E06000002", "Middlesbrough", monthsAgo: 3);
+        var routine = await Platform.RoutineInspection("E06000009", "Blackpool", monthsAgo: 3);
         var before = await Platform.CandidatesOnceHolding(theme, year, routine);
-        var hartlepool = before.Candidate("E06000001")!;
-        var middlesbrough = before.Candidate("E06000002")!;
-        Assert.True(middlesbrough["rank"]!.GetValue<int>() > hartlepool["rank"]!.GetValue<int>());
+        var blackburn = before.Candidate("E06000008")!;
+        var blackpool = before.Candidate("E06000009")!;
+        Assert.True(blackpool["rank"]!.GetValue<int>() > blackburn["rank"]!.GetValue<int>());
         // Every reason carries its points, and they add up to the score.
-        foreach (var candidate in new[] { hartlepool, middlesbrough })
+        foreach (var candidate in new[] { blackburn, blackpool })
             Assert.Equal(candidate["score"]!.GetValue<int>(), candidate["reasons"]!.AsArray().Sum(r => r!["points"]!.GetValue<int>()));
-        Assert.Contains(middlesbrough["reasons"]!.AsArray(), r => r!["source"]!.GetValue<string>() == "recent-routine-inspection");
+        Assert.Contains(blackpool["reasons"]!.AsArray(), r => r!["source"]!.GetValue<string>() == "recent-routine-inspection");
         Assert.Equal(3, before["points"]!["concern"]!.GetValue<int>());
 
-        // HMICFRS's PEEL inspection saw a concern in Middlesbrough and shared it.
-        var concern = await Platform.Share("hmicfrs", IntelligenceSteps.Concern("E06000002", "Middlesbrough", "peel", Platform.Today().AddDays(-14),
+        // HMICFRS's PEEL inspection saw a concern in Blackpool and shared it.
+        var concern = await Platform.Share("hmicfrs", IntelligenceSteps.Concern("E06000009", "Blackpool", "peel", Platform.Today().AddDays(-14),
             "Missing-from-home episodes of exploited children are not passed to the MASH."));
         var after = await Platform.CandidatesOnceHolding(theme, year, concern["id"]!.GetValue<Guid>());
-        var raised = after.Candidate("E06000002")!;
-        Assert.Equal(middlesbrough["score"]!.GetValue<int>() + 3, raised["score"]!.GetValue<int>());
-        Assert.True(raised["rank"]!.GetValue<int>() < after.Candidate("E06000001")!["rank"]!.GetValue<int>(),
-            "Middlesbrough now ranks above Hartlepool");
+        var raised = after.Candidate("E06000009")!;
+        Assert.Equal(blackpool["score"]!.GetValue<int>() + 3, raised["score"]!.GetValue<int>());
+        Assert.True(raised["rank"]!.GetValue<int>() < after.Candidate("E06000008")!["rank"]!.GetValue<int>(),
+            "Blackpool now ranks above Blackburn with Darwen");
         var reason = raised["reasons"]!.AsArray().Single(r => r!["source"]!.GetValue<string>() == "shared-concern")!;
         Assert.Equal("hmicfrs", reason["sharedBy"]!.GetValue<string>());
         Assert.Equal(3, reason["points"]!.GetValue<int>());
@@ -50,8 +50,8 @@ public sealed class ProgrammeRankingTests(PlatformFixture fixture)
         Assert.Contains("Missing-from-home episodes", reason["text"]!.GetValue<string>());
 
         // Inspectorate staff read the ranking; partner agencies and operations never do.
-        Assert.NotNull((await Platform.Candidates(theme, year, role: "inspector", inspectorate: "cqc")).Candidate("E06000002"));
-        using var partner = Platform.Client(await Platform.Tokens.Partner("E06000002", "local-authority"));
+        Assert.NotNull((await Platform.Candidates(theme, year, role: "inspector", inspectorate: "cqc")).Candidate("E06000009"));
+        using var partner = Platform.Client(await Platform.Tokens.Partner("E06000009", "local-authority"));
         (await partner.GetAsync($"/api/orchestrator/programme-candidates?theme={theme}&year={year}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         using var operations = Platform.Client(await Platform.Tokens.Operations());
         (await operations.GetAsync($"/api/orchestrator/planner?year={year}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
