@@ -45,6 +45,7 @@ public sealed class GatewayClient(HttpClient http)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         using var response = await http.SendAsync(request, ct);
+        if (IsRuleRefusal(response)) return GatewayResult<T>.Refused(await GatewayProblem.Read(response, ct));
         ThrowIfRefused(response, path);
         if (IsProblem(response.StatusCode)) return GatewayResult<T>.Refused(await GatewayProblem.Read(response, ct));
         return GatewayResult<T>.Done(await Read<T>(response, path, ct));
@@ -58,11 +59,20 @@ public sealed class GatewayClient(HttpClient http)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
         using var response = await http.SendAsync(request, ct);
+        if (IsRuleRefusal(response)) return await GatewayProblem.Read(response, ct);
         ThrowIfRefused(response, path);
         if (IsProblem(response.StatusCode)) return await GatewayProblem.Read(response, ct);
         response.EnsureSuccessStatusCode();
         return null;
     }
+
+    /// <summary>
+    /// A change the platform refuses (403) with its reason as a problem (whose place on the team, which
+    /// agency leads the statement): the page shows the reason beside the form, as it does a 400 or
+    /// 409, rather than leaving the form. A bare 403 stays a refusal ("You cannot see this page").
+    /// </summary>
+    private static bool IsRuleRefusal(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Forbidden && response.Content.Headers.ContentType?.MediaType == "application/problem+json";
 
     private static bool IsProblem(HttpStatusCode status) => status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict
         or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity or HttpStatusCode.ServiceUnavailable;

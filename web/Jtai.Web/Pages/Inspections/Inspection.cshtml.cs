@@ -38,7 +38,8 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
     /// <summary>
     /// The inspection's other pages: a way in, not a permission (each page asks the platform, which
     /// refuses whoever may not). Partners: the deferral request (¶19) and, for the local authority's
-    /// DCS, the draft letter (¶82); inspectorate staff: their own work on the inspection.
+    /// DCS, the draft letter (¶82), the statement of action (¶85) and complaints (Annex C);
+    /// inspectorate staff: their own work on the inspection.
     /// </summary>
     public List<(string Href, string Text)> Links
     {
@@ -50,17 +51,28 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
             {
                 links.Add(($"{at}/deferral", "Deferral"));
                 if (User.Agency() == AnnexAItems.LocalAuthority) links.Add(($"{at}/letter/draft", "Draft letter: factual accuracy check"));
+                links.Add(($"{at}/letter/final", "Final letter"));
+                links.Add(($"{at}/statement-of-action", "Statement of action"));
+                links.Add(($"{at}/complaints", "Complaints"));
+                links.Add(($"{at}/survey", "Post-inspection questionnaire"));
                 return links;
             }
             var inspectorate = User.Inspectorate();
             if (inspectorate is null) return [];
             if (inspectorate == Inspectorates.Ofsted) links.Add(($"{at}/case-selection", "Case selection"));
             links.Add(($"{at}/evidence", $"{Display.Inspectorate(inspectorate)} evidence records"));
+            links.Add(($"{at}/findings", "Findings register"));
+            links.Add(($"{at}/letter", "Letter of findings"));
+            links.Add(($"{at}/team", "Inspection team"));
             if (inspectorate == Inspectorates.Ofsted)
             {
                 links.Add(($"{at}/deferral", "Deferral"));
                 links.Add(($"{at}/letter/draft", "Draft letter: factual accuracy check"));
             }
+            links.Add(($"{at}/statement-of-action", "Statement of action"));
+            links.Add(($"{at}/complaints", "Complaints"));
+            links.Add(($"{at}/survey", "Post-inspection questionnaire"));
+            links.Add(($"{at}/follow-up", $"{Display.Inspectorate(inspectorate)} follow-up of the priority actions"));
             return links;
         }
     }
