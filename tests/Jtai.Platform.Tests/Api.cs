@@ -30,6 +30,22 @@ public static class Api
         return problem;
     }
 
+    /// <summary>Every item of a paged list, following each page's <c>next</c> cursor.</summary>
+    public static async Task<List<JsonNode>> AllPages(this HttpClient client, string path)
+    {
+        var items = new List<JsonNode>();
+        string? next = null;
+        do
+        {
+            var separator = path.Contains('?') ? '&' : '?';
+            var page = await (await client.GetAsync(next is null ? path : $"{path}{separator}after={Uri.EscapeDataString(next)}")).Expect(HttpStatusCode.OK);
+            items.AddRange(page["items"]!.AsArray().Select(i => i!));
+            next = page["next"]?.GetValue<string>();
+        }
+        while (next is not null);
+        return items;
+    }
+
     public static void ShouldBe(this HttpStatusCode actual, HttpStatusCode expected) => Assert.Equal(expected, actual);
 
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string path, object body) =>

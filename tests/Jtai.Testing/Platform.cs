@@ -181,12 +181,14 @@ public sealed class Platform : IAsyncDisposable
         };
         host.Start();
         _hosts[name] = host;
+        // Generous: on a shared, loaded machine a start (migrations, bus topology) can take minutes;
+        // a slow answer is retried rather than failing the test.
+        using var probe = new HttpClient { BaseAddress = host.HttpAddress, Timeout = TimeSpan.FromSeconds(15) };
         await WaitUntil(async () =>
         {
-            using var client = new HttpClient { BaseAddress = host.HttpAddress };
-            try { return (await client.GetAsync("/health/ready")).IsSuccessStatusCode; }
-            catch (HttpRequestException) { return false; }
-        }, TimeSpan.FromSeconds(60), $"{name} to be ready");
+            try { return (await probe.GetAsync("/health/ready")).IsSuccessStatusCode; }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
+        }, TimeSpan.FromSeconds(240), $"{name} to be ready");
     }
 
     /// <summary>Waits until every running process reports Healthy (after a fault test, the bus reconnects).</summary>
@@ -194,7 +196,7 @@ public sealed class Platform : IAsyncDisposable
     {
         foreach (var host in _hosts.Values)
         {
-            using var client = new HttpClient { BaseAddress = host.HttpAddress };
+            using var client = new HttpClient { BaseAddress = host.HttpAddress, Timeout = TimeSpan.FromSeconds(15) };
             await WaitUntil(async () =>
             {
                 try
@@ -204,8 +206,8 @@ public sealed class Platform : IAsyncDisposable
                     using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                     return body.RootElement.GetProperty("status").GetString() == "Healthy";
                 }
-                catch (HttpRequestException) { return false; }
-            }, timeout ?? TimeSpan.FromSeconds(60), $"{host.Name} to report Healthy");
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
+            }, timeout ?? TimeSpan.FromSeconds(120), $"{host.Name} to report Healthy");
         }
     }
 

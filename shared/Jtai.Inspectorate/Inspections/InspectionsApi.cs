@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 
 namespace Jtai.Inspectorate.Inspections;
 
@@ -22,11 +23,21 @@ public static class InspectionsApi
         return group;
     }
 
-    private static async Task<Ok<List<InspectionCopyView>>> List(InspectorateDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Inspections.AsNoTracking()
-            .OrderBy(i => i.FieldworkStart)
-            .Select(i => InspectionCopyView.From(i))
-            .ToListAsync(ct));
+    /// <summary>Copies by fieldwork start, a page at a time (<c>?limit=&amp;after=</c>; keyset on fieldwork start and id).</summary>
+    private static async Task<Results<Ok<Page<InspectionCopyView>>, ValidationProblem>> List(
+        [AsParameters] PageQuery page, InspectorateDbContext db, CancellationToken ct)
+    {
+        if (page.Problems() is { } problems) return TypedResults.ValidationProblem(problems);
+        var copies = db.Inspections.AsNoTracking();
+        if (page.After is not null)
+        {
+            var after = DateCursor.Parse(page.After);
+            copies = copies.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.FieldworkStart, i.InspectionId), ValueTuple.Create(after.Date, after.Id)));
+        }
+        var rows = await copies.OrderBy(i => i.FieldworkStart).ThenBy(i => i.InspectionId).Take(page.Size + 1)
+            .Select(i => InspectionCopyView.From(i)).ToListAsync(ct);
+        return TypedResults.Ok(page.PageOf(rows, i => new DateCursor(i.FieldworkStart, i.InspectionId)));
+    }
 
     private static async Task<Results<Ok<InspectionCopyView>, NotFound>> Get(Guid inspectionId, InspectorateDbContext db, CancellationToken ct) =>
         await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.InspectionId == inspectionId, ct) is { } copy

@@ -1,5 +1,6 @@
 using Jtai.Messaging.Outbox;
 using Jtai.ServiceDefaults.Health;
+using Jtai.ServiceDefaults.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -22,9 +23,10 @@ public static class DataSetup
     public static WebApplicationBuilder AddJtaiData<TDb>(this WebApplicationBuilder builder, string connectionName)
         where TDb : MessagingDbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
+        var connectionString = WithPoolLimit(builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured."), builder.Configuration);
         var ownerConnectionString = builder.Configuration.GetConnectionString(connectionName + "Owner");
+        builder.Services.AddWriteLimit(builder.Configuration);
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
@@ -37,6 +39,20 @@ public static class DataSetup
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => new MigrateAtStart<TDb>(
             sp, connectionName, connectionString, ownerConnectionString, sp.GetRequiredService<ILogger<MigrateAtStart<TDb>>>())));
         return builder;
+    }
+
+    /// <summary>
+    /// Caps the service's connection pool (Database:MaxPoolSize, default 20) unless the connection
+    /// string sets its own: every service sharing one PostgreSQL must fit its max_connections
+    /// together, with room to spare (README, "Capacity"). A request that finds the pool empty waits
+    /// for a connection; the write limit keeps that wait short.
+    /// </summary>
+    private static string WithPoolLimit(string connectionString, IConfiguration configuration)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxPoolSize != new NpgsqlConnectionStringBuilder().MaxPoolSize) return connectionString;
+        builder.MaxPoolSize = configuration.GetValue("Database:MaxPoolSize", 20);
+        return builder.ConnectionString;
     }
 
     // A broken pooled connection (after a PostgreSQL restart) or a refused connect is retried by EF

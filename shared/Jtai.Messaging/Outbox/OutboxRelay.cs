@@ -7,14 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Jtai.Messaging.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows. Claims a batch with FOR UPDATE SKIP LOCKED (replicas share
-/// the work, none publishes a row another holds), publishes each with publisher confirms under a
-/// timeout, restores the trace of the request that wrote it, and on failure backs off that row.
-/// A row is only ever marked published, never deleted unpublished.
+/// Publishes committed outbox rows. A worker claims a batch in one short statement (FOR UPDATE SKIP
+/// LOCKED picks rows nobody holds; the claim pushes their next attempt past a lease, so no lock is
+/// held while the broker is called), publishes the whole batch concurrently with publisher
+/// confirms under a timeout, restoring each request's trace, then records every outcome in one
+/// statement: published, or backed off with its error. Several workers (and replicas) share the
+/// rows safely. A row is only ever marked published, never deleted unpublished; a worker that dies
+/// mid-batch leaves its rows to be published again once the lease ends (the inbox drops duplicates).
 /// </summary>
 internal sealed class OutboxRelay(
     IServiceScopeFactory scopes,
@@ -27,15 +32,23 @@ internal sealed class OutboxRelay(
     // Backoff is infrastructure time: it must elapse even when tests move the business clock.
     private readonly TimeProvider _realTime = TimeProvider.System;
     private readonly OutboxOptions _options = options.Value;
+    private readonly SemaphoreSlim _inFlight = new(Math.Max(1, options.Value.MaxInFlight));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private sealed record Claimed(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent, string? TraceState, int Attempts);
+
+    private readonly record struct Result(DateTimeOffset? PublishedAt, DateTimeOffset? NextAttemptAt, string? Error);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(() => Work(stoppingToken), stoppingToken)));
+
+    private async Task Work(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            int published;
+            int claimed;
             try
             {
-                published = await PublishBatch(stoppingToken);
+                claimed = await PublishBatch(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -44,15 +57,18 @@ internal sealed class OutboxRelay(
             catch (Exception ex)
             {
                 // The database is unreachable, most likely; rows stay where they are.
-                logger.LogWarning(ex, "Outbox relay could not claim rows; retrying after {Interval}", _options.PollInterval);
-                published = 0;
+                logger.LogWarning(ex, "Outbox relay could not claim or record rows; retrying after {Interval}", _options.PollInterval);
+                claimed = 0;
             }
 
-            if (published < _options.BatchSize)
+            if (claimed >= _options.BatchSize)
             {
-                try { await signal.WaitAsync(_options.PollInterval, stoppingToken); }
-                catch (OperationCanceledException) { return; }
+                // A full batch: more may be waiting, so wake an idle worker to share them.
+                signal.Notify();
+                continue;
             }
+            try { await signal.WaitAsync(_options.PollInterval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
         }
     }
 
@@ -60,33 +76,47 @@ internal sealed class OutboxRelay(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
 
-        var now = _realTime.GetUtcNow();
-        var rows = await db.OutboxMessages
-            .FromSql($"""
-                SELECT * FROM outbox_messages
-                WHERE published_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
-                ORDER BY sequence
-                LIMIT {_options.BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(ct);
+        var rows = await Claim(connection, ct);
         if (rows.Count == 0) return 0;
-
-        var published = 0;
-        foreach (var row in rows)
-        {
-            if (await TryPublish(row, ct)) published++;
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return published;
+        var results = await Task.WhenAll(rows.Select(row => Publish(row, ct)));
+        await Record(connection, rows, results, ct);
+        return rows.Count;
     }
 
-    private async Task<bool> TryPublish(OutboxMessage row, CancellationToken ct)
+    private async Task<List<Claimed>> Claim(NpgsqlConnection connection, CancellationToken ct)
     {
-        row.Attempts++;
+        var now = _realTime.GetUtcNow();
+        await using var command = new NpgsqlCommand("""
+            UPDATE outbox_messages o
+            SET attempts = o.attempts + 1, next_attempt_at = @lease
+            FROM (SELECT sequence FROM outbox_messages
+                  WHERE published_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
+                  ORDER BY sequence
+                  LIMIT @batch
+                  FOR UPDATE SKIP LOCKED) claimed
+            WHERE o.sequence = claimed.sequence
+            RETURNING o.sequence, o.message_id, o.message_type, o.body::text, o.trace_parent, o.trace_state, o.attempts
+            """, connection);
+        command.Parameters.AddWithValue("lease", now + _options.ClaimLease);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("batch", _options.BatchSize);
+        var rows = new List<Claimed>(_options.BatchSize);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new Claimed(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6)));
+        }
+        rows.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return rows;
+    }
+
+    private async Task<Result> Publish(Claimed row, CancellationToken ct)
+    {
+        await _inFlight.WaitAsync(ct);
         using var activity = StartPublishActivity(row);
         try
         {
@@ -94,26 +124,41 @@ internal sealed class OutboxRelay(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(_options.PublishTimeout);
             await bus.Publish(message, message.GetType(), ctx => ctx.MessageId = row.MessageId, timeout.Token);
-
-            row.PublishedAt = _realTime.GetUtcNow();
-            row.LastError = null;
-            row.NextAttemptAt = null;
-            return true;
+            return new Result(_realTime.GetUtcNow(), null, null);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             var backoff = Backoff(row.Attempts);
-            row.NextAttemptAt = _realTime.GetUtcNow() + backoff;
-            row.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             var level = row.Attempts >= _options.AlertAfterAttempts ? LogLevel.Error : LogLevel.Warning;
             logger.Log(level, ex, "Outbox message {MessageId} ({MessageType}) failed to publish on attempt {Attempts}; next try in {Backoff}",
                 row.MessageId, row.MessageType, row.Attempts, backoff);
-            return false;
+            return new Result(null, _realTime.GetUtcNow() + backoff, Truncate($"{ex.GetType().Name}: {ex.Message}", 2000));
+        }
+        finally
+        {
+            _inFlight.Release();
         }
     }
 
-    private static Activity? StartPublishActivity(OutboxMessage row)
+    /// <summary>Every outcome of the batch in one statement.</summary>
+    private static async Task Record(NpgsqlConnection connection, List<Claimed> rows, Result[] results, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            UPDATE outbox_messages o
+            SET published_at = r.published_at, next_attempt_at = r.next_attempt_at, last_error = r.last_error
+            FROM unnest(@sequences, @published, @next, @errors) AS r(sequence, published_at, next_attempt_at, last_error)
+            WHERE o.sequence = r.sequence
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Sequence).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("published", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = results.Select(r => r.PublishedAt).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = results.Select(r => r.NextAttemptAt).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("errors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = results.Select(r => r.Error).ToArray() });
+        // Recorded even when the service is stopping: the broker has these messages now.
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private static Activity? StartPublishActivity(Claimed row)
     {
         ActivityContext parent = default;
         if (row.TraceParent is not null)

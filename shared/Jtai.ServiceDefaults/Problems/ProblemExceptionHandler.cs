@@ -25,6 +25,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.",
                 Detail = WithoutTypeNames(bad.Message),
             },
+            _ when DatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is busy.",
+                Detail = "The database could not take the request now; nothing was done. Retry after a moment.",
+            },
             DomainRuleException rule => new ProblemDetails
             {
                 Status = rule.StatusCode,
@@ -41,7 +47,19 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// No pooled connection came in time, the server has no slot left, or the connection broke: the
+    /// caller did nothing wrong and may retry, so 503 with Retry-After rather than a 500.
+    /// </summary>
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is Npgsql.NpgsqlException { IsTransient: true }) return true;
+        return false;
     }
 
     private static ProblemDetails MalformedJson(JsonException json)

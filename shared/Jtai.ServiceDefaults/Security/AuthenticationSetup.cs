@@ -34,6 +34,10 @@ public static class AuthenticationSetup
                     ?? $"{authority.TrimEnd('/')}/.well-known/openid-configuration";
                 options.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
                 options.MapInboundClaims = false;
+                // A caller's token is checked in full once, then remembered for a few seconds (never past its expiry).
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(ValidatedTokenCache.Default(
+                    TimeSpan.FromSeconds(section.GetValue("ValidatedTokenCacheSeconds", 30))));
                 options.RefreshOnIssuerKeyNotFound = true;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {

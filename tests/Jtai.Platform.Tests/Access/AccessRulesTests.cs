@@ -165,7 +165,7 @@ public sealed class AccessRulesTests(PlatformFixture fixture)
             $"{inspection}/information-requests", $"{Exchange.Base(id)}/annex-a/uploads", $"{Exchange.Base(id)}/documents"];
 
         foreach (var path in reads) (await la.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        Assert.Empty((await (await la.GetAsync("/api/orchestrator/inspections")).Expect(HttpStatusCode.OK)).AsArray());
+        Assert.Empty((await (await la.GetAsync("/api/orchestrator/inspections")).Expect(HttpStatusCode.OK))["items"]!.AsArray());
         (await la.UploadDocument(id, "audit-list", Exchange.Pdf("audits"), "audits.pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var ofstedManager = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted", "pn-ofsted-manager"));
         Assert.Empty((await (await ofstedManager.GetAsync("/api/ofsted/inspections/" + id + "/notifications")).Expect(HttpStatusCode.OK)).AsArray());
@@ -177,7 +177,7 @@ public sealed class AccessRulesTests(PlatformFixture fixture)
             (await la.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.OK);
             (await otherArea.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
-        Assert.Equal([id], (await (await la.GetAsync("/api/orchestrator/inspections")).Expect(HttpStatusCode.OK)).AsArray().Select(i => i!["id"]!.GetValue<Guid>()));
+        Assert.Equal([id], (await la.AllPages("/api/orchestrator/inspections")).Select(i => i["id"]!.GetValue<Guid>()));
         await (await la.UploadDocument(id, "audit-list", Exchange.Pdf("audits"), "audits.pdf")).Expect(HttpStatusCode.Created);
         (await otherArea.UploadDocument(id, "audit-list", Exchange.Pdf("audits"), "audits.pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

@@ -38,7 +38,7 @@ public static class AnnexARowStore
             if (r.EventDate is { } date) await importer.WriteAsync(date, NpgsqlDbType.Date, ct); else await importer.WriteNullAsync(ct);
             await WriteNullable(importer, r.Source, NpgsqlDbType.Varchar, ct);
             await WriteNullable(importer, r.Disability, NpgsqlDbType.Varchar, ct);
-            await importer.WriteAsync(JsonSerializer.Serialize(r.Fields), NpgsqlDbType.Jsonb, ct);
+            await importer.WriteAsync(JsonSerializer.Serialize(r.Fields), NpgsqlDbType.Text, ct);
         }
         return await importer.CompleteAsync(ct);
     }

@@ -27,6 +27,8 @@ public sealed class OrchestratorDbContext(DbContextOptions<OrchestratorDbContext
             e.Property(i => i.Status).HasMaxLength(40);
             e.Property(i => i.ScheduledBy).HasMaxLength(200);
             e.HasIndex(i => i.LocalAreaCode);
+            // The list's order and its cursor: a page costs the same however many inspections there are.
+            e.HasIndex(i => new { i.FieldworkStart, i.Id });
             // PostgreSQL's xmin as the concurrency token: concurrent transitions cannot both win.
             e.Property(i => i.Version).IsRowVersion();
         });

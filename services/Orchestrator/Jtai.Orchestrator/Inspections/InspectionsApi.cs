@@ -3,6 +3,7 @@ using Jtai.Orchestrator.Lifecycle;
 using Jtai.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Jtai.ServiceDefaults.Paging;
 
 namespace Jtai.Orchestrator.Inspections;
 
@@ -17,11 +18,21 @@ public static class InspectionsApi
         return group;
     }
 
-    private static async Task<Ok<List<InspectionView>>> List(Standing standing, OrchestratorDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await VisibleTo(standing, db)
-            .OrderBy(i => i.FieldworkStart)
-            .Select(i => InspectionView.From(i))
-            .ToListAsync(ct));
+    /// <summary>Inspections by fieldwork start, a page at a time (<c>?limit=&amp;after=</c>; keyset on fieldwork start and id).</summary>
+    private static async Task<Results<Ok<Page<InspectionView>>, ValidationProblem>> List(
+        [AsParameters] PageQuery page, Standing standing, OrchestratorDbContext db, CancellationToken ct)
+    {
+        if (page.Problems() is { } problems) return TypedResults.ValidationProblem(problems);
+        var inspections = VisibleTo(standing, db);
+        if (page.After is not null)
+        {
+            var after = DateCursor.Parse(page.After);
+            inspections = inspections.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.FieldworkStart, i.Id), ValueTuple.Create(after.Date, after.Id)));
+        }
+        var rows = await inspections.OrderBy(i => i.FieldworkStart).ThenBy(i => i.Id).Take(page.Size + 1)
+            .Select(i => InspectionView.From(i)).ToListAsync(ct);
+        return TypedResults.Ok(page.PageOf(rows, i => new DateCursor(i.FieldworkStart, i.Id)));
+    }
 
     private static async Task<Results<Ok<InspectionView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct) =>
         await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is { } inspection

@@ -23,11 +23,17 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
         calculator.Calculate(frameworks.Get(inspection.Theme, inspection.FrameworkVersion), inspection.FieldworkStart,
             actualDates ?? new Dictionary<string, DateOnly>());
 
-    /// <summary>(Re)places every milestone and its deadline; a milestone whose date moved is open again.</summary>
+    /// <summary>
+    /// (Re)places every milestone and its deadline; a milestone whose date moved is open again. A new
+    /// inspection has nothing stored to look up, and all its deadlines are set with one look-up.
+    /// </summary>
     public async Task Plan(Inspection inspection, CancellationToken ct, IReadOnlyDictionary<string, DateOnly>? actualDates = null)
     {
         var timeline = Compute(inspection, actualDates);
-        var existing = await db.Set<InspectionMilestone>().Where(m => m.InspectionId == inspection.Id).ToDictionaryAsync(m => m.Key, ct);
+        var existing = db.Entry(inspection).State == EntityState.Added
+            ? new Dictionary<string, InspectionMilestone>()
+            : await db.Set<InspectionMilestone>().Where(m => m.InspectionId == inspection.Id).ToDictionaryAsync(m => m.Key, ct);
+        var toSet = new List<DeadlineToSet>();
         foreach (var milestone in timeline.Milestones)
         {
             // PostgreSQL keeps instants in UTC; views show them in London time again.
@@ -50,9 +56,10 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
             row.Date = milestone.Date;
             row.DueAt = dueAt;
             row.Description = milestone.Description;
-            await deadlines.Schedule(DeadlineKey(inspection.Id, milestone.Key), dueAt,
-                new DeadlineReached(inspection.Id, milestone.Key, milestone.Description, dueAt, inspection.FieldworkStart), ct);
+            toSet.Add(new DeadlineToSet(DeadlineKey(inspection.Id, milestone.Key), dueAt,
+                new DeadlineReached(inspection.Id, milestone.Key, milestone.Description, dueAt, inspection.FieldworkStart)));
         }
+        await deadlines.Schedule(toSet, ct);
     }
 
     /// <summary>Marks the milestones a stage's arrival meets; an ended inspection's pending deadlines are cancelled.</summary>

@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults.Paging;
 using Jtai.Web.Gateway;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,6 +9,7 @@ public sealed class IndexModel(GatewayClient gateway) : PageModel
 {
     public IReadOnlyList<InspectionView> Inspections { get; private set; } = [];
 
+    // The list is paged (a cursor per page); this page shows the first, soonest fieldwork first.
     public async Task OnGet(CancellationToken ct) =>
-        Inspections = await gateway.Get<List<InspectionView>>("/api/orchestrator/inspections", ct);
+        Inspections = (await gateway.Get<Page<InspectionView>>($"/api/orchestrator/inspections?limit={PageQuery.MaxLimit}", ct)).Items;
 }

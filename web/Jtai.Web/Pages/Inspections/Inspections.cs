@@ -1,6 +1,7 @@
 namespace Jtai.Web.Pages.Inspections;
 
 // The orchestrator's answers as the pages read them (the platform's JSON; only what is shown).
+// GET /api/orchestrator/inspections is a paged list of these.
 
 public sealed record InspectionView(
     Guid Id, string LocalAreaCode, string LocalAreaName, string Theme, DateOnly FieldworkStart,

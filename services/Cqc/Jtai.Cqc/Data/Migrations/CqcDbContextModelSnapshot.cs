@@ -559,6 +559,9 @@ namespace Jtai.Cqc.Data.Migrations
                     b.HasIndex("LocalAreaCode")
                         .HasDatabaseName("ix_inspections_local_area_code");
 
+                    b.HasIndex("FieldworkStart", "InspectionId")
+                        .HasDatabaseName("ix_inspections_fieldwork_start_inspection_id");
+
                     b.ToTable("inspections", (string)null);
                 });
 

@@ -424,6 +424,9 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.HasIndex("LocalAreaCode")
                         .HasDatabaseName("ix_inspections_local_area_code");
 
+                    b.HasIndex("FieldworkStart", "InspectionId")
+                        .HasDatabaseName("ix_inspections_fieldwork_start_inspection_id");
+
                     b.ToTable("inspections", (string)null);
                 });
 
@@ -1403,7 +1406,7 @@ namespace Jtai.Ofsted.Data.Migrations
 
                     b.Property<string>("Fields")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("fields");
 
                     b.Property<string>("Gender")
@@ -1435,11 +1438,8 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_annex_a_rows");
 
-                    b.HasIndex("UploadId")
-                        .HasDatabaseName("ix_annex_a_rows_upload_id");
-
-                    b.HasIndex("InspectionId", "ChildId")
-                        .HasDatabaseName("ix_annex_a_rows_inspection_id_child_id");
+                    b.HasIndex("UploadId", "RowNumber")
+                        .HasDatabaseName("ix_annex_a_rows_upload_id_row_number");
 
                     b.ToTable("annex_a_rows", (string)null);
                 });
@@ -1992,16 +1992,6 @@ namespace Jtai.Ofsted.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_monitoring_visits_follow_ups_follow_up_id");
-                });
-
-            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.AnnexARow", b =>
-                {
-                    b.HasOne("Jtai.Ofsted.InformationExchange.AnnexAUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_annex_a_rows_annex_a_upload_upload_id");
                 });
 #pragma warning restore 612, 618
         }

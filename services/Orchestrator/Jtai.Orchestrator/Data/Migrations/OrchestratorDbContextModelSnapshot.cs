@@ -1047,6 +1047,9 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.HasIndex("LocalAreaCode")
                         .HasDatabaseName("ix_inspections_local_area_code");
 
+                    b.HasIndex("FieldworkStart", "Id")
+                        .HasDatabaseName("ix_inspections_fieldwork_start_id");
+
                     b.ToTable("inspections", (string)null);
                 });
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261130194252_ParkedMessagesAndIdempotentRequests")]
+    [Migration("20261130200429_ParkedMessagesAndIdempotentRequests")]
     partial class ParkedMessagesAndIdempotentRequests
     {
         /// <inheritdoc />
@@ -1049,6 +1049,9 @@ namespace Jtai.Orchestrator.Data.Migrations
 
                     b.HasIndex("LocalAreaCode")
                         .HasDatabaseName("ix_inspections_local_area_code");
+
+                    b.HasIndex("FieldworkStart", "Id")
+                        .HasDatabaseName("ix_inspections_fieldwork_start_id");
 
                     b.ToTable("inspections", (string)null);
                 });

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jtai.Orchestrator.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class InspectionListIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "ix_inspections_fieldwork_start_id",
+                table: "inspections",
+                columns: new[] { "fieldwork_start", "id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_inspections_fieldwork_start_id",
+                table: "inspections");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Jtai.Benchmarks.Load;
+using Jtai.Ofsted.InformationExchange.AnnexA;
+using Jtai.Testing.AnnexA;
+using Npgsql;
+
+namespace Jtai.Benchmarks.Scenarios;
+
+/// <summary>
+/// Annex A list 1 uploaded by the local authority through the gateway (multipart, parse, validate
+/// every cell, store, outbox event, commit), in rows per second, beside raw PostgreSQL COPY of the
+/// same CSV text into an untyped, unindexed table on the same server in the same run.
+/// </summary>
+public static class AnnexABenchmark
+{
+    private const string RawTable = "bench_raw_list_1";
+
+    public static async Task Run(Stack stack, Report report)
+    {
+        var rows = stack.AnnexARows;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var csv = new AnnexAFiles(seed: 2026, today, children: Math.Max(1000, rows / 3)).List(1, rows, variedHeaders: true).ToCsvBytes();
+        Console.WriteLine($"annex-a: list 1, {rows:N0} rows, {csv.Length / 1024.0 / 1024.0:F1} MiB CSV, {stack.Runs} runs (load {Stack.LoadAverage()})");
+
+        var inspectionId = await ScheduleInspection(stack);
+        using var la = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Partner("E08000025", "local-authority"), TimeSpan.FromMinutes(5));
+        await Upload(la, inspectionId, new AnnexAFiles(1, today, 500).List(1, 2000).ToCsvBytes()); // warm-up (JIT, pools)
+
+        List<double> upload = [], validate = [], copy = [];
+        var text = Encoding.UTF8.GetString(csv);
+        // The owner role: the service's own role may not create tables.
+        await using var connection = new NpgsqlConnection(stack.OwnerDatabases["ofsted"]);
+        await connection.OpenAsync();
+        await Execute(connection, $"DROP TABLE IF EXISTS {RawTable}");
+        await Execute(connection, $"CREATE TABLE {RawTable} (child_id text, gender text, ethnicity text, date_of_birth text, age text, date_of_contact text, contact_source text, contact_outcome text)");
+        try
+        {
+            await RawCopy(connection, text);
+            Validate(csv, rows);
+            for (var run = 0; run < stack.Runs; run++)
+            {
+                upload.Add(rows / await Time(() => Upload(la, inspectionId, csv)));
+                validate.Add(rows / await Time(() => { Validate(csv, rows); return Task.CompletedTask; }));
+                await Execute(connection, $"TRUNCATE {RawTable}");
+                copy.Add(rows / await Time(() => RawCopy(connection, text)));
+            }
+        }
+        finally
+        {
+            await Execute(connection, $"DROP TABLE IF EXISTS {RawTable}");
+        }
+
+        var ratio = Percentiles.Median(upload) / Percentiles.Median(copy);
+        report.Add("annex A list 1", "raw PostgreSQL COPY of the same CSV", "rows/s", copy);
+        report.Add("annex A list 1", "parse + validate only (in process)", "rows/s", validate, "", null, "raw COPY", copy);
+        report.Add("annex A list 1", "upload + validation + store through the gateway", "rows/s", upload, "≥ 0.2× raw COPY", ratio >= 0.2, "raw COPY", copy);
+    }
+
+    private static void Validate(byte[] csv, int rows)
+    {
+        var result = AnnexAValidator.Validate(AnnexAList.Find(1)!, TabularFile.ReadCsv(new MemoryStream(csv), "list1.csv"));
+        if (result.Valid.Count != rows) throw new InvalidOperationException($"{result.Problems.Count} problems in generated data");
+    }
+
+    private static async Task Upload(HttpClient client, Guid inspectionId, byte[] csv)
+    {
+        var file = new ByteArrayContent(csv);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
+        using var form = new MultipartFormDataContent { { file, "file", "list1.csv" } };
+        using var response = await client.PostAsync($"/api/ofsted/inspections/{inspectionId}/information-exchange/annex-a/lists/1", form);
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"Upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task RawCopy(NpgsqlConnection connection, string csv)
+    {
+        await using var writer = await connection.BeginTextImportAsync($"COPY {RawTable} FROM STDIN (FORMAT csv, HEADER true)");
+        await writer.WriteAsync(csv);
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<Guid> ScheduleInspection(Stack stack)
+    {
+        using var lead = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Staff("lead-inspector", "ofsted"), TimeSpan.FromSeconds(60));
+        using var created = await lead.SendAsync(Scheduling.Request(0));
+        created.EnsureSuccessStatusCode();
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!(await lead.GetAsync($"/api/ofsted/inspections/{id}")).IsSuccessStatusCode)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Ofsted's copy of the inspection did not arrive within 120 s.");
+            await Task.Delay(200);
+        }
+        return id;
+    }
+
+    private static async Task<double> Time(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed.TotalSeconds;
+    }
+}

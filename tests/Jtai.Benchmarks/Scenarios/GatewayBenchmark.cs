@@ -1,0 +1,67 @@
+using Jtai.Benchmarks.Load;
+
+namespace Jtai.Benchmarks.Scenarios;
+
+/// <summary>
+/// The gateway's own cost on an authenticated GET: the same bare Kestrel endpoint reached directly,
+/// through a bare YARP, and through the gateway (token validation, authorization, rate limit,
+/// correlation, telemetry). Saturation throughput (closed loop) and the tail at a fixed 1,000 req/s.
+/// </summary>
+public static class GatewayBenchmark
+{
+    private const string Path = "/api/orchestrator/inspections/6f1c2a4e-5a2b-4bd5-9a55-0c1d2e3f4a5b";
+    private const int Callers = 64;
+    private const double FixedRate = 1000;
+
+    public static async Task Run(Stack stack, Report report)
+    {
+        Console.WriteLine($"gateway: closed loop {Callers} callers and open loop {FixedRate}/s, {stack.ShortDuration.TotalSeconds} s each, {stack.Runs} runs (load {Stack.LoadAverage()})");
+        var token = await stack.Tokens.Staff("lead-inspector", "ofsted");
+        using var direct = LoadGenerator.Client(stack.Kestrel);
+        using var yarp = LoadGenerator.Client(stack.Yarp);
+        using var gateway = LoadGenerator.Client(stack.ProxyGateway, token);
+        var targets = new (string Name, HttpClient Client)[] { ("direct", direct), ("bare YARP", yarp), ("gateway", gateway) };
+        HttpRequestMessage Get(int _) => new(HttpMethod.Get, Path);
+
+        foreach (var (name, client) in targets)
+        {
+            var warm = await LoadGenerator.ClosedLoop(client, Get, 8, TimeSpan.FromSeconds(2), TimeSpan.Zero);
+            if (warm.Outcomes.Any(o => o.Status != 200))
+                throw new InvalidOperationException($"{name} answered {warm.Outcomes.First(o => o.Status != 200).Status}: {warm.Outcomes.First(o => o.Status != 200).Body}");
+        }
+
+        var throughput = targets.ToDictionary(t => t.Name, _ => new List<double>());
+        var p50 = targets.ToDictionary(t => t.Name, _ => new List<double>());
+        var p99 = targets.ToDictionary(t => t.Name, _ => new List<double>());
+        var failures = 0;
+        for (var run = 0; run < stack.Runs; run++)
+        {
+            foreach (var (name, client) in targets)
+            {
+                var (perSecond, outcomes) = await LoadGenerator.ClosedLoop(client, Get, Callers, stack.ShortDuration, TimeSpan.FromSeconds(1));
+                throughput[name].Add(perSecond);
+                failures += outcomes.Count(o => o.Status != 200);
+            }
+            foreach (var (name, client) in targets)
+            {
+                var outcomes = await LoadGenerator.OpenLoop(client, Get, FixedRate, stack.ShortDuration);
+                var latencies = outcomes.Select(o => o.Milliseconds).ToList();
+                p50[name].Add(Percentiles.Of(latencies, 50));
+                p99[name].Add(Percentiles.Of(latencies, 99));
+                failures += outcomes.Count(o => o.Status != 200);
+            }
+        }
+
+        report.Add("gateway", "bare YARP saturation throughput", "req/s", throughput["bare YARP"], baseline: "direct", baselineRuns: throughput["direct"]);
+        var ratio = Percentiles.Median(throughput["gateway"]) / Percentiles.Median(throughput["bare YARP"]);
+        report.Add("gateway", "gateway saturation throughput", "req/s", throughput["gateway"], "≥ 0.9× bare YARP", ratio >= 0.9,
+            "bare YARP", throughput["bare YARP"]);
+        report.Add("gateway", $"direct p99 at {FixedRate:N0} req/s", "ms", p99["direct"], "", null);
+        report.Add("gateway", $"bare YARP p99 at {FixedRate:N0} req/s", "ms", p99["bare YARP"], "", null, "direct", p99["direct"], ratioIsDifference: true);
+        var extra = Percentiles.Median(p99["gateway"]) - Percentiles.Median(p99["direct"]);
+        report.Add("gateway", $"gateway p99 at {FixedRate:N0} req/s", "ms", p99["gateway"], "≤ direct + 1 ms", extra <= 1.0,
+            "direct", p99["direct"], ratioIsDifference: true);
+        report.Add("gateway", $"gateway p50 at {FixedRate:N0} req/s", "ms", p50["gateway"], "", null, "direct", p50["direct"], ratioIsDifference: true);
+        if (failures > 0) report.Note($"gateway: {failures} requests did not answer 200 during the measurements.");
+    }
+}
