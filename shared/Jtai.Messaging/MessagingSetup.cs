@@ -83,18 +83,19 @@ public static class MessagingSetup
             });
             x.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                // Outer: a passing failure waits for the part to come back, however many rounds it takes
-                // within the limit; it never reaches _error while the limit lasts.
-                endpoint.UseMessageRetry(r =>
-                {
-                    r.Handle<Exception>(Transience.IsTransient);
-                    r.Exponential(retry.TransientLimit, retry.TransientMinInterval, retry.TransientMaxInterval, retry.TransientMinInterval);
-                });
-                // Inner: anything else is retried briefly (a concurrent update, a race) and then faulted.
+                // Outer: a message's own fault is retried briefly (a concurrent update, a race) and then
+                // faulted to _error; the outer one's count is what the fault headers report.
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Ignore<Exception>(Transience.IsTransient);
                     r.Intervals(retryIntervals);
+                });
+                // Inner: a passing failure waits for the part to come back, however many rounds it takes
+                // within the limit, without using up the budget above; it never reaches _error meanwhile.
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Handle<Exception>(Transience.IsTransient);
+                    r.Exponential(retry.TransientLimit, retry.TransientMinInterval, retry.TransientMaxInterval, retry.TransientMinInterval);
                 });
             });
             x.UsingRabbitMq((context, cfg) =>

@@ -1,3 +1,4 @@
+using System.Net;
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
 using MassTransit;
@@ -17,7 +18,7 @@ public sealed class TransientFailureTests(FaultsFixture fixture)
     private Testing.Platform Platform => fixture.Platform;
 
     [Fact]
-    public async Task While_its_database_is_away_a_message_waits_and_is_handled_once_it_is_back_without_reaching_the_error_queue()
+    public async Task While_its_database_is_away_requests_get_503_and_a_message_waits_and_is_handled_once_it_is_back_without_reaching_the_error_queue()
     {
         var messageId = NewId.NextGuid();
         var message = new InspectionScheduled(Guid.NewGuid(), Steps.Area, Steps.AreaName, "front-door",
@@ -30,6 +31,12 @@ public sealed class TransientFailureTests(FaultsFixture fixture)
                 await bus.Publish(message, ctx => ctx.MessageId = messageId);
             // The other inspectorates are unaffected.
             await Platform.CopyHeldBy("cqc", message.InspectionId, TimeSpan.FromSeconds(30));
+
+            // A request meanwhile is a 503 problem with Retry-After once EF's short retry gives up, never a 500.
+            using var direct = Platform.DirectClient("ofsted", await Platform.Tokens.Staff("inspector", "ofsted"));
+            var during = await direct.GetAsync($"/api/ofsted/inspections/{message.InspectionId}");
+            await during.ExpectProblem(HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(during.Headers.RetryAfter);
 
             // Ofsted keeps the message in hand: ten times the budget a message's own fault gets
             // (three retries, 0.6 s in tests) and it is still not in the error queue.
