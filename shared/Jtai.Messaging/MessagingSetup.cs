@@ -51,6 +51,7 @@ public static class MessagingSetup
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured (amqp://user:password@host:5672/vhost).");
         var retry = configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
         var retryIntervals = retry.Intervals.Length > 0 ? retry.Intervals : RetryOptions.DefaultIntervals;
+        var queues = configuration.GetSection("Messaging:Queues").Get<QueueOptions>() ?? new QueueOptions();
         var consumerSlots = configuration.GetValue<int?>("Messaging:ConcurrentConsumers")
             ?? Math.Max(2, configuration.GetValue("Database:MaxPoolSize", 20) / 2);
 
@@ -81,8 +82,16 @@ public static class MessagingSetup
                 o.MinimalFailureStatus = HealthStatus.Degraded;
                 o.Tags.Add(HealthSetup.Ready);
             });
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((_, queueName, endpoint) =>
             {
+                if (queues.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                {
+                    rabbitEndpoint.SetQuorumQueue(queues.ReplicationFactor);
+                    rabbitEndpoint.SetQueueArgument("x-delivery-limit", queues.DeliveryLimit);
+                    // Past the delivery limit the broker dead-letters into the _error exchange (MassTransit
+                    // declares it, and its quorum queue, when the endpoint starts).
+                    rabbitEndpoint.SetQueueArgument("x-dead-letter-exchange", $"{queueName}_error");
+                }
                 // Outer: a message's own fault is retried briefly (a concurrent update, a race) and then
                 // faulted to _error; the outer one's count is what the fault headers report.
                 endpoint.UseMessageRetry(r =>
@@ -101,6 +110,11 @@ public static class MessagingSetup
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(rabbit));
+                if (queues.Quorum)
+                {
+                    cfg.SendTopology.ConfigureErrorSettings = q => q.SetQuorumQueue(queues.ReplicationFactor);
+                    cfg.SendTopology.ConfigureDeadLetterSettings = q => q.SetQuorumQueue(queues.ReplicationFactor);
+                }
                 cfg.ConfigureEndpoints(context, new KebabCaseEndpointNameFormatter(serviceName, false));
             });
         });
