@@ -26,20 +26,45 @@ public sealed class GatewayClient(HttpClient http)
         return await Read<T>(response, path, ct);
     }
 
-    /// <summary>A change: the platform's answer, or its problem (400, 409, 413) for the page to show beside the form.</summary>
+    /// <summary>
+    /// A change: the platform's answer, or its problem for the page to show beside the form (400,
+    /// 409, 413, 422; and 503 when a service it needed did not answer, so the person may try again).
+    /// </summary>
     public async Task<GatewayResult<T>> Send<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         using var response = await http.SendAsync(request, ct);
+        if (IsRuleRefusal(response)) return GatewayResult<T>.Refused(await GatewayProblem.Read(response, ct));
         ThrowIfRefused(response, path);
-        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.RequestEntityTooLarge
-            or HttpStatusCode.UnprocessableEntity)
-            return GatewayResult<T>.Refused(await GatewayProblem.Read(response, ct));
+        if (IsProblem(response.StatusCode)) return GatewayResult<T>.Refused(await GatewayProblem.Read(response, ct));
         return GatewayResult<T>.Done(await Read<T>(response, path, ct));
     }
 
-    public Task<GatewayResult<T>> Send<T>(HttpMethod method, string path, object body, CancellationToken ct) =>
-        Send<T>(method, path, JsonContent.Create(body, options: Json), ct);
+    public Task<GatewayResult<T>> Send<T>(HttpMethod method, string path, object? body, CancellationToken ct) =>
+        Send<T>(method, path, body is null ? null : JsonContent.Create(body, options: Json), ct);
+
+    /// <summary>A change whose answer the page does not read (204, or a view it reloads anyway): null when done, else the problem.</summary>
+    public async Task<GatewayProblem?> Send(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
+        using var response = await http.SendAsync(request, ct);
+        if (IsRuleRefusal(response)) return await GatewayProblem.Read(response, ct);
+        ThrowIfRefused(response, path);
+        if (IsProblem(response.StatusCode)) return await GatewayProblem.Read(response, ct);
+        response.EnsureSuccessStatusCode();
+        return null;
+    }
+
+    /// <summary>
+    /// A change the platform refuses (403) with its reason as a problem (whose place on the team, which
+    /// agency leads the statement): the page shows the reason beside the form, as it does a 400 or
+    /// 409, rather than leaving the form. A bare 403 stays a refusal ("You cannot see this page").
+    /// </summary>
+    private static bool IsRuleRefusal(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Forbidden && response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+
+    private static bool IsProblem(HttpStatusCode status) => status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict
+        or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnprocessableEntity or HttpStatusCode.ServiceUnavailable;
 
     private static async Task<T> Read<T>(HttpResponseMessage response, string path, CancellationToken ct)
     {

@@ -64,6 +64,18 @@ public static partial class Display
         _ => (Words(status), "govuk-tag--grey"),
     };
 
+    /// <summary>A kind of case record (¶102–104) or of the partnership's audit (¶28, ¶106) in words.</summary>
+    public static string CaseRecordType(string type) => type switch
+    {
+        "section-47-icpc" => "Section 47 enquiry and initial child protection conference",
+        "mash-referrals" => "MASH referrals",
+        "mash-follow-up" => "MASH follow-up",
+        "single-agency" => "Single-agency evaluation",
+        "multi-agency" => "Multi-agency evaluation",
+        "themes-summary" => "Summary of themes and learning",
+        _ => Words(type),
+    };
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
 
     /// <summary>An instant as London reads it: "5pm on 2 March 2027", "9:30am on 1 April 2027".</summary>

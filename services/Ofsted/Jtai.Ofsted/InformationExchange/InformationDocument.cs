@@ -3,19 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Jtai.Ofsted.InformationExchange;
 
-/// <summary>Kinds of document a partner files against the information request.</summary>
-public static class DocumentKinds
-{
-    /// <summary>¶96: the list of multi-agency audits of the last 6 months.</summary>
-    public const string AuditList = "audit-list";
-    /// <summary>¶108–109: performance and management information, filed against its item number (1.1 ... 4.6).</summary>
-    public const string Performance = "performance";
-    /// <summary>¶102–104: a case record of a child selected for audit.</summary>
-    public const string CaseRecord = "case-record";
-    /// <summary>¶28, ¶106: a single- or multi-agency evaluation of a child, or the summary of themes.</summary>
-    public const string PartnershipAudit = "partnership-audit";
-}
-
 /// <summary>
 /// A document a partner agency shared through the exchange, with its SHA-256. A re-upload of the
 /// same slot (kind, item, child, agency) supersedes the current one and keeps it as history.

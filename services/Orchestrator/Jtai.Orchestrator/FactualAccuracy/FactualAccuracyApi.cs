@@ -68,7 +68,8 @@ public static class FactualAccuracyApi
         if (await Sent(db, inspectionId, ct) is not { } found) return TypedResults.NotFound();
         var (inspection, letter) = found;
         var content = await db.Content(inspectionId, letter.DraftVersion!.Value, ct);
-        return TypedResults.Ok(new IssuedLetterView(inspectionId, inspection.LocalAreaName, "draft", letter.DraftVersion.Value, null, null, content, content.Paragraphs()));
+        return TypedResults.Ok(new IssuedLetterView(inspectionId, inspection.LocalAreaName, "draft", letter.DraftVersion.Value, null, null, content, content.Paragraphs(),
+            letter.CommentsDueOn));
     }
 
     private static async Task<IResult> DraftHtml(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)

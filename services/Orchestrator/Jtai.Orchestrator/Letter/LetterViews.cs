@@ -27,6 +27,9 @@ public sealed record LetterVersionSummary(int Number, string EditedBy, DateTimeO
 
 public sealed record LetterVersionView(int Number, string EditedBy, DateTimeOffset EditedAt, string Note, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs);
 
-/// <summary>What an addressee reads: one fixed version of the letter (the draft or the final one).</summary>
+/// <summary>
+/// What an addressee reads: one fixed version of the letter (the draft or the final one), and for
+/// the draft the last day for the partnership's comments (¶83), which the DCS works to.
+/// </summary>
 public sealed record IssuedLetterView(Guid InspectionId, string LocalAreaName, string Stage, int Version, DateOnly? LetterDate,
-    DateTimeOffset? PublicationAt, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs);
+    DateTimeOffset? PublicationAt, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs, DateOnly? CommentsDueOn = null);

@@ -20,6 +20,8 @@ public static class SelectionPaths
     public static string Proposal(Guid id) => $"{Base(id)}/proposal?size=30";
     public static string Thirty(Guid id) => $"{Base(id)}/thirty";
     public static string Audit(Guid id) => $"{Base(id)}/audit";
+    public static string Asked(Guid id) => $"{Base(id)}/asked";
+    public static string Answers(Guid id) => $"{Base(id)}/answers";
 }
 
 /// <summary>The balance dimensions of ¶97 in words.</summary>
@@ -43,3 +45,42 @@ public sealed record ChildrenTable(IReadOnlyList<ChildProfile?> Children, IReadO
 
 /// <summary>A balance, beside the lists' balance when known.</summary>
 public sealed record BalanceTable(Balance Chosen, Balance? Population);
+
+/// <summary>A child of the 30 as a partner is asked about it (¶98), with its answers so far, and whether it is selected for audit (¶99).</summary>
+public sealed record AskedChild(string ChildId, DateOnly? DateOfBirth, string? Gender, int Age, List<string> Questions,
+    bool? ChildKnownToPolice, bool? ParentsOrCarersKnownToPolice, bool? HealthSupportBeyondUniversalServices, bool ForAudit)
+{
+    public bool? Answer(string question) => question switch
+    {
+        Questions98.ChildKnownToPolice => ChildKnownToPolice,
+        Questions98.ParentsOrCarersKnownToPolice => ParentsOrCarersKnownToPolice,
+        Questions98.HealthSupportBeyondUniversalServices => HealthSupportBeyondUniversalServices,
+        _ => null,
+    };
+
+    public bool Answered => Questions.Count > 0 && Questions.All(q => Answer(q) is not null);
+}
+
+/// <summary>¶98: what police and health answer about each of the 30 children, in the guidance's words.</summary>
+public static class Questions98
+{
+    public const string ChildKnownToPolice = "childKnownToPolice";
+    public const string ParentsOrCarersKnownToPolice = "parentsOrCarersKnownToPolice";
+    public const string HealthSupportBeyondUniversalServices = "healthSupportBeyondUniversalServices";
+
+    public static string Text(string question) => question switch
+    {
+        ChildKnownToPolice => "Is the child known to the police?",
+        ParentsOrCarersKnownToPolice => "Are the parents or carers known to the police?",
+        HealthSupportBeyondUniversalServices => "Does the child receive health support beyond universal services?",
+        _ => Display.Words(question),
+    };
+
+    public static string Short(string question) => question switch
+    {
+        ChildKnownToPolice => "Child known to police",
+        ParentsOrCarersKnownToPolice => "Parents or carers known to police",
+        HealthSupportBeyondUniversalServices => "Health support beyond universal services",
+        _ => Display.Words(question),
+    };
+}

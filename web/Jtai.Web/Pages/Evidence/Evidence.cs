@@ -5,8 +5,21 @@ namespace Jtai.Web.Pages.Evidence;
 
 /// <summary>An inspectorate's evidence record as its service shows it.</summary>
 public sealed record EvidenceView(Guid Id, Guid InspectionId, string AuthorId, string AuthorName, string Source, string? SourceDetail,
-    DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt, List<string> Criteria, List<string> Agencies, string Text, int Revision,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NamesRemovedAt);
+    DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt, List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People,
+    int Revision, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NamesRemovedAt);
+
+/// <summary>Someone a record refers to (¶76): by case reference, initials, date of birth and role; a name only with its reason.</summary>
+public sealed record PersonReference(string? CaseReference, string? Initials, DateOnly? DateOfBirth, string? Role, string? Name, string? NameReason);
+
+/// <summary>How a record read before an edit.</summary>
+public sealed record EvidenceSnapshot(string Source, string? SourceDetail, DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt,
+    List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People, int Revision, DateTimeOffset WrittenAt);
+
+public sealed record RevisionView(int Revision, string EditedBy, DateTimeOffset EditedAt, EvidenceSnapshot Before);
+
+/// <summary>One version of a record, as the summary partial shows it.</summary>
+public sealed record EvidenceSummary(string Source, string? SourceDetail, DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt,
+    List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People);
 
 public sealed record EvaluationCriterion(string Code, string Text);
 
@@ -42,4 +55,6 @@ public static class EvidenceSources
     ];
 
     public static string Label(string source) => Sources.FirstOrDefault(s => s.Value == source).Label ?? Display.Words(source);
+
+    public static string DetailLabel(string detail) => Details.FirstOrDefault(d => d.Value == detail).Label ?? Display.Words(detail);
 }

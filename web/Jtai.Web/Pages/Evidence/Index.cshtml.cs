@@ -10,7 +10,6 @@ public sealed class IndexModel(GatewayClient gateway) : PageModel
 {
     public InspectionView Inspection { get; private set; } = null!;
     public List<EvidenceView> Records { get; private set; } = [];
-    [TempData] public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGet(Guid id, CancellationToken ct)
     {

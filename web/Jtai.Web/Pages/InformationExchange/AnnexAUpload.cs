@@ -27,3 +27,19 @@ public static class ExchangePaths
         $"{Base(inspectionId)}/annex-a/lists/{list}" + (keepValidRows ? "?keepValidRows=true" : "");
     public static string Uploads(Guid inspectionId) => $"{Base(inspectionId)}/annex-a/uploads";
 }
+
+/// <summary>A document a partner filed through the exchange (no content: that is a separate, audited read).</summary>
+public sealed record DocumentView(Guid Id, string Kind, string Item, string? ChildId, string Agency, int Version, string FileName,
+    string ContentType, long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt);
+
+public static class DocumentPaths
+{
+    public static string List(Guid id) => $"{ExchangePaths.Base(id)}/documents";
+    public static string AuditList(Guid id) => $"{List(id)}/audit-list";
+    public static string Performance(Guid id, string item) => $"{List(id)}/performance/{Uri.EscapeDataString(item)}";
+    public static string CaseRecord(Guid id, string agency, string childId, string? recordType) =>
+        $"{List(id)}/case-records/{Uri.EscapeDataString(agency)}/{Uri.EscapeDataString(childId)}?recordType={Uri.EscapeDataString(recordType ?? "")}";
+    public static string Evaluation(Guid id, string childId, string evaluation) =>
+        $"{List(id)}/partnership-audits/{Uri.EscapeDataString(childId)}?evaluation={Uri.EscapeDataString(evaluation)}";
+    public static string ThemesSummary(Guid id) => $"{List(id)}/partnership-audits/themes-summary";
+}

@@ -36,27 +36,59 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
     }
 
     /// <summary>
-    /// The inspection's other pages for inspectorate staff: a way in, not a permission (each page
-    /// asks the platform, which refuses whoever may not).
+    /// The inspection's other pages: a way in, not a permission (each page asks the platform, which
+    /// refuses whoever may not). Partners: the deferral request (¶19) and, for the local authority's
+    /// DCS, the draft letter (¶82), the statement of action (¶85) and complaints (Annex C);
+    /// inspectorate staff: their own work on the inspection.
     /// </summary>
     public List<(string Href, string Text)> Links
     {
         get
         {
+            var at = $"/inspections/{Inspection.Id}";
+            var links = new List<(string, string)>();
+            if (User.IsPartner())
+            {
+                links.Add(($"{at}/deferral", "Deferral"));
+                if (User.Agency() == AnnexAItems.LocalAuthority) links.Add(($"{at}/letter/draft", "Draft letter: factual accuracy check"));
+                links.Add(($"{at}/letter/final", "Final letter"));
+                links.Add(($"{at}/statement-of-action", "Statement of action"));
+                links.Add(($"{at}/complaints", "Complaints"));
+                links.Add(($"{at}/survey", "Post-inspection questionnaire"));
+                return links;
+            }
             var inspectorate = User.Inspectorate();
             if (inspectorate is null) return [];
-            var links = new List<(string, string)>();
-            if (inspectorate == Inspectorates.Ofsted) links.Add(($"/inspections/{Inspection.Id}/case-selection", "Case selection"));
-            links.Add(($"/inspections/{Inspection.Id}/evidence", $"{Display.Inspectorate(inspectorate)} evidence records"));
+            if (inspectorate == Inspectorates.Ofsted) links.Add(($"{at}/case-selection", "Case selection"));
+            links.Add(($"{at}/evidence", $"{Display.Inspectorate(inspectorate)} evidence records"));
+            links.Add(($"{at}/findings", "Findings register"));
+            links.Add(($"{at}/letter", "Letter of findings"));
+            links.Add(($"{at}/team", "Inspection team"));
+            if (inspectorate == Inspectorates.Ofsted)
+            {
+                links.Add(($"{at}/deferral", "Deferral"));
+                links.Add(($"{at}/letter/draft", "Draft letter: factual accuracy check"));
+            }
+            links.Add(($"{at}/statement-of-action", "Statement of action"));
+            links.Add(($"{at}/complaints", "Complaints"));
+            links.Add(($"{at}/survey", "Post-inspection questionnaire"));
+            links.Add(($"{at}/follow-up", $"{Display.Inspectorate(inspectorate)} follow-up of the priority actions"));
             return links;
         }
     }
 
-    /// <summary>The page where an item is delivered, when this service has one for it.</summary>
+    /// <summary>The page where an item is delivered, when this service has one for it (partners deliver; staff read the checklist).</summary>
     public string? DeliverPage(ChecklistItemView item)
     {
+        var at = $"/inspections/{Inspection.Id}";
         for (var list = 1; list <= 5; list++)
-            if (item.Key == AnnexAItems.AnnexAList(list)) return $"/inspections/{Inspection.Id}/annex-a/lists/{list}";
+            if (item.Key == AnnexAItems.AnnexAList(list)) return $"{at}/annex-a/lists/{list}";
+        if (!User.IsPartner()) return null;
+        if (item.Key == AnnexAItems.AuditList) return $"{at}/documents/audit-list";
+        if (item.Key == AnnexAItems.PartnershipAudits) return $"{at}/documents/partnership-audits";
+        if (item.Key.StartsWith("performance/", StringComparison.Ordinal)) return $"{at}/documents/performance/{item.Key["performance/".Length..]}";
+        if (item.Key.StartsWith("case-records/", StringComparison.Ordinal)) return $"{at}/documents/case-records";
+        if (item.Key.StartsWith("selection-answers/", StringComparison.Ordinal)) return $"{at}/case-selection/answers";
         return null;
     }
 }

@@ -1,0 +1,165 @@
+using Jtai.ServiceDefaults.Security;
+using Jtai.Web.Gateway;
+using Jtai.Web.Pages.Forms;
+using Jtai.Web.Pages.Inspections;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jtai.Web.Pages.Letter;
+
+/// <summary>
+/// The letter of findings as the team works it (¶77–84): Ofsted's lead drafts it from the agreed
+/// findings and edits it (each edit a new version), the QA manager checks it (¶80), each
+/// inspectorate's senior manager agrees it (¶81), the lead sends the draft to the DCS (¶82) and,
+/// once the comments are decided, issues the final letter. The platform keeps every gate and says
+/// which is missing; the page offers each step to whom it may concern.
+/// </summary>
+public sealed class IndexModel(GatewayClient gateway) : FormPageModel
+{
+    public InspectionView Inspection { get; private set; } = null!;
+    /// <summary>Null until drafted.</summary>
+    public LetterView? Letter { get; private set; }
+    public IReadOnlyList<LetterVersionSummary> Versions { get; private set; } = [];
+
+    [BindProperty] public DraftForm Draft { get; set; } = new();
+    [BindProperty] public EditForm Edit { get; set; } = new();
+
+    public bool IsOfstedLead => User.HasRole(JtaiRoles.LeadInspector) && User.Inspectorate() == Inspectorates.Ofsted;
+    public bool IsQa => User.HasRole(JtaiRoles.QaManager);
+    public bool IsManager => User.HasRole(JtaiRoles.Manager);
+    public bool Open => Letter is { DraftSentAt: null };
+    public bool AgreedByMine => Letter is { } l && l.Agreements.Any(a => a.Inspectorate == User.Inspectorate() && a.LetterVersion == l.CurrentVersion);
+
+    public async Task OnGet(Guid id, CancellationToken ct)
+    {
+        await Load(id, ct);
+        if (Letter is { } letter)
+            Edit = new EditForm
+            {
+                Opening = letter.Content.Opening,
+                HeadlineFindings = string.Join("\n", letter.Content.HeadlineFindings),
+                MainFindings = string.Join("\n", letter.Content.MainFindings),
+                BaseVersion = letter.CurrentVersion,
+            };
+    }
+
+    public async Task<IActionResult> OnPostDraft(Guid id, CancellationToken ct)
+    {
+        var statement = Draft.StatementRequired switch { "yes" => true, "no" => false, _ => (bool?)null };
+        var problem = await gateway.Send(HttpMethod.Post, LetterPaths.Letter(id), new
+        {
+            nextSteps = new
+            {
+                statementRequired = statement,
+                leadAgency = statement == true ? Draft.LeadAgency : null,
+                cooperatingAgencies = statement == true ? Draft.CooperatingAgencies : [],
+            },
+            addressees = new { dcs = Draft.Dcs, icb = Draft.Icb, police = Draft.Police, masaChair = Draft.MasaChair, independentScrutineer = Draft.IndependentScrutineer },
+            signatories = Inspectorates.All.Select((inspectorate, i) => new { inspectorate, name = Draft.SignatoryNames.ElementAtOrDefault(i), title = Draft.SignatoryTitles.ElementAtOrDefault(i) }),
+            headlineFindings = Lines(Draft.HeadlineFindings),
+        }, ct);
+        if (problem is null) return Changed("Letter drafted from the agreed findings (version 1).", new { id });
+        Refused(problem, DraftField, "headlineFindings");
+        await Load(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEdit(Guid id, CancellationToken ct)
+    {
+        var result = await gateway.Send<LetterView>(HttpMethod.Put, LetterPaths.Letter(id), new
+        {
+            baseVersion = Edit.BaseVersion,
+            note = string.IsNullOrWhiteSpace(Edit.Note) ? null : Edit.Note,
+            opening = Edit.Opening,
+            headlineFindings = Lines(Edit.HeadlineFindings),
+            mainFindings = Lines(Edit.MainFindings),
+        }, ct);
+        if (result.Value is { } letter) return Changed($"Letter saved as version {letter.CurrentVersion}.", new { id });
+        Refused(result.Problem!, field => field.Split('[', '.')[0] switch
+        {
+            "opening" => new FormField("opening", "Enter the opening paragraph"),
+            "headlineFindings" => new FormField("editHeadlineFindings", "Enter at least one headline finding"),
+            "mainFindings" => new FormField("mainFindings", "Enter at least one main finding"),
+            "note" => new FormField("note"),
+            _ => null,
+        }, "opening");
+        await Load(id, ct);
+        return Page();
+    }
+
+    /// <summary>The letter's gates, each one call without a body: QA check, agreement, sending the draft, issuing the final letter.</summary>
+    public async Task<IActionResult> OnPostStep(Guid id, string step, CancellationToken ct)
+    {
+        var (path, done) = step switch
+        {
+            "quality-assurance" => (LetterPaths.QualityAssurance(id), "Quality assurance recorded for the current version."),
+            "agreement" => (LetterPaths.Agreements(id), $"{Display.Inspectorate(User.Inspectorate())} agrees the current version."),
+            "send" => (LetterPaths.SendDraft(id), "Draft sent to the director of children's services for a factual accuracy check."),
+            "final" => (LetterPaths.Final(id), "Final letter issued to the partnership, under embargo until publication."),
+            _ => throw new GatewayRefusal(System.Net.HttpStatusCode.NotFound, step),
+        };
+        var problem = await gateway.Send(HttpMethod.Post, path, null, ct);
+        if (problem is null) return Changed(done, new { id });
+        Refused(problem, _ => null, "letter-steps");
+        await Load(id, ct);
+        return Page();
+    }
+
+    private FormField? DraftField(string field) => field switch
+    {
+        _ when field.StartsWith("headlineFindings", StringComparison.Ordinal) => new FormField("headlineFindings"),
+        "nextSteps.statementRequired" => new FormField("statementRequired-0", "Select whether a statement of action is required"),
+        "nextSteps.leadAgency" => new FormField("leadAgency", "Select the agency that leads the statement of action"),
+        _ when field.StartsWith("nextSteps.cooperatingAgencies", StringComparison.Ordinal) => new FormField("cooperatingAgencies-0"),
+        "addressees.dcs" => new FormField("dcs", "Enter the director of children's services"),
+        "addressees.icb" => new FormField("icb", "Enter the ICB's chief executive"),
+        "addressees.police" => new FormField("police", "Enter the chief constable"),
+        "addressees.masaChair" => new FormField("masaChair", "Enter the MASA chair"),
+        "addressees.independentScrutineer" => new FormField("independentScrutineer", "Enter the independent scrutineer"),
+        _ when field.StartsWith("signatories[", StringComparison.Ordinal) => SignatoryField(field),
+        _ => null,
+    };
+
+    private static FormField SignatoryField(string field)
+    {
+        var index = field["signatories[".Length..field.IndexOf(']')];
+        var part = field.EndsWith(".title", StringComparison.Ordinal) ? "title" : "name";
+        var who = int.TryParse(index, out var i) && i < Inspectorates.All.Count ? Display.Inspectorate(Inspectorates.All[i]) : "the inspectorate";
+        return new FormField($"signatory-{part}-{index}", $"Enter the {part} of {who}'s signatory");
+    }
+
+    /// <summary>One paragraph a line; blank lines are left out.</summary>
+    private static List<string> Lines(string? text) =>
+        (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    private async Task Load(Guid id, CancellationToken ct)
+    {
+        var letter = gateway.Find<LetterView>(LetterPaths.Letter(id), ct);
+        Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
+        Letter = await letter;
+        if (Letter is not null) Versions = await gateway.Get<List<LetterVersionSummary>>(LetterPaths.Versions(id), ct);
+    }
+
+    public sealed class DraftForm
+    {
+        public string? HeadlineFindings { get; set; }
+        public string? StatementRequired { get; set; }
+        public string? LeadAgency { get; set; }
+        public List<string> CooperatingAgencies { get; set; } = [];
+        public string? Dcs { get; set; }
+        public string? Icb { get; set; }
+        public string? Police { get; set; }
+        public string? MasaChair { get; set; }
+        public string? IndependentScrutineer { get; set; }
+        public List<string?> SignatoryNames { get; set; } = [];
+        public List<string?> SignatoryTitles { get; set; } = [];
+    }
+
+    public sealed class EditForm
+    {
+        public int? BaseVersion { get; set; }
+        public string? Opening { get; set; }
+        public string? HeadlineFindings { get; set; }
+        public string? MainFindings { get; set; }
+        public string? Note { get; set; }
+    }
+}
