@@ -89,19 +89,36 @@ public static class AnnexABenchmark
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// An inspection whose area has been notified: partners see nothing of an inspection before (¶16),
+    /// so the local authority's upload waits until Ofsted knows of the notification.
+    /// </summary>
     private static async Task<Guid> ScheduleInspection(Stack stack)
     {
         using var lead = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Staff("lead-inspector", "ofsted"), TimeSpan.FromSeconds(60));
         using var created = await lead.SendAsync(Scheduling.Request(0));
         created.EnsureSuccessStatusCode();
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        await WaitUntil(async () => (await lead.GetAsync($"/api/ofsted/inspections/{id}")).IsSuccessStatusCode, "Ofsted's copy of the inspection");
+
+        using var manager = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Staff("manager", "ofsted"), TimeSpan.FromSeconds(60));
+        using var notified = await manager.PostAsJsonAsync($"/api/orchestrator/inspections/{id}/transitions", new { to = "notified", reason = "benchmark" });
+        if (!notified.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Notifying the area answered {(int)notified.StatusCode}: {await notified.Content.ReadAsStringAsync()}");
+        using var la = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Partner("E08000025", "local-authority"), TimeSpan.FromSeconds(60));
+        await WaitUntil(async () => (await la.GetAsync($"/api/ofsted/inspections/{id}/information-exchange/annex-a/uploads")).IsSuccessStatusCode,
+            "Ofsted to know the area is notified");
+        return id;
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition, string what)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (!(await lead.GetAsync($"/api/ofsted/inspections/{id}")).IsSuccessStatusCode)
+        while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Ofsted's copy of the inspection did not arrive within 120 s.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what} did not arrive within 120 s.");
             await Task.Delay(200);
         }
-        return id;
     }
 
     private static async Task<double> Time(Func<Task> action)
