@@ -61,13 +61,14 @@ public sealed class ProgrammeRankingTests(PlatformFixture fixture)
     public async Task An_area_with_an_inspection_in_or_just_before_the_year_is_lowered_naming_that_inspection()
     {
         var year = Platform.NextYear();
-        // Stockton-on-Tees has a JTAI scheduled a few weeks from now: inspected recently when next year's programme is drawn up.
-        var stockton = (await Platform.ScheduleInspection(area: "E06000004", areaName: "Stockton-on-Tees"))["id"]!.GetValue<Guid>();
+        // Torbay has a JTAI scheduled a few weeks from now: inspected recently when next year's programme is drawn up.
+        // (An area no other test on this shared platform schedules in, so this is its only inspection.)
+        var torbay = (await Platform.ScheduleInspection(area: "E06000027", areaName: "Torbay"))["id"]!.GetValue<Guid>();
         var candidates = await Platform.Candidates("serious-youth-violence", year);
-        var reasons = candidates.Candidate("E06000004")!["reasons"]!.AsArray();
+        var reasons = candidates.Candidate("E06000027")!["reasons"]!.AsArray();
         var recent = reasons.Single(r => r!["source"]!.GetValue<string>() == "recent-inspection")!;
         Assert.Equal(-10, recent["points"]!.GetValue<int>());
-        Assert.Equal(stockton, recent["inspectionId"]!.GetValue<Guid>());
+        Assert.Equal(torbay, recent["inspectionId"]!.GetValue<Guid>());
         Assert.DoesNotContain(reasons, r => r!["source"]!.GetValue<string>() == "no-previous-jtai");
 
         using var client = Platform.Client(await Platform.Tokens.Staff("inspector", "ofsted"));
