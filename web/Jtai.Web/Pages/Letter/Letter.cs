@@ -79,3 +79,12 @@ public static class LetterWords
         return paragraph?.Heading is { } heading ? $"{heading.TrimEnd('?')}{number}" : key == "opening" ? "Opening" : Display.Words(key);
     }
 }
+
+/// <summary>The shared part of the draft and edit forms: which form it posts in (<c>Draft</c>, <c>Edit</c>), its values and its errors.</summary>
+public sealed record LetterPartsFields(string Prefix, IndexModel.LetterPartsForm Form, Func<string, string?> ErrorFor)
+{
+    public static readonly IReadOnlyList<Jtai.Web.Pages.Forms.Choice> Agencies =
+    [
+        new("local-authority", "Local authority"), new("health", "Health"), new("police", "Police"), new("education", "Education"), new("masa", "MASA"),
+    ];
+}
