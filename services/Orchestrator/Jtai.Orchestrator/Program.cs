@@ -76,5 +76,6 @@ app.MapStatementOfAction();
 app.MapComplaints();
 app.MapSurvey();
 app.MapProgramme();
+app.MapYearPlanner();
 app.MapThematicReport();
 app.Run();

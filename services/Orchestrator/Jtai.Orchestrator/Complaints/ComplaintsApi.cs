@@ -149,7 +149,7 @@ public static class ComplaintsApi
         complaint.AcknowledgedBy = user.Id();
         complaint.WithdrawalAgreed = request.WithdrawalAgreed;
         if (request.WithdrawalAgreed == true && await db.Letter(inspectionId, ct) is { } letter)
-            await PublicationApi.Withdrawal(db, deadlines, letter, request.DecidedBy!.Trim(),
+            await LetterPublication.Withdraw(deadlines, letter, request.DecidedBy!.Trim(),
                 $"Withdrawal requested in complaint {complaint.Id} and agreed: {complaint.ExceptionalCircumstances}", user.Id(), now, ct);
         await deadlines.Cancel(Key(complaint, "acknowledgement"), now, ct);
         await db.SaveLetter(ct);

@@ -28,11 +28,11 @@ public static class FactualAccuracyApi
 
     public static IEndpointRouteBuilder MapFactualAccuracy(this IEndpointRouteBuilder app)
     {
-        var lead = app.MapGroup(LetterApi.Path).RequireStanding(Rules.OfstedLead).WithTags("Factual accuracy");
+        var lead = app.MapGroup(LetterRoutes.Path).RequireStanding(Rules.OfstedLead).WithTags("Factual accuracy");
         lead.MapPost("/draft/send", Send);
         lead.MapPost("/factual-accuracy/comments/{commentId:guid}/decision", Decide);
         // The draft and the comments: the team, the named managers and the DCS, who alone comments.
-        var shared = app.MapGroup(LetterApi.Path).RequireStanding(ReadsDraft).WithTags("Factual accuracy");
+        var shared = app.MapGroup(LetterRoutes.Path).RequireStanding(ReadsDraft).WithTags("Factual accuracy");
         shared.MapGet("/draft", Draft);
         shared.MapGet("/draft/html", DraftHtml);
         shared.MapGet("/factual-accuracy/comments", Comments);
@@ -46,7 +46,7 @@ public static class FactualAccuracyApi
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         if (letter.DraftSentAt is not null) throw new DomainRuleException("draft-sent", "The draft has already gone to the DCS.");
-        await QualityAssuranceApi.EnsureReadyToSend(db, letter, ct);
+        await LetterQualityGate.EnsureReadyToSend(db, letter, ct);
         var now = clock.GetUtcNow();
         var version = letter.CurrentVersion;
         // The lifecycle moves with the letter, in one transaction (its effects run inside the move's attempt).
@@ -60,7 +60,7 @@ public static class FactualAccuracyApi
             sent.DraftSentBy = user.Id();
             sent.CommentsDueOn = calendar.AddWorkingDays(LondonTime.Today(clock), CommentWorkingDays);
         }, ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }
 
     private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Draft(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)

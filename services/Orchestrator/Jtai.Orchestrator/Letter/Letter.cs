@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -57,6 +58,24 @@ public sealed class InspectionLetter
     public bool IsPublished(DateTimeOffset now) => PublicationAt is { } at && at <= now && WithdrawnAt is null;
 
     public bool IsFinal => FinalIssuedAt is not null;
+
+    /// <summary>
+    /// Withdraws the final letter (¶121). Returns whether a publication deadline row was scheduled and
+    /// must be cancelled; a publication still to come is forgotten, so the embargoed letter is never published.
+    /// </summary>
+    public bool Withdraw(string decidedBy, string reason, string by, DateTimeOffset now)
+    {
+        if (!IsFinal) throw new DomainRuleException("final-letter-first", "Only a final letter can be withdrawn.");
+        if (WithdrawnAt is not null) throw new DomainRuleException("letter-withdrawn", "The letter has already been withdrawn.");
+        WithdrawnAt = now;
+        WithdrawnBy = by;
+        WithdrawalDecidedBy = decidedBy;
+        WithdrawalReason = reason;
+        Stage = LetterStages.Withdrawn;
+        var scheduled = !IsPublished(now) && PublicationAt is not null;
+        if (PublicationAt > now) PublicationAt = null;
+        return scheduled;
+    }
 }
 
 public static class LetterStages

@@ -16,8 +16,6 @@ namespace Jtai.Orchestrator.Letter;
 /// </summary>
 public static class LetterApi
 {
-    public const string Path = "/api/orchestrator/inspections/{inspectionId:guid}/letter";
-
     public static WebApplicationBuilder AddLetter(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<LetterDrafting>();
@@ -27,7 +25,7 @@ public static class LetterApi
     public static IEndpointRouteBuilder MapLetter(this IEndpointRouteBuilder app)
     {
         // The letter in every form is for the team and the managers the guidance names; the lead writes it (¶77).
-        var group = app.MapGroup(Path).RequireStanding(Rules.TeamOrNamedManagers).WithTags("Letter");
+        var group = app.MapGroup(LetterRoutes.Path).RequireStanding(Rules.TeamOrNamedManagers).WithTags("Letter");
         group.MapPost("/", Draft).RequireStanding(Rules.OfstedLead);
         group.MapGet("/", Get);
         group.MapPut("/", Edit).RequireStanding(Rules.OfstedLead);
@@ -64,11 +62,11 @@ public static class LetterApi
         db.Add(letter);
         db.Add(new LetterVersion { InspectionId = inspectionId, Number = 1, Content = content.ToJson(), EditedBy = user.Id(), EditedAt = now, Note = "Drafted from the agreed findings" });
         await db.SaveLetter(ct);
-        return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/letter", await View(db, drafting, letter, now, ct));
+        return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/letter", await LetterView.Read(db, drafting, letter, now, ct));
     }
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct) =>
-        await db.Letter(inspectionId, ct) is { } letter ? TypedResults.Ok(await View(db, drafting, letter, clock.GetUtcNow(), ct)) : TypedResults.NotFound();
+        await db.Letter(inspectionId, ct) is { } letter ? TypedResults.Ok(await LetterView.Read(db, drafting, letter, clock.GetUtcNow(), ct)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Edit(
         Guid inspectionId, EditLetterRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
@@ -116,7 +114,7 @@ public static class LetterApi
             Note = string.IsNullOrWhiteSpace(request.Note) ? "Edited" : request.Note.Trim(),
         });
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await View(db, drafting, letter, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
     private static async Task<Results<Ok<List<LetterVersionSummary>>, NotFound>> Versions(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
@@ -147,16 +145,6 @@ public static class LetterApi
         if (inspection is null || version is null) return TypedResults.NotFound();
         var status = $"Version {number}: not for publication";
         return LetterResults.Render(LetterContent.FromJson(version.Content), LetterStore.Title(inspection), status, html);
-    }
-
-    public static async Task<LetterView> View(OrchestratorDbContext db, LetterDrafting drafting, InspectionLetter letter, DateTimeOffset now, CancellationToken ct)
-    {
-        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == letter.InspectionId, ct);
-        var timeline = drafting.Timeline(inspection);
-        var milestones = new LetterMilestonesView(timeline[MilestoneKeys.DraftLetter].Date, timeline[MilestoneKeys.FactualAccuracyComments].Date,
-            timeline[MilestoneKeys.FinalLetter].Date, timeline[MilestoneKeys.Publication].Date);
-        var agreements = await db.Set<LetterAgreement>().AsNoTracking().Where(a => a.InspectionId == letter.InspectionId).ToListAsync(ct);
-        return LetterView.From(letter, now, agreements, milestones, await db.Content(letter.InspectionId, letter.CurrentVersion, ct));
     }
 }
 

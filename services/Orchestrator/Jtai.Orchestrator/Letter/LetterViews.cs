@@ -1,3 +1,7 @@
+using Jtai.Calendar.Timeline;
+using Jtai.Orchestrator.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Jtai.Orchestrator.Letter;
 
 public sealed record LetterAgreementView(string Inspectorate, int LetterVersion, string AgreedBy, DateTimeOffset AgreedAt);
@@ -21,6 +25,17 @@ public sealed record LetterView(
             l.DraftVersion, l.DraftSentAt, l.CommentsDueOn, l.FinalVersion, l.FinalIssuedAt, l.LetterDate, l.PlannedPublicationAt, l.PublicationAt,
             l.DepartmentsRequired, l.Departments, l.DepartmentsSharedAt, l.SurveySentAt, l.WithdrawnAt, l.WithdrawnBy, l.WithdrawalDecidedBy,
             l.WithdrawalReason, milestones, content, content.Paragraphs());
+
+    /// <summary>The view of the letter as it stands, with its milestones and every inspectorate's agreement.</summary>
+    public static async Task<LetterView> Read(OrchestratorDbContext db, LetterDrafting drafting, InspectionLetter letter, DateTimeOffset now, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == letter.InspectionId, ct);
+        var timeline = drafting.Timeline(inspection);
+        var milestones = new LetterMilestonesView(timeline[MilestoneKeys.DraftLetter].Date, timeline[MilestoneKeys.FactualAccuracyComments].Date,
+            timeline[MilestoneKeys.FinalLetter].Date, timeline[MilestoneKeys.Publication].Date);
+        var agreements = await db.Set<LetterAgreement>().AsNoTracking().Where(a => a.InspectionId == letter.InspectionId).ToListAsync(ct);
+        return From(letter, now, agreements, milestones, await db.Content(letter.InspectionId, letter.CurrentVersion, ct));
+    }
 }
 
 public sealed record LetterVersionSummary(int Number, string EditedBy, DateTimeOffset EditedAt, string Note);

@@ -23,7 +23,7 @@ public sealed class LetterPublicationConsumer(OrchestratorDbContext db, Transiti
 {
     protected override async Task Handle(PostInspectionDeadlineReached message, ConsumeContext<PostInspectionDeadlineReached> context)
     {
-        if (message.Deadline != PublicationApi.PublicationDeadline) return;
+        if (message.Deadline != LetterPublication.Deadline) return;
         var ct = context.CancellationToken;
         var letter = await db.Set<InspectionLetter>().AsNoTracking().SingleOrDefaultAsync(l => l.InspectionId == message.InspectionId, ct);
         if (letter is null || letter.WithdrawnAt is not null || letter.PublicationAt is not { } at

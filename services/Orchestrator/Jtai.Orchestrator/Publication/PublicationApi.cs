@@ -33,12 +33,12 @@ public static class PublicationApi
 
     public static IEndpointRouteBuilder MapPublication(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(LetterApi.Path).WithTags("Publication");
+        var group = app.MapGroup(LetterRoutes.Path).WithTags("Publication");
         group.MapPost("/final", IssueFinal).RequireStanding(Rules.OfstedLead);
         group.MapPost("/departments", ShareWithDepartments).RequireStanding(Rules.OfstedLeadOrManagers);
         group.MapPost("/withdrawal", Withdraw).RequireStanding(Rules.NationalDirector);
         // Under embargo: its addressees (the area's partners), the team and the named managers; nobody else.
-        var addressees = app.MapGroup(LetterApi.Path).RequireStanding(ReadsFinal).WithTags("Publication");
+        var addressees = app.MapGroup(LetterRoutes.Path).RequireStanding(ReadsFinal).WithTags("Publication");
         addressees.MapGet("/final", Final);
         addressees.MapGet("/final/html", (Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
             RenderFinal(inspectionId, db, clock, html: true, ct));
@@ -101,7 +101,7 @@ public static class PublicationApi
             if (!issued.DepartmentsRequired) await SchedulePublication(issued, issued.PlannedPublicationAt.Value, deadlines, ct);
             if (dueOn is { } due) await StatementOfActionApi.Require(db, deadlines, inspectionId, final.NextSteps, due, ct);
         }, ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }
 
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> ShareWithDepartments(
@@ -127,7 +127,7 @@ public static class PublicationApi
         if (letter.DepartmentsRequired)
             await SchedulePublication(letter, letter.PlannedPublicationAt!.Value > now ? letter.PlannedPublicationAt.Value : now, deadlines, ct);
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
     /// <summary>
@@ -137,13 +137,9 @@ public static class PublicationApi
     private static Task SchedulePublication(InspectionLetter letter, DateTimeOffset at, IDeadlines deadlines, CancellationToken ct)
     {
         letter.PublicationAt = at;
-        return deadlines.Schedule(PublicationKey(letter.InspectionId), at,
-            new PostInspectionDeadlineReached(letter.InspectionId, PublicationDeadline, letter.InspectionId, DateOnly.FromDateTime(LondonTime.ToLondon(at).DateTime), at), ct);
+        return deadlines.Schedule(LetterPublication.Key(letter.InspectionId), at,
+            new PostInspectionDeadlineReached(letter.InspectionId, LetterPublication.Deadline, letter.InspectionId, DateOnly.FromDateTime(LondonTime.ToLondon(at).DateTime), at), ct);
     }
-
-    public const string PublicationDeadline = "letter-publication";
-
-    public static string PublicationKey(Guid inspectionId) => $"letter/{inspectionId}/publication";
 
     /// <summary>Ofsted's National Director decides, with the other inspectorates named in decidedBy (¶121).</summary>
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Withdraw(
@@ -156,24 +152,9 @@ public static class PublicationApi
         if (errors.Required(request.Reason, "reason")) errors.MaxLength(request.Reason, 5_000, "reason");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         var now = clock.GetUtcNow();
-        await Withdrawal(db, deadlines, letter, request.DecidedBy!.Trim(), request.Reason!.Trim(), user.Id(), now, ct);
+        await LetterPublication.Withdraw(deadlines, letter, request.DecidedBy!.Trim(), request.Reason!.Trim(), user.Id(), now, ct);
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
-    }
-
-    /// <summary>Withdraws the final letter: an embargoed one is never published, a published one stops being served.</summary>
-    public static async Task Withdrawal(OrchestratorDbContext db, IDeadlines deadlines, InspectionLetter letter, string decidedBy, string reason,
-        string by, DateTimeOffset now, CancellationToken ct)
-    {
-        if (!letter.IsFinal) throw new DomainRuleException("final-letter-first", "Only a final letter can be withdrawn.");
-        if (letter.WithdrawnAt is not null) throw new DomainRuleException("letter-withdrawn", "The letter has already been withdrawn.");
-        letter.WithdrawnAt = now;
-        letter.WithdrawnBy = by;
-        letter.WithdrawalDecidedBy = decidedBy;
-        letter.WithdrawalReason = reason;
-        letter.Stage = LetterStages.Withdrawn;
-        if (!letter.IsPublished(now) && letter.PublicationAt is not null) await deadlines.Cancel(PublicationKey(letter.InspectionId), now, ct);
-        if (letter.PublicationAt > now) letter.PublicationAt = null;
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
     private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Final(Guid inspectionId, OrchestratorDbContext db,

@@ -18,7 +18,7 @@ public static class QualityAssuranceApi
 {
     public static IEndpointRouteBuilder MapQualityAssurance(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(LetterApi.Path).WithTags("Letter");
+        var group = app.MapGroup(LetterRoutes.Path).WithTags("Letter");
         group.MapPost("/quality-assurance", Check).RequireStanding(Rules.AssignedQa);
         group.MapPost("/agreements", Agree).RequireStanding(Rules.SeniorManagers);
         return app;
@@ -39,7 +39,7 @@ public static class QualityAssuranceApi
         letter.QaCheckedBy = user.Id();
         letter.QaCheckedAt = now;
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Agree(
@@ -52,21 +52,7 @@ public static class QualityAssuranceApi
         if (!await db.Set<LetterAgreement>().AnyAsync(a => a.InspectionId == inspectionId && a.Inspectorate == inspectorate && a.LetterVersion == letter.CurrentVersion, ct))
             db.Add(new LetterAgreement { InspectionId = inspectionId, Inspectorate = inspectorate, LetterVersion = letter.CurrentVersion, AgreedBy = user.Id(), AgreedAt = now });
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
-    }
-
-    /// <summary>The gate before the draft goes out: 409 naming what is missing.</summary>
-    public static async Task EnsureReadyToSend(OrchestratorDbContext db, InspectionLetter letter, CancellationToken ct)
-    {
-        if (letter.QaCheckedVersion != letter.CurrentVersion)
-            throw new DomainRuleException("qa-before-draft",
-                $"The QA manager has not checked version {letter.CurrentVersion} of the letter against the evidence (¶80).");
-        var agreed = await db.Set<LetterAgreement>().Where(a => a.InspectionId == letter.InspectionId && a.LetterVersion == letter.CurrentVersion)
-            .Select(a => a.Inspectorate).ToListAsync(ct);
-        var missing = Inspectorates.All.Except(agreed).ToList();
-        if (missing.Count > 0)
-            throw new DomainRuleException("senior-managers-agree",
-                $"Senior managers of {string.Join(", ", missing)} have not agreed version {letter.CurrentVersion} of the letter (¶81).");
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
     private static void NotSent(InspectionLetter letter)

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Ofsted.Data.Migrations
 {
     [DbContext(typeof(OfstedDbContext))]
-    [Migration("20261125230041_InspectionProcess")]
-    partial class InspectionProcess
+    [Migration("20261125235705_InspectionStagesAndNotifications")]
+    partial class InspectionStagesAndNotifications
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -248,6 +248,10 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("state");
 
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -402,6 +406,15 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_at");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
                     b.Property<string>("Theme")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -415,6 +428,102 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasDatabaseName("ix_inspections_local_area_code");
 
                     b.ToTable("inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Notification.AreaContact", b =>
+                {
+                    b.Property<string>("LocalAreaCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("LocalAreaCode", "Role")
+                        .HasName("pk_area_contacts");
+
+                    b.ToTable("area_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Notification.InspectionNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("ContactMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_missing");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateOnly>("FieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("fieldwork_start");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_notifications");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_inspection_notifications_inspection_id");
+
+                    b.ToTable("inspection_notifications", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Inspectorate.Retention.InspectionRetention", b =>

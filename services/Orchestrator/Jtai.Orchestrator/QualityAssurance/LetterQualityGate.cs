@@ -1,0 +1,29 @@
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Findings;
+using Jtai.Orchestrator.Letter;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jtai.Orchestrator.QualityAssurance;
+
+/// <summary>
+/// ¶80–81: the draft goes to the partnership only once the QA manager has checked, and a senior
+/// manager of each inspectorate has agreed, the version being sent.
+/// </summary>
+public static class LetterQualityGate
+{
+    /// <summary>The gate before the draft goes out: 409 naming what is missing.</summary>
+    public static async Task EnsureReadyToSend(OrchestratorDbContext db, InspectionLetter letter, CancellationToken ct)
+    {
+        if (letter.QaCheckedVersion != letter.CurrentVersion)
+            throw new DomainRuleException("qa-before-draft",
+                $"The QA manager has not checked version {letter.CurrentVersion} of the letter against the evidence (¶80).");
+        var agreed = await db.Set<LetterAgreement>().Where(a => a.InspectionId == letter.InspectionId && a.LetterVersion == letter.CurrentVersion)
+            .Select(a => a.Inspectorate).ToListAsync(ct);
+        var missing = Inspectorates.All.Except(agreed).ToList();
+        if (missing.Count > 0)
+            throw new DomainRuleException("senior-managers-agree",
+                $"Senior managers of {string.Join(", ", missing)} have not agreed version {letter.CurrentVersion} of the letter (¶81).");
+    }
+}
