@@ -12,15 +12,24 @@ public sealed record LetterView(
     int? FinalVersion, DateTimeOffset? FinalIssuedAt, DateOnly? LetterDate, DateTimeOffset? PlannedPublicationAt, DateTimeOffset? PublicationAt,
     bool DepartmentsRequired, IReadOnlyList<string> Departments, DateTimeOffset? DepartmentsSharedAt, DateTimeOffset? SurveySentAt,
     DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalDecidedBy, string? WithdrawalReason,
-    LetterMilestonesView Milestones, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs)
+    LetterMilestonesView Milestones, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs,
+    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, IReadOnlyList<LetterDeliveryView> Deliveries)
 {
     public static LetterView From(InspectionLetter l, DateTimeOffset now, IEnumerable<LetterAgreement> agreements, LetterMilestonesView milestones,
-        LetterContent content) =>
+        LetterContent content, IReadOnlyList<LetterDeliveryView> deliveries) =>
         new(l.InspectionId, LetterStages.Of(l, now), l.CurrentVersion, l.DraftedBy, l.DraftedAt, l.QaCheckedVersion, l.QaCheckedBy, l.QaCheckedAt,
             agreements.OrderBy(a => a.AgreedAt).Select(a => new LetterAgreementView(a.Inspectorate, a.LetterVersion, a.AgreedBy, a.AgreedAt)).ToList(),
             l.DraftVersion, l.DraftSentAt, l.CommentsDueOn, l.FinalVersion, l.FinalIssuedAt, l.LetterDate, l.PlannedPublicationAt, l.PublicationAt,
             l.DepartmentsRequired, l.Departments, l.DepartmentsSharedAt, l.SurveySentAt, l.WithdrawnAt, l.WithdrawnBy, l.WithdrawalDecidedBy,
-            l.WithdrawalReason, milestones, content, content.Paragraphs());
+            l.WithdrawalReason, milestones, content, content.Paragraphs(), l.DraftDeliveredAt, l.FinalDeliveredAt, deliveries);
+}
+
+/// <summary>One notice of the letter's way out (draft, final letter, questionnaire, departments) and where its delivery stands.</summary>
+public sealed record LetterDeliveryView(Guid Id, string Notice, string RecipientRole, string? RecipientName, string RecipientAddress, string State,
+    int Attempts, DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? LastError)
+{
+    public static LetterDeliveryView From(Jtai.Notices.Delivery.NoticeDelivery d) =>
+        new(d.Id, d.Notice, d.RecipientRole, d.RecipientName, d.RecipientAddress, d.State, d.Attempts, d.QueuedAt, d.SentAt, d.LastError);
 }
 
 public sealed record LetterVersionSummary(int Number, string EditedBy, DateTimeOffset EditedAt, string Note);
