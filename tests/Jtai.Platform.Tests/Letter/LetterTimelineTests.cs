@@ -82,9 +82,20 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
         Platform.Clock.AdvanceTo(plannedPublication.AddMinutes(1));
         (await anonymous.GetAsync($"/api/orchestrator/published-letters/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var lead = await Platform.As(agreed.Lead);
+        var unknown = await (await lead.PostJson($"{letter}/departments", new { departments = new[] { "Department for Education", "Ministry of Magic" } }))
+            .ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.NotNull(unknown["errors"]!["departments[1]"]);
         var shared = await (await lead.PostJson($"{letter}/departments", new { departments = new[] { "Department for Education", "Department of Health and Social Care", "Home Office" } }))
             .Expect(HttpStatusCode.OK);
-        Assert.Equal("published", shared["stage"]!.GetValue<string>());
+        Assert.Null(shared["departmentsSharedAt"]);
+        // ¶110: the departments have the letter once it is delivered to each of them; only then does the embargo lift.
+        foreach (var address in new[] { "jtai-letters@education.gov.uk", "jtai-letters@dhsc.gov.uk", "jtai-letters@homeoffice.gov.uk" })
+            Assert.Contains("before publication", (await Platform.Mail.WaitForMail(address, m => m.Body.Contains("Coventry"))).Subject);
+        await Testing.Platform.WaitUntil(async () => (await anonymous.GetAsync($"/api/orchestrator/published-letters/{id}")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60), "the letter to be published once the departments have it");
+        Assert.Equal("published", (await (await lead.GetAsync(letter)).Expect(HttpStatusCode.OK))["stage"]!.GetValue<string>());
+        Assert.Equal("departments-shared", (await (await lead.PostJson($"{letter}/departments", new { departments = new[] { "Home Office" } }))
+            .ExpectProblem(HttpStatusCode.Conflict))["rule"]!.GetValue<string>());
         var response = await anonymous.GetAsync($"/api/orchestrator/published-letters/{id}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Assert.StartsWith("text/html", response.Content.Headers.ContentType!.ToString());

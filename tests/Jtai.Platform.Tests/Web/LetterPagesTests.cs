@@ -34,6 +34,7 @@ public sealed class LetterPagesTests(WebFixture fixture)
         Assert.Contains("Select whether a statement of action is required", errors);
         Assert.Contains("Enter the director of children's services", errors);
         Assert.Contains("Enter the name of CQC's signatory", errors);
+        Assert.Contains("Enter an email address in the correct format", errors);
         await lead.ShouldBeAccessible("letter-draft-errors");
 
         await lead.Locator("#statementRequired-0").CheckAsync();
@@ -42,6 +43,9 @@ public sealed class LetterPagesTests(WebFixture fixture)
         await lead.Locator("#cooperatingAgencies-2").CheckAsync();
         foreach (var (field, value) in new[] { ("dcs", "Jane Doe"), ("icb", "Sam Patel"), ("police", "Chief Constable Alex Reed"), ("masaChair", "Pat Lee"), ("independentScrutineer", "Chris Moss") })
             await lead.Locator($"#{field}").FillAsync(value);
+        foreach (var (field, role) in new[] { ("dcsEmail", "dcs"), ("icbEmail", "icb-chief-executive"), ("policeEmail", "chief-constable"), ("masaChairEmail", "masa-chair"),
+                     ("independentScrutineerEmail", "independent-scrutineer") })
+            await lead.Locator($"#{field}").FillAsync(LetterSteps.AddresseeEmail(area, role));
         string[][] signatories = [["Yvette Stanley", "National Director, Regulation and Social Care"], ["Dr Sean O'Kelly", "Chief Inspector of Healthcare"], ["Michelle Skeer", "His Majesty's Inspector of Constabulary"]];
         for (var i = 0; i < 3; i++)
         {
@@ -97,6 +101,15 @@ public sealed class LetterPagesTests(WebFixture fixture)
         await lead.GetByRole(AriaRole.Button, new() { Name = "Issue the final letter" }).ClickAsync();
         Assert.Contains("Final letter issued to the partnership, under embargo until publication.", await lead.Locator(".govuk-notification-banner").InnerTextAsync());
         await lead.ShouldBeAccessible("letter-final-issued");
+        // Sent means delivered: the page lists each notice of the letter and where its delivery stands.
+        using (var leadApi = await Platform.As(agreed.Lead))
+            await Testing.Platform.WaitUntil(async () => (await (await leadApi.GetAsync(letterPath)).Expect(HttpStatusCode.OK))["surveySentAt"] is System.Text.Json.Nodes.JsonValue,
+                TimeSpan.FromSeconds(60), "the questionnaire's request to reach the DCS");
+        await lead.GotoAsync($"/inspections/{id}/letter");
+        var delivered = await lead.Locator("table:has-text('Deliveries')").InnerTextAsync();
+        Assert.Contains("Evaluation questionnaire", delivered);
+        Assert.Contains($"Pat Lee ({LetterSteps.AddresseeEmail(area, "masa-chair")})", delivered);
+        await lead.ShouldBeAccessible("letter-deliveries");
         await lead.GetByRole(AriaRole.Link, new() { Name = "Version 1", Exact = true }).ClickAsync();
         Assert.Equal("Letter version 1", await lead.Heading());
         await lead.ShouldBeAccessible("letter-version");

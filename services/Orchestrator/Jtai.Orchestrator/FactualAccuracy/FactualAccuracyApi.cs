@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Jtai.Calendar.WorkingDays;
+using Jtai.Notices;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Letter;
 using Jtai.Orchestrator.Lifecycle;
@@ -42,7 +43,7 @@ public static class FactualAccuracyApi
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Send(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        Transitions transitions, TimeProvider clock, CancellationToken ct)
+        Transitions transitions, INotices notices, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         if (letter.DraftSentAt is not null) throw new DomainRuleException("draft-sent", "The draft has already gone to the DCS.");
@@ -50,7 +51,8 @@ public static class FactualAccuracyApi
         var now = clock.GetUtcNow();
         var version = letter.CurrentVersion;
         // The lifecycle moves with the letter, in one transaction (its effects run inside the move's attempt).
-        await transitions.Move(inspectionId, Stages.FactualAccuracy, user.Id(), "Draft letter sent to the DCS for a factual accuracy check", async _ =>
+        // The notice to the DCS is queued in the same transaction: the draft is "sent" once delivered (LetterDeliveries).
+        await transitions.Move(inspectionId, Stages.FactualAccuracy, user.Id(), "Draft letter sent to the DCS for a factual accuracy check", async inspection =>
         {
             var sent = (await db.Letter(inspectionId, ct))!;
             if (sent.CurrentVersion != version) throw new DomainRuleException("letter-changed", "The letter changed meanwhile: check it again.");
@@ -59,6 +61,7 @@ public static class FactualAccuracyApi
             sent.DraftSentAt = now;
             sent.DraftSentBy = user.Id();
             sent.CommentsDueOn = calendar.AddWorkingDays(LondonTime.Today(clock), CommentWorkingDays);
+            notices.Queue(LetterNotices.DraftToDcs(inspection, await db.Content(inspectionId, version, ct), version, sent.CommentsDueOn.Value));
         }, ct);
         return TypedResults.Ok(await LetterView.Read(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Jtai.Calendar.Timeline;
+using Jtai.Notices;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Findings;
 using Jtai.ServiceDefaults.Problems;
@@ -19,6 +20,14 @@ public static class LetterApi
     public static WebApplicationBuilder AddLetter(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<LetterDrafting>();
+        builder.Services.AddNoticeKinds([.. LetterNotices.Kinds]);
+        builder.Services.AddNoticeOutcome<LetterDeliveries>();
+        // ¶110: without the departments' addresses the final letter could never reach them before publication: refuse to start.
+        builder.Services.AddOptions<Publication.GovernmentDepartmentsOptions>().Bind(builder.Configuration.GetSection("Letter"))
+            .Validate(o => o.Departments.Count > 0 && o.Departments.All(d => !string.IsNullOrWhiteSpace(d.Key) && !string.IsNullOrWhiteSpace(d.Name)
+                && System.Net.Mail.MailAddress.TryCreate(d.Email, out _)),
+                "Letter:Departments must list the government departments (Key, Name, Email) the final letter goes to before publication (¶110).")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -33,6 +42,8 @@ public static class LetterApi
         group.MapGet("/versions/{number:int}", Version);
         group.MapGet("/versions/{number:int}/html", Html);
         group.MapGet("/versions/{number:int}/text", Text);
+        // A delivery that failed every attempt rests failed until someone who fixed the cause asks again.
+        group.MapPost("/deliveries/{deliveryId:guid}/retry", RetryDelivery).RequireStanding(Rules.OfstedLeadOrManagers);
         return app;
     }
 
@@ -115,6 +126,20 @@ public static class LetterApi
         });
         await db.SaveLetter(ct);
         return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
+    }
+
+    private static async Task<Results<Ok<LetterDeliveryView>, NotFound>> RetryDelivery(Guid inspectionId, Guid deliveryId, OrchestratorDbContext db,
+        INotices notices, CancellationToken ct)
+    {
+        var prefix = LetterNotices.RegardingPrefix(inspectionId);
+        if (!await db.Set<Jtai.Notices.Delivery.NoticeDelivery>().AnyAsync(d => d.Id == deliveryId && d.InspectionId == inspectionId && d.Regarding.StartsWith(prefix), ct))
+            return TypedResults.NotFound();
+        // The row lock of Retry holds until the commit: a retry asked twice at once is one attempt and one 409.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var delivery = (await notices.Retry(deliveryId, ct))!;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(LetterDeliveryView.From(delivery));
     }
 
     private static async Task<Results<Ok<List<LetterVersionSummary>>, NotFound>> Versions(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)

@@ -65,8 +65,21 @@ public sealed record NextSteps(bool StatementRequired, string? LeadAgency, IRead
     }
 }
 
-/// <summary>¶77: the senior leaders of the partnership, the MASA chair and its independent scrutineer.</summary>
-public sealed record Addressees(string Dcs, string Icb, string Police, string MasaChair, string IndependentScrutineer);
+/// <summary>
+/// ¶77: the senior leaders of the partnership, the MASA chair and its independent scrutineer, each with the
+/// e-mail address the draft (¶82, the DCS) and the final letter (¶83) are delivered to. The letter prints
+/// the names only; versions written before addresses were kept have none.
+/// </summary>
+public sealed record Addressees(string Dcs, string Icb, string Police, string MasaChair, string IndependentScrutineer,
+    string? DcsEmail = null, string? IcbEmail = null, string? PoliceEmail = null, string? MasaChairEmail = null, string? IndependentScrutineerEmail = null)
+{
+    /// <summary>Each addressee as a notice recipient (role, name, address), in the order the letter lists them.</summary>
+    public IReadOnlyList<(string Role, string Name, string? Email)> Recipients() =>
+    [
+        ("dcs", Dcs, DcsEmail), ("icb-chief-executive", Icb, IcbEmail), ("chief-constable", Police, PoliceEmail),
+        ("masa-chair", MasaChair, MasaChairEmail), ("independent-scrutineer", IndependentScrutineer, IndependentScrutineerEmail),
+    ];
+}
 
 public sealed record Signatory(string Inspectorate, string Name, string Title);
 

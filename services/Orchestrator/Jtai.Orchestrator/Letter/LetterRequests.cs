@@ -5,7 +5,9 @@ namespace Jtai.Orchestrator.Letter;
 
 public sealed record NextStepsRequest(bool? StatementRequired, string? LeadAgency, List<string?>? CooperatingAgencies);
 
-public sealed record AddresseesRequest(string? Dcs, string? Icb, string? Police, string? MasaChair, string? IndependentScrutineer);
+/// <summary>Each addressee's name (printed in the letter) and e-mail address (where the draft and final letter are delivered).</summary>
+public sealed record AddresseesRequest(string? Dcs, string? Icb, string? Police, string? MasaChair, string? IndependentScrutineer,
+    string? DcsEmail, string? IcbEmail, string? PoliceEmail, string? MasaChairEmail, string? IndependentScrutineerEmail);
 
 public sealed record SignatoryRequest(string? Inspectorate, string? Name, string? Title);
 
@@ -49,7 +51,12 @@ public static class LetterValidation
         if (request is null) { errors.Add("addressees", "'addressees' is required: the DCS, ICB, police, MASA chair and independent scrutineer (¶77)."); return null; }
         var ok = Name(request.Dcs, "addressees.dcs", errors) & Name(request.Icb, "addressees.icb", errors) & Name(request.Police, "addressees.police", errors)
                  & Name(request.MasaChair, "addressees.masaChair", errors) & Name(request.IndependentScrutineer, "addressees.independentScrutineer", errors);
-        return ok ? new Addressees(request.Dcs!.Trim(), request.Icb!.Trim(), request.Police!.Trim(), request.MasaChair!.Trim(), request.IndependentScrutineer!.Trim()) : null;
+        // The letter is delivered to each of them (¶82–83): without an address it could only be "sent" on paper.
+        ok &= Email(request.DcsEmail, "addressees.dcsEmail", errors) & Email(request.IcbEmail, "addressees.icbEmail", errors)
+              & Email(request.PoliceEmail, "addressees.policeEmail", errors) & Email(request.MasaChairEmail, "addressees.masaChairEmail", errors)
+              & Email(request.IndependentScrutineerEmail, "addressees.independentScrutineerEmail", errors);
+        return ok ? new Addressees(request.Dcs!.Trim(), request.Icb!.Trim(), request.Police!.Trim(), request.MasaChair!.Trim(), request.IndependentScrutineer!.Trim(),
+            request.DcsEmail!.Trim(), request.IcbEmail!.Trim(), request.PoliceEmail!.Trim(), request.MasaChairEmail!.Trim(), request.IndependentScrutineerEmail!.Trim()) : null;
     }
 
     public static IReadOnlyList<Signatory>? Signatories(List<SignatoryRequest?>? request, RequestErrors errors)
@@ -82,4 +89,12 @@ public static class LetterValidation
 
     private static bool Name(string? value, string field, RequestErrors errors) =>
         errors.Required(value, field) && errors.MaxLength(value, 200, field);
+
+    private static bool Email(string? value, string field, RequestErrors errors)
+    {
+        if (!errors.Required(value, field)) return false;
+        if (value!.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(value.Trim(), out _)) return true;
+        errors.Add(field, $"'{field}' must be an email address.");
+        return false;
+    }
 }

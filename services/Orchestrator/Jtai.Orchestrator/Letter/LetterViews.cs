@@ -16,17 +16,18 @@ public sealed record LetterView(
     int? FinalVersion, DateTimeOffset? FinalIssuedAt, DateOnly? LetterDate, DateTimeOffset? PlannedPublicationAt, DateTimeOffset? PublicationAt,
     bool DepartmentsRequired, IReadOnlyList<string> Departments, DateTimeOffset? DepartmentsSharedAt, DateTimeOffset? SurveySentAt,
     DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalDecidedBy, string? WithdrawalReason,
-    LetterMilestonesView Milestones, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs)
+    LetterMilestonesView Milestones, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs,
+    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, IReadOnlyList<LetterDeliveryView> Deliveries)
 {
     public static LetterView From(InspectionLetter l, DateTimeOffset now, IEnumerable<LetterAgreement> agreements, LetterMilestonesView milestones,
-        LetterContent content) =>
+        LetterContent content, IReadOnlyList<LetterDeliveryView> deliveries) =>
         new(l.InspectionId, LetterStages.Of(l, now), l.CurrentVersion, l.DraftedBy, l.DraftedAt, l.QaCheckedVersion, l.QaCheckedBy, l.QaCheckedAt,
             agreements.OrderBy(a => a.AgreedAt).Select(a => new LetterAgreementView(a.Inspectorate, a.LetterVersion, a.AgreedBy, a.AgreedAt)).ToList(),
             l.DraftVersion, l.DraftSentAt, l.CommentsDueOn, l.FinalVersion, l.FinalIssuedAt, l.LetterDate, l.PlannedPublicationAt, l.PublicationAt,
             l.DepartmentsRequired, l.Departments, l.DepartmentsSharedAt, l.SurveySentAt, l.WithdrawnAt, l.WithdrawnBy, l.WithdrawalDecidedBy,
-            l.WithdrawalReason, milestones, content, content.Paragraphs());
+            l.WithdrawalReason, milestones, content, content.Paragraphs(), l.DraftDeliveredAt, l.FinalDeliveredAt, deliveries);
 
-    /// <summary>The view of the letter as it stands, with its milestones and every inspectorate's agreement.</summary>
+    /// <summary>The view of the letter as it stands: its milestones, every inspectorate's agreement and its notices' deliveries.</summary>
     public static async Task<LetterView> Read(OrchestratorDbContext db, LetterDrafting drafting, InspectionLetter letter, DateTimeOffset now, CancellationToken ct)
     {
         var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == letter.InspectionId, ct);
@@ -34,8 +35,20 @@ public sealed record LetterView(
         var milestones = new LetterMilestonesView(timeline[MilestoneKeys.DraftLetter].Date, timeline[MilestoneKeys.FactualAccuracyComments].Date,
             timeline[MilestoneKeys.FinalLetter].Date, timeline[MilestoneKeys.Publication].Date);
         var agreements = await db.Set<LetterAgreement>().AsNoTracking().Where(a => a.InspectionId == letter.InspectionId).ToListAsync(ct);
-        return From(letter, now, agreements, milestones, await db.Content(letter.InspectionId, letter.CurrentVersion, ct));
+        var prefix = LetterNotices.RegardingPrefix(letter.InspectionId);
+        var deliveries = await db.Set<Jtai.Notices.Delivery.NoticeDelivery>().AsNoTracking()
+            .Where(d => d.InspectionId == letter.InspectionId && d.Regarding.StartsWith(prefix)).OrderBy(d => d.QueuedAt).ThenBy(d => d.Regarding).ToListAsync(ct);
+        return From(letter, now, agreements, milestones, await db.Content(letter.InspectionId, letter.CurrentVersion, ct),
+            deliveries.Select(LetterDeliveryView.From).ToList());
     }
+}
+
+/// <summary>One notice of the letter's way out (draft, final letter, questionnaire, departments) and where its delivery stands.</summary>
+public sealed record LetterDeliveryView(Guid Id, string Notice, string RecipientRole, string? RecipientName, string RecipientAddress, string State,
+    int Attempts, DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? LastError)
+{
+    public static LetterDeliveryView From(Jtai.Notices.Delivery.NoticeDelivery d) =>
+        new(d.Id, d.Notice, d.RecipientRole, d.RecipientName, d.RecipientAddress, d.State, d.Attempts, d.QueuedAt, d.SentAt, d.LastError);
 }
 
 public sealed record LetterVersionSummary(int Number, string EditedBy, DateTimeOffset EditedAt, string Note);

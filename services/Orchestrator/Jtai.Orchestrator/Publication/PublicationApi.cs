@@ -3,7 +3,10 @@ using Jtai.Calendar.Timeline;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Deadlines;
+using Jtai.Notices;
 using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Survey;
+using Microsoft.Extensions.Options;
 using Jtai.Orchestrator.FactualAccuracy;
 using Jtai.Orchestrator.Findings;
 using Jtai.Orchestrator.Inspections;
@@ -50,7 +53,7 @@ public static class PublicationApi
 
     private static async Task<Results<Ok<LetterView>, NotFound>> IssueFinal(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        IDeadlines deadlines, Transitions transitions, TimeProvider clock, CancellationToken ct)
+        IDeadlines deadlines, Transitions transitions, INotices notices, IOptions<SurveyOptions> survey, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
@@ -79,7 +82,8 @@ public static class PublicationApi
         var priorityActions = await db.Set<Finding>().AsNoTracking()
             .Where(f => f.InspectionId == inspectionId && f.Kind == FindingKinds.AreaForPriorityAction).ToListAsync(ct);
 
-        // The lifecycle moves to final-under-embargo with the letter, in one transaction.
+        // The lifecycle moves to final-under-embargo with the letter and its notices to every addressee and the
+        // questionnaire's request to the DCS (¶83–84), in one transaction; each counts as sent once delivered.
         await transitions.Move(inspectionId, Stages.FinalUnderEmbargo, user.Id(), "Final letter sent to the partnership under embargo", async moved =>
         {
             var issued = (await db.Letter(inspectionId, ct))!;
@@ -95,8 +99,9 @@ public static class PublicationApi
             issued.FinalIssuedAt = now;
             issued.FinalIssuedBy = user.Id();
             issued.LetterDate = letterDate;
-            issued.SurveySentAt = now;
             issued.PlannedPublicationAt = planned > earliest ? planned : earliest;
+            foreach (var notice in LetterNotices.FinalToAddressees(moved, final, letterDate, issued.PlannedPublicationAt.Value)) notices.Queue(notice);
+            notices.Queue(LetterNotices.SurveyRequestToDcs(moved, final.Addressees, survey.Value.Questions));
             issued.DepartmentsRequired = priorityActions.Any(f => PriorityActions.PriorityActionEvents.IsCoordinated(f.Agencies));
             if (!issued.DepartmentsRequired) await SchedulePublication(issued, issued.PlannedPublicationAt.Value, deadlines, ct);
             if (dueOn is { } due) await StatementOfActionApi.Require(db, deadlines, inspectionId, final.NextSteps, due, ct);
@@ -104,28 +109,39 @@ public static class PublicationApi
         return TypedResults.Ok(await LetterView.Read(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }
 
+    /// <summary>
+    /// ¶110: the final letter goes to the named government departments (their addresses are configuration);
+    /// they have seen it, and a required sharing lets the embargo lift, once every notice is delivered (LetterDeliveries).
+    /// </summary>
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> ShareWithDepartments(
         Guid inspectionId, DepartmentsRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
-        IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
+        INotices notices, IOptions<GovernmentDepartmentsOptions> known, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         var errors = new RequestErrors();
-        var departments = new List<string>();
-        if (request.Departments is not { Count: > 0 }) errors.Add("departments", "Name the government departments the final letter was shared with.");
+        var departments = new List<GovernmentDepartment>();
+        var names = string.Join(", ", known.Value.Departments.Select(d => d.Name));
+        if (request.Departments is not { Count: > 0 }) errors.Add("departments", $"Name the government departments the final letter goes to: {names}.");
         else
             for (var i = 0; i < request.Departments.Count; i++)
-                if (errors.Required(request.Departments[i], $"departments[{i}]") && errors.MaxLength(request.Departments[i], 200, $"departments[{i}]"))
-                    departments.Add(request.Departments[i]!.Trim());
+            {
+                if (!errors.Required(request.Departments[i], $"departments[{i}]")) continue;
+                if (known.Value.Named(request.Departments[i]!) is not { } department)
+                    errors.Add($"departments[{i}]", $"'{request.Departments[i]}' is not a government department the letter goes to; they are: {names}.");
+                else if (!departments.Contains(department)) departments.Add(department);
+            }
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         if (!letter.IsFinal) throw new DomainRuleException("final-letter-first", "Only the final letter is shared with the departments.");
         if (letter.WithdrawnAt is not null) throw new DomainRuleException("letter-withdrawn", "The letter has been withdrawn.");
+        if (letter.DepartmentsSharedBy is not null)
+            throw new DomainRuleException("departments-shared", "The final letter has already been sent to the departments: see its deliveries (a failed one can be retried).");
         var now = clock.GetUtcNow();
         if (letter.IsPublished(now)) throw new DomainRuleException("letter-published", "The letter is already published: the departments see it before publication (¶110).");
-        letter.Departments = departments;
-        letter.DepartmentsSharedAt = now;
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
+        var final = await db.Content(inspectionId, letter.FinalVersion!.Value, ct);
+        letter.Departments = departments.Select(d => d.Name).ToList();
         letter.DepartmentsSharedBy = user.Id();
-        if (letter.DepartmentsRequired)
-            await SchedulePublication(letter, letter.PlannedPublicationAt!.Value > now ? letter.PlannedPublicationAt.Value : now, deadlines, ct);
+        foreach (var department in departments) notices.Queue(LetterNotices.FinalToDepartment(inspection, final, department, letter.LetterDate!.Value));
         await db.SaveLetter(ct);
         return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
@@ -134,7 +150,7 @@ public static class PublicationApi
     /// The embargo lifts at this instant (the public endpoint reads it); a deadline row then moves
     /// the lifecycle to published (LetterPublicationConsumer), which tells every service.
     /// </summary>
-    private static Task SchedulePublication(InspectionLetter letter, DateTimeOffset at, IDeadlines deadlines, CancellationToken ct)
+    internal static Task SchedulePublication(InspectionLetter letter, DateTimeOffset at, IDeadlines deadlines, CancellationToken ct)
     {
         letter.PublicationAt = at;
         return deadlines.Schedule(LetterPublication.Key(letter.InspectionId), at,

@@ -53,7 +53,12 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
                 leadAgency = statement == true ? Draft.LeadAgency : null,
                 cooperatingAgencies = statement == true ? Draft.CooperatingAgencies : [],
             },
-            addressees = new { dcs = Draft.Dcs, icb = Draft.Icb, police = Draft.Police, masaChair = Draft.MasaChair, independentScrutineer = Draft.IndependentScrutineer },
+            addressees = new
+            {
+                dcs = Draft.Dcs, icb = Draft.Icb, police = Draft.Police, masaChair = Draft.MasaChair, independentScrutineer = Draft.IndependentScrutineer,
+                dcsEmail = Draft.DcsEmail, icbEmail = Draft.IcbEmail, policeEmail = Draft.PoliceEmail, masaChairEmail = Draft.MasaChairEmail,
+                independentScrutineerEmail = Draft.IndependentScrutineerEmail,
+            },
             signatories = Inspectorates.All.Select((inspectorate, i) => new { inspectorate, name = Draft.SignatoryNames.ElementAtOrDefault(i), title = Draft.SignatoryTitles.ElementAtOrDefault(i) }),
             headlineFindings = Lines(Draft.HeadlineFindings),
         }, ct);
@@ -115,6 +120,8 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         "addressees.police" => new FormField("police", "Enter the chief constable"),
         "addressees.masaChair" => new FormField("masaChair", "Enter the MASA chair"),
         "addressees.independentScrutineer" => new FormField("independentScrutineer", "Enter the independent scrutineer"),
+        _ when field.StartsWith("addressees.", StringComparison.Ordinal) && field.EndsWith("Email", StringComparison.Ordinal) =>
+            new FormField(field["addressees.".Length..], "Enter an email address in the correct format, like name@example.com"),
         _ when field.StartsWith("signatories[", StringComparison.Ordinal) => SignatoryField(field),
         _ => null,
     };
@@ -150,6 +157,11 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         public string? Police { get; set; }
         public string? MasaChair { get; set; }
         public string? IndependentScrutineer { get; set; }
+        public string? DcsEmail { get; set; }
+        public string? IcbEmail { get; set; }
+        public string? PoliceEmail { get; set; }
+        public string? MasaChairEmail { get; set; }
+        public string? IndependentScrutineerEmail { get; set; }
         public List<string?> SignatoryNames { get; set; } = [];
         public List<string?> SignatoryTitles { get; set; } = [];
     }

@@ -31,7 +31,12 @@ public sealed record LetterView(
     int? FinalVersion, DateTimeOffset? FinalIssuedAt, DateOnly? LetterDate, DateTimeOffset? PlannedPublicationAt, DateTimeOffset? PublicationAt,
     bool DepartmentsRequired, List<string> Departments, DateTimeOffset? DepartmentsSharedAt, DateTimeOffset? SurveySentAt,
     DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalDecidedBy, string? WithdrawalReason,
-    LetterMilestonesView Milestones, LetterContentView Content, List<LetterParagraphView> Paragraphs);
+    LetterMilestonesView Milestones, LetterContentView Content, List<LetterParagraphView> Paragraphs,
+    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, List<LetterDeliveryView> Deliveries);
+
+/// <summary>One notice of the letter (draft, final letter, questionnaire, departments) and its delivery.</summary>
+public sealed record LetterDeliveryView(Guid Id, string Notice, string RecipientRole, string? RecipientName, string RecipientAddress, string State,
+    int Attempts, DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? LastError);
 
 public sealed record LetterVersionSummary(int Number, string EditedBy, DateTimeOffset EditedAt, string Note);
 

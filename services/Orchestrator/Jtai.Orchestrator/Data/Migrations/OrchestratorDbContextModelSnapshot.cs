@@ -1189,6 +1189,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("departments_shared_by");
 
+                    b.Property<DateTimeOffset?>("DraftDeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("draft_delivered_at");
+
                     b.Property<DateTimeOffset?>("DraftSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("draft_sent_at");
@@ -1211,6 +1215,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("drafted_by");
+
+                    b.Property<DateTimeOffset?>("FinalDeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_delivered_at");
 
                     b.Property<DateTimeOffset?>("FinalIssuedAt")
                         .HasColumnType("timestamp with time zone")
