@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Letter;
@@ -42,11 +43,11 @@ public static class FactualAccuracyApi
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Send(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        Transitions transitions, TimeProvider clock, CancellationToken ct)
+        Transitions transitions, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         if (letter.DraftSentAt is not null) throw new DomainRuleException("draft-sent", "The draft has already gone to the DCS.");
-        await QualityAssuranceApi.EnsureReadyToSend(db, letter, ct);
+        await QualityAssuranceApi.EnsureReadyToSend(db, frameworks, letter, ct);
         var now = clock.GetUtcNow();
         var version = letter.CurrentVersion;
         // The lifecycle moves with the letter, in one transaction (its effects run inside the move's attempt).
