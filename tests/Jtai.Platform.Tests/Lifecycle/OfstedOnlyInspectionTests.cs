@@ -80,7 +80,7 @@ public sealed class OfstedOnlyInspectionTests(PlatformFixture fixture)
         var completeness = await (await leadClient.GetAsync($"/api/orchestrator/inspections/{id}/evidence-completeness")).Expect(HttpStatusCode.OK);
         Assert.Equal(["ofsted"], completeness["inspectorates"]!.AsArray().Select(i => i!["inspectorate"]!.GetValue<string>()));
 
-        var findings = await AgreeFindings(id, leadClient, qa);
+        var findings = await Platform.AgreeOfstedOnlyFindings(id, leadClient, qa);
         foreach (var stage in new[] { "information-gathering", "fieldwork", "drafting" })
             await (await leadClient.PostJson($"/api/orchestrator/inspections/{id}/transitions", new { to = stage, reason = "Ofsted-only test" })).Expect(HttpStatusCode.OK);
 
@@ -136,32 +136,6 @@ public sealed class OfstedOnlyInspectionTests(PlatformFixture fixture)
             (await client.GetAsync($"/api/{other}/inspections/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
         Assert.Equal(1, await FollowUps("ofsted", id));
-    }
-
-    /// <summary>A strength, a recommendation and a priority action about health, each linked to Ofsted's evaluative summary, then agreed.</summary>
-    private async Task<IReadOnlyDictionary<string, Guid>> AgreeFindings(Guid id, HttpClient leadClient, Member qa)
-    {
-        var summaryId = (await (await leadClient.PostJson($"/api/ofsted/shared-record/inspections/{id}/entries", new
-        {
-            kind = "evaluative-summary", text = "Referrals are screened promptly; health information is not sought before decisions.", criteria = new[] { "EC5", "EC7" },
-        })).Expect(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-        var path = $"/api/orchestrator/inspections/{id}/findings";
-        var findings = new Dictionary<string, Guid>();
-        async Task Add(string key, string kind, string text, string[] agencies, string criterion)
-        {
-            var fid = (await (await leadClient.PostJson(path, new { kind, text, agencies, services = "the front door", criteria = new[] { criterion } }))
-                .Expect(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-            await (await leadClient.PostJson($"{path}/{fid}/links", new { summaryId })).Expect(HttpStatusCode.OK);
-            findings[key] = fid;
-        }
-        await Add("strength", "strength", "Social workers apply thresholds consistently at the front door", ["local-authority"], "EC7");
-        await Add("improve", "area-for-improvement", "Managers should record the reasons for their decisions on contacts", ["local-authority"], "EC5");
-        await Add("priority", "area-for-priority-action", "Health information is not sought before children at risk are stepped down", ["health"], "EC7");
-        using var qaClient = await Platform.As(qa);
-        foreach (var fid in findings.Values)
-            await (await qaClient.PostAsync($"{path}/{fid}/confirm-links", null)).Expect(HttpStatusCode.OK);
-        await (await leadClient.PostAsync($"{path}/agree", null)).Expect(HttpStatusCode.OK);
-        return findings;
     }
 
     private static object DraftRequest(bool withOthers) => new
