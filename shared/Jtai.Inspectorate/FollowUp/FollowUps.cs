@@ -43,7 +43,7 @@ public sealed class FollowUps(
             LocalAreaCode = action.LocalAreaCode,
             LocalAreaName = action.LocalAreaName,
             Agencies = [.. action.Agencies.Distinct()],
-            Coordinated = action.Coordinated || PriorityActionRouting.IsCoordinated(action.Agencies),
+            Coordinated = PriorityActionRouting.IsCoordinatedFollowUp(action),
             Text = action.Text,
             LetterDate = action.LetterDate,
             PublishedDate = action.PublishedDate,

@@ -1,4 +1,5 @@
 using Jtai.Contracts.Events;
+using Jtai.Inspectorate.Inspections;
 using Jtai.ServiceDefaults.Security;
 
 namespace Jtai.Inspectorate.FollowUp;
@@ -7,7 +8,9 @@ namespace Jtai.Inspectorate.FollowUp;
 /// Which inspectorates follow up an area for priority action (Annex B): the local authority →
 /// Ofsted (¶111), a health service → CQC (¶112–113), a police force → HMICFRS (¶114–117), several
 /// agencies or the MASA → all three, coordinated (¶110). Annex B names no inspectorate for schools
-/// alone; Ofsted, which inspects schools and leads the JTAI, takes those.
+/// alone; Ofsted, which inspects schools and leads the JTAI, takes those. Only inspectorates taking
+/// part follow up: an action routed to none of them is the leading one's (an Ofsted-only inspection's
+/// are all Ofsted's, 2015 consultation Part 2 ¶34), and one inspectorate alone coordinates with nobody.
 /// </summary>
 public static class PriorityActionRouting
 {
@@ -15,6 +18,17 @@ public static class PriorityActionRouting
         agencies.Distinct().Count() > 1 || agencies.Contains(Agencies.Masa);
 
     public static IReadOnlyList<string> Owners(PriorityActionIdentified action)
+    {
+        var takingPart = TakingPart.Of(action.Inspectorates);
+        var routed = Routed(action).Where(takingPart.Contains).ToList();
+        return routed.Count > 0 ? routed : [takingPart[0]];
+    }
+
+    /// <summary>Whether the inspectorates follow the action up together (¶110): several agencies, and several inspectorates taking part.</summary>
+    public static bool IsCoordinatedFollowUp(PriorityActionIdentified action) =>
+        (action.Coordinated || IsCoordinated(action.Agencies)) && TakingPart.Of(action.Inspectorates).Count > 1;
+
+    private static IReadOnlyList<string> Routed(PriorityActionIdentified action)
     {
         if (action.Coordinated || IsCoordinated(action.Agencies)) return Inspectorates.All;
         return action.Agencies.Distinct().Single() switch
@@ -34,6 +48,8 @@ public static class PriorityActionRouting
         if (action.Agencies is null || action.Agencies.Count == 0) return "names no agency";
         if (action.Agencies.FirstOrDefault(a => !Agencies.All.Contains(a)) is { } unknown) return $"names an unknown agency '{unknown}'";
         if (string.IsNullOrWhiteSpace(action.Text)) return "has no text";
+        if (action.Inspectorates is { } named && (named.Count == 0 || named.Any(i => !Inspectorates.All.Contains(i))))
+            return "names no inspectorate taking part, or an unknown one";
         if (action.Text.Length > 4000 || action.LocalAreaCode.Length > 20 || action.LocalAreaName.Length > 200)
             return "has a text, area code or area name longer than this service stores";
         return null;

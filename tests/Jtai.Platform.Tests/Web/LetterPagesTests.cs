@@ -1,6 +1,7 @@
 using System.Net;
 using Jtai.Platform.Tests.Evidence;
 using Jtai.Platform.Tests.Letter;
+using Jtai.Platform.Tests.Lifecycle;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -15,6 +16,32 @@ namespace Jtai.Platform.Tests.Web;
 public sealed class LetterPagesTests(WebFixture fixture)
 {
     private Testing.Platform Platform => fixture.Platform;
+
+    [Fact]
+    public async Task An_Ofsted_only_letter_is_drafted_with_one_signatory_as_key_strengths_and_recommendations()
+    {
+        var agreed = await Platform.OfstedOnlyInDrafting("E06000015", "Derby");
+        var lead = await fixture.SignedIn("lead-inspector", "ofsted", subject: agreed.Lead.UserId, name: "Lena Lead");
+        await lead.GotoAsync($"/inspections/{agreed.InspectionId}/letter");
+        // One signatory, Ofsted's (2015 consultation, Part 2 ¶34): no place for CQC's or HMICFRS's.
+        Assert.Equal(1, await lead.Locator("input[id^='signatory-name-']").CountAsync());
+        await lead.ShouldBeAccessible("ofsted-only-letter-not-drafted");
+
+        await lead.Locator("#statementRequired-0").CheckAsync();
+        await lead.Locator("#leadAgency").SelectOptionAsync("local-authority");
+        foreach (var (field, value) in new[] { ("dcs", "Dana Director"), ("icb", "Ian Board"), ("police", "Chief Constable Chris Constable"), ("masaChair", "Pat Lee"), ("independentScrutineer", "Chris Moss") })
+            await lead.Locator($"#{field}").FillAsync(value);
+        await lead.Locator("#signatory-name-0").FillAsync("Yvette Stanley");
+        await lead.Locator("#signatory-title-0").FillAsync("National Director, Regulation and Social Care");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Draft the letter" }).ClickAsync();
+        Assert.Contains("Letter drafted from the agreed findings (version 1).", await lead.Locator(".govuk-notification-banner").InnerTextAsync());
+        var letter = await lead.Locator(".app-letter").InnerTextAsync();
+        Assert.Contains("Key strengths", letter);
+        Assert.Contains("Recommendations", letter);
+        Assert.Contains("post-inspection action plan", letter);
+        Assert.DoesNotContain("Care Quality Commission", letter);
+        await lead.ShouldBeAccessible("ofsted-only-letter-drafted");
+    }
 
     [Fact]
     public async Task The_lead_drafts_and_edits_the_letter_QA_and_managers_pass_it_the_final_is_issued_and_the_partnership_answers_the_questionnaire()

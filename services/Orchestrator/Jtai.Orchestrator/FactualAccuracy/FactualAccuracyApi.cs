@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Notices;
 using Jtai.Orchestrator.Data;
@@ -43,11 +44,11 @@ public static class FactualAccuracyApi
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Send(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        Transitions transitions, INotices notices, TimeProvider clock, CancellationToken ct)
+        Transitions transitions, INotices notices, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         if (letter.DraftSentAt is not null) throw new DomainRuleException("draft-sent", "The draft has already gone to the DCS.");
-        await LetterQualityGate.EnsureReadyToSend(db, letter, ct);
+        await LetterQualityGate.EnsureReadyToSend(db, frameworks, letter, ct);
         var now = clock.GetUtcNow();
         var version = letter.CurrentVersion;
         // The lifecycle moves with the letter, in one transaction (its effects run inside the move's attempt).

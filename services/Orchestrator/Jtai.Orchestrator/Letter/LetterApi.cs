@@ -55,7 +55,7 @@ public static class LetterApi
         var errors = new RequestErrors();
         var nextSteps = LetterValidation.NextSteps(request.NextSteps, errors);
         var addressees = LetterValidation.Addressees(request.Addressees, errors);
-        var signatories = LetterValidation.Signatories(request.Signatories, errors);
+        var signatories = LetterValidation.Signatories(request.Signatories, drafting.TakingPart(inspection), errors);
         var headline = LetterValidation.Paragraphs(request.HeadlineFindings, "headlineFindings", errors);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
@@ -84,6 +84,7 @@ public static class LetterApi
         TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
         var errors = new RequestErrors();
         errors.Required(request.BaseVersion, "baseVersion");
         errors.MaxLength(request.Note, 1_000, "note");
@@ -96,7 +97,7 @@ public static class LetterApi
         var main = LetterValidation.Paragraphs(request.MainFindings, "mainFindings", errors, required: true);
         var nextSteps = request.NextSteps is null ? null : LetterValidation.NextSteps(request.NextSteps, errors);
         var addressees = request.Addressees is null ? null : LetterValidation.Addressees(request.Addressees, errors);
-        var signatories = request.Signatories is null ? null : LetterValidation.Signatories(request.Signatories, errors);
+        var signatories = request.Signatories is null ? null : LetterValidation.Signatories(request.Signatories, drafting.TakingPart(inspection), errors);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         if (letter.IsFinal)

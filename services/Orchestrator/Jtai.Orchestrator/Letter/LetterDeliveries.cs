@@ -48,7 +48,7 @@ internal sealed class LetterDeliveries(OrchestratorDbContext db, IDeadlines dead
             case LetterNotices.Departments when letter.DepartmentsSharedAt is null && await AllSent(id, LetterNotices.Departments, ct) is { } last:
                 letter.DepartmentsSharedAt = last;
                 if (letter.DepartmentsRequired && letter.WithdrawnAt is null && letter.PublicationAt is null)
-                    await PublicationApi.SchedulePublication(letter, letter.PlannedPublicationAt!.Value > last ? letter.PlannedPublicationAt.Value : last, deadlines, ct);
+                    await LetterPublication.Schedule(letter, letter.PlannedPublicationAt!.Value > last ? letter.PlannedPublicationAt.Value : last, deadlines, ct);
                 break;
         }
     }

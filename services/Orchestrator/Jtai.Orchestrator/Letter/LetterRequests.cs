@@ -59,22 +59,28 @@ public static class LetterValidation
             request.DcsEmail!.Trim(), request.IcbEmail!.Trim(), request.PoliceEmail!.Trim(), request.MasaChairEmail!.Trim(), request.IndependentScrutineerEmail!.Trim()) : null;
     }
 
-    public static IReadOnlyList<Signatory>? Signatories(List<SignatoryRequest?>? request, RequestErrors errors)
+    /// <summary>One signatory for each inspectorate taking part, in the framework's order, and for no other (¶77; Ofsted alone in an Ofsted-only letter).</summary>
+    public static IReadOnlyList<Signatory>? Signatories(List<SignatoryRequest?>? request, IReadOnlyList<string> takingPart, RequestErrors errors)
     {
-        if (request is null) { errors.Add("signatories", "'signatories' is required: one per inspectorate."); return null; }
+        if (request is null) { errors.Add("signatories", "'signatories' is required: one per inspectorate taking part."); return null; }
         var result = new List<Signatory>();
         for (var i = 0; i < request.Count; i++)
         {
             var s = request[i];
             if (s is null) { errors.Add($"signatories[{i}]", "A signatory is required."); continue; }
             var ok = errors.Required(s.Inspectorate, $"signatories[{i}].inspectorate") && errors.OneOf(s.Inspectorate, Inspectorates.All, $"signatories[{i}].inspectorate");
+            if (ok && !takingPart.Contains(s.Inspectorate!))
+            {
+                errors.Add($"signatories[{i}].inspectorate", $"'{s.Inspectorate}' does not take part in this inspection: the letter is signed for {string.Join(", ", takingPart)}.");
+                ok = false;
+            }
             ok &= Name(s.Name, $"signatories[{i}].name", errors) & Name(s.Title, $"signatories[{i}].title", errors);
             if (ok && result.Any(r => r.Inspectorate == s.Inspectorate)) { errors.Add($"signatories[{i}].inspectorate", "One signatory per inspectorate."); ok = false; }
             if (ok) result.Add(new Signatory(s.Inspectorate!, s.Name!.Trim(), s.Title!.Trim()));
         }
-        foreach (var missing in Inspectorates.All.Where(x => request.All(s => s?.Inspectorate != x)))
-            errors.Add("signatories", $"The letter is signed for each inspectorate: {missing} has no signatory.");
-        return result.Count == Inspectorates.All.Count ? Inspectorates.All.Select(x => result.Single(r => r.Inspectorate == x)).ToList() : null;
+        foreach (var missing in takingPart.Where(x => request.All(s => s?.Inspectorate != x)))
+            errors.Add("signatories", $"The letter is signed for each inspectorate taking part: {missing} has no signatory.");
+        return result.Count == takingPart.Count ? takingPart.Select(x => result.Single(r => r.Inspectorate == x)).ToList() : null;
     }
 
     public static IReadOnlyList<string>? Paragraphs(List<string?>? request, string field, RequestErrors errors, bool required = false)

@@ -103,7 +103,7 @@ public static class PublicationApi
             foreach (var notice in LetterNotices.FinalToAddressees(moved, final, letterDate, issued.PlannedPublicationAt.Value)) notices.Queue(notice);
             notices.Queue(LetterNotices.SurveyRequestToDcs(moved, final.Addressees, survey.Value.Questions));
             issued.DepartmentsRequired = priorityActions.Any(f => PriorityActions.PriorityActionEvents.IsCoordinated(f.Agencies));
-            if (!issued.DepartmentsRequired) await SchedulePublication(issued, issued.PlannedPublicationAt.Value, deadlines, ct);
+            if (!issued.DepartmentsRequired) await LetterPublication.Schedule(issued, issued.PlannedPublicationAt.Value, deadlines, ct);
             if (dueOn is { } due) await StatementOfActionApi.Require(db, deadlines, inspectionId, final.NextSteps, due, ct);
         }, ct);
         return TypedResults.Ok(await LetterView.Read(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
@@ -144,17 +144,6 @@ public static class PublicationApi
         foreach (var department in departments) notices.Queue(LetterNotices.FinalToDepartment(inspection, final, department, letter.LetterDate!.Value));
         await db.SaveLetter(ct);
         return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
-    }
-
-    /// <summary>
-    /// The embargo lifts at this instant (the public endpoint reads it); a deadline row then moves
-    /// the lifecycle to published (LetterPublicationConsumer), which tells every service.
-    /// </summary>
-    internal static Task SchedulePublication(InspectionLetter letter, DateTimeOffset at, IDeadlines deadlines, CancellationToken ct)
-    {
-        letter.PublicationAt = at;
-        return deadlines.Schedule(LetterPublication.Key(letter.InspectionId), at,
-            new PostInspectionDeadlineReached(letter.InspectionId, LetterPublication.Deadline, letter.InspectionId, DateOnly.FromDateTime(LondonTime.ToLondon(at).DateTime), at), ct);
     }
 
     /// <summary>Ofsted's National Director decides, with the other inspectorates named in decidedBy (¶121).</summary>

@@ -1,3 +1,4 @@
+using Jtai.Calendar.Frameworks;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Findings;
 using Jtai.Orchestrator.Letter;
@@ -14,14 +15,16 @@ namespace Jtai.Orchestrator.QualityAssurance;
 public static class LetterQualityGate
 {
     /// <summary>The gate before the draft goes out: 409 naming what is missing.</summary>
-    public static async Task EnsureReadyToSend(OrchestratorDbContext db, InspectionLetter letter, CancellationToken ct)
+    public static async Task EnsureReadyToSend(OrchestratorDbContext db, FrameworkCatalog frameworks, InspectionLetter letter, CancellationToken ct)
     {
         if (letter.QaCheckedVersion != letter.CurrentVersion)
             throw new DomainRuleException("qa-before-draft",
                 $"The QA manager has not checked version {letter.CurrentVersion} of the letter against the evidence (¶80).");
         var agreed = await db.Set<LetterAgreement>().Where(a => a.InspectionId == letter.InspectionId && a.LetterVersion == letter.CurrentVersion)
             .Select(a => a.Inspectorate).ToListAsync(ct);
-        var missing = Inspectorates.All.Except(agreed).ToList();
+        // Only the inspectorates the inspection's framework has taking part agree (an Ofsted-only letter: Ofsted alone).
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == letter.InspectionId, ct);
+        var missing = frameworks.TakingPart(inspection).Except(agreed).ToList();
         if (missing.Count > 0)
             throw new DomainRuleException("senior-managers-agree",
                 $"Senior managers of {string.Join(", ", missing)} have not agreed version {letter.CurrentVersion} of the letter (¶81).");

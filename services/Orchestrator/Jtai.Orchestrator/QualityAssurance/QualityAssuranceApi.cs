@@ -1,3 +1,5 @@
+using Jtai.Orchestrator.Inspections;
+using Jtai.Calendar.Frameworks;
 using System.Security.Claims;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Findings;
@@ -12,7 +14,7 @@ namespace Jtai.Orchestrator.QualityAssurance;
 
 /// <summary>
 /// ¶80–81 before the draft goes out: the QA manager checks the letter's findings link to the
-/// evidence, and a senior manager of each inspectorate agrees them, both for the current version.
+/// evidence, and a senior manager of each inspectorate taking part agrees them, both for the current version.
 /// </summary>
 public static class QualityAssuranceApi
 {
@@ -43,11 +45,16 @@ public static class QualityAssuranceApi
     }
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Agree(
-        Guid inspectionId, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, LetterDrafting drafting, FrameworkCatalog frameworks,
+        TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         NotSent(letter);
         var inspectorate = standing.Inspectorate!;
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
+        if (!frameworks.TakingPart(inspection).Contains(inspectorate))
+            throw new DomainRuleException("inspectorate-takes-part",
+                $"{inspectorate} does not take part in this inspection (its framework names {string.Join(", ", frameworks.TakingPart(inspection))}): it has no letter to agree.");
         var now = clock.GetUtcNow();
         if (!await db.Set<LetterAgreement>().AnyAsync(a => a.InspectionId == inspectionId && a.Inspectorate == inspectorate && a.LetterVersion == letter.CurrentVersion, ct))
             db.Add(new LetterAgreement { InspectionId = inspectionId, Inspectorate = inspectorate, LetterVersion = letter.CurrentVersion, AgreedBy = user.Id(), AgreedAt = now });

@@ -1,5 +1,6 @@
 using Jtai.ServiceDefaults.Security;
 using Jtai.Web.Gateway;
+using Jtai.Web.Pages.Evidence;
 using Jtai.Web.Pages.Forms;
 using Jtai.Web.Pages.Inspections;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,8 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     /// <summary>Null until drafted.</summary>
     public LetterView? Letter { get; private set; }
     public IReadOnlyList<LetterVersionSummary> Versions { get; private set; } = [];
+    /// <summary>The inspectorates taking part, in the framework's order: one signatory each.</summary>
+    public IReadOnlyList<string> Signatories { get; private set; } = Inspectorates.All;
 
     [BindProperty] public DraftForm Draft { get; set; } = new();
     [BindProperty] public EditForm Edit { get; set; } = new();
@@ -45,6 +48,8 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     public async Task<IActionResult> OnPostDraft(Guid id, CancellationToken ct)
     {
         var statement = Draft.StatementRequired switch { "yes" => true, "no" => false, _ => (bool?)null };
+        Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
+        await LoadSignatories(ct);
         var problem = await gateway.Send(HttpMethod.Post, LetterPaths.Letter(id), new
         {
             nextSteps = new
@@ -59,7 +64,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
                 dcsEmail = Draft.DcsEmail, icbEmail = Draft.IcbEmail, policeEmail = Draft.PoliceEmail, masaChairEmail = Draft.MasaChairEmail,
                 independentScrutineerEmail = Draft.IndependentScrutineerEmail,
             },
-            signatories = Inspectorates.All.Select((inspectorate, i) => new { inspectorate, name = Draft.SignatoryNames.ElementAtOrDefault(i), title = Draft.SignatoryTitles.ElementAtOrDefault(i) }),
+            signatories = Signatories.Select((inspectorate, i) => new { inspectorate, name = Draft.SignatoryNames.ElementAtOrDefault(i), title = Draft.SignatoryTitles.ElementAtOrDefault(i) }),
             headlineFindings = Lines(Draft.HeadlineFindings),
         }, ct);
         if (problem is null) return Changed("Letter drafted from the agreed findings (version 1).", new { id });
@@ -126,11 +131,11 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         _ => null,
     };
 
-    private static FormField SignatoryField(string field)
+    private FormField SignatoryField(string field)
     {
         var index = field["signatories[".Length..field.IndexOf(']')];
         var part = field.EndsWith(".title", StringComparison.Ordinal) ? "title" : "name";
-        var who = int.TryParse(index, out var i) && i < Inspectorates.All.Count ? Display.Inspectorate(Inspectorates.All[i]) : "the inspectorate";
+        var who = int.TryParse(index, out var i) && i < Signatories.Count ? Display.Inspectorate(Signatories[i]) : "the inspectorate";
         return new FormField($"signatory-{part}-{index}", $"Enter the {part} of {who}'s signatory");
     }
 
@@ -144,6 +149,13 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Letter = await letter;
         if (Letter is not null) Versions = await gateway.Get<List<LetterVersionSummary>>(LetterPaths.Versions(id), ct);
+        else await LoadSignatories(ct);
+    }
+
+    private async Task LoadSignatories(CancellationToken ct)
+    {
+        var framework = await gateway.Get<FrameworkView>(EvidencePaths.Framework(Inspection.Theme, Inspection.FrameworkVersion), ct);
+        if (framework.Inspectorates is { Count: > 0 } taking) Signatories = taking;
     }
 
     public sealed class DraftForm
