@@ -1,4 +1,5 @@
 using System.Net;
+using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Evidence;
@@ -109,6 +110,17 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
         // Publication moved the lifecycle and reached the inspectorates (their retention starts); a month on, the hold keeps CQC's records.
         await Testing.Platform.WaitUntil(async () => (await (await lead.GetAsync($"/api/orchestrator/inspections/{id}")).ReadJson())["status"]!.GetValue<string>() == "published",
             TimeSpan.FromSeconds(20), "the inspection to be published");
+        // Annex B: the local authority's and health's follow-ups (and no police one) carry the letter's date and the day it was published.
+        var publishedOn = LondonTime.Today(Platform.Clock);
+        foreach (var inspectorate in new[] { "ofsted", "cqc" })
+            await Testing.Platform.WaitUntil(async () =>
+            {
+                var followUp = await FollowUp.FollowUpSteps.FollowUpOf(Platform, inspectorate, action);
+                return followUp["letterDate"]?.GetValue<string>() == letterDate.ToString("yyyy-MM-dd")
+                       && followUp["publishedDate"]?.GetValue<string>() == publishedOn.ToString("yyyy-MM-dd");
+            }, TimeSpan.FromSeconds(30), $"{inspectorate}'s follow-up to carry the letter's dates");
+        using (var hmicfrs = Platform.Client(await Platform.Tokens.Staff("inspector", "hmicfrs")))
+            Assert.Empty((await (await hmicfrs.GetAsync($"/api/hmicfrs/follow-ups?inspectionId={id}")).Expect(HttpStatusCode.OK)).AsArray());
         await WaitInAll(async db => await db.Set<InspectionRetention>().AnyAsync(r => r.InspectionId == id && r.TriggeredAt != null), "publication");
         Platform.Clock.Advance(TimeSpan.FromDays(33));
         var heldDay = Today();

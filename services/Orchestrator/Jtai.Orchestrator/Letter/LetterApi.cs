@@ -105,6 +105,10 @@ public static class LetterApi
             throw new DomainRuleException("letter-final", "The final letter has been issued: its text no longer changes.");
         if (request.BaseVersion != letter.CurrentVersion)
             throw new DomainRuleException("letter-version", $"The letter is at version {letter.CurrentVersion}, not {request.BaseVersion}: read it again before editing.");
+        // ¶80–81: a version checked and agreed is frozen; changing it is a deliberate act that reopens both.
+        if (request.Reopen != true && await QualityAssurance.QualityAssuranceApi.IsAgreed(db, letter, ct))
+            throw new DomainRuleException("letter-agreed",
+                $"Version {letter.CurrentVersion} is quality assured and agreed by all three inspectorates: a change reopens quality assurance and agreement (send \"reopen\": true to make it).");
 
         var current = await db.Content(inspectionId, letter.CurrentVersion, ct);
         var edited = current with
@@ -124,7 +128,7 @@ public static class LetterApi
         db.Add(new LetterVersion
         {
             InspectionId = inspectionId, Number = letter.CurrentVersion, Content = edited.ToJson(), EditedBy = user.Id(), EditedAt = now,
-            Note = string.IsNullOrWhiteSpace(request.Note) ? "Edited" : request.Note.Trim(),
+            Note = (string.IsNullOrWhiteSpace(request.Note) ? "Edited" : request.Note.Trim()) + (request.Reopen == true ? " (reopens quality assurance and agreement)" : ""),
         });
         await db.SaveLetter(ct);
         return TypedResults.Ok(await View(db, drafting, letter, now, ct));
@@ -185,7 +189,7 @@ public static class LetterApi
         var deliveries = await db.Set<Jtai.Notices.Delivery.NoticeDelivery>().AsNoTracking()
             .Where(d => d.InspectionId == letter.InspectionId && d.Regarding.StartsWith(prefix)).OrderBy(d => d.QueuedAt).ThenBy(d => d.Regarding).ToListAsync(ct);
         return LetterView.From(letter, now, agreements, milestones, await db.Content(letter.InspectionId, letter.CurrentVersion, ct),
-            deliveries.Select(LetterDeliveryView.From).ToList());
+            deliveries.Select(LetterDeliveryView.From).ToList(), QualityAssurance.QualityAssuranceApi.IsAgreed(letter, agreements));
     }
 }
 

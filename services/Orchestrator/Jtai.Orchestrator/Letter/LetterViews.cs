@@ -13,15 +13,16 @@ public sealed record LetterView(
     bool DepartmentsRequired, IReadOnlyList<string> Departments, DateTimeOffset? DepartmentsSharedAt, DateTimeOffset? SurveySentAt,
     DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalDecidedBy, string? WithdrawalReason,
     LetterMilestonesView Milestones, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs,
-    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, IReadOnlyList<LetterDeliveryView> Deliveries)
+    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, IReadOnlyList<LetterDeliveryView> Deliveries, bool Agreed)
 {
+    /// <summary><paramref name="agreed"/>: the current version is QA checked and agreed by all three, so frozen (¶80–81).</summary>
     public static LetterView From(InspectionLetter l, DateTimeOffset now, IEnumerable<LetterAgreement> agreements, LetterMilestonesView milestones,
-        LetterContent content, IReadOnlyList<LetterDeliveryView> deliveries) =>
+        LetterContent content, IReadOnlyList<LetterDeliveryView> deliveries, bool agreed) =>
         new(l.InspectionId, LetterStages.Of(l, now), l.CurrentVersion, l.DraftedBy, l.DraftedAt, l.QaCheckedVersion, l.QaCheckedBy, l.QaCheckedAt,
             agreements.OrderBy(a => a.AgreedAt).Select(a => new LetterAgreementView(a.Inspectorate, a.LetterVersion, a.AgreedBy, a.AgreedAt)).ToList(),
             l.DraftVersion, l.DraftSentAt, l.CommentsDueOn, l.FinalVersion, l.FinalIssuedAt, l.LetterDate, l.PlannedPublicationAt, l.PublicationAt,
             l.DepartmentsRequired, l.Departments, l.DepartmentsSharedAt, l.SurveySentAt, l.WithdrawnAt, l.WithdrawnBy, l.WithdrawalDecidedBy,
-            l.WithdrawalReason, milestones, content, content.Paragraphs(), l.DraftDeliveredAt, l.FinalDeliveredAt, deliveries);
+            l.WithdrawalReason, milestones, content, content.Paragraphs(), l.DraftDeliveredAt, l.FinalDeliveredAt, deliveries, agreed);
 }
 
 /// <summary>One notice of the letter's way out (draft, final letter, questionnaire, departments) and where its delivery stands.</summary>

@@ -11,8 +11,9 @@ using Jtai.ServiceDefaults.Access;
 namespace Jtai.Orchestrator.QualityAssurance;
 
 /// <summary>
-/// ¶80–81 before the draft goes out: the QA manager checks the letter's findings link to the
-/// evidence, and a senior manager of each inspectorate agrees them, both for the current version.
+/// ¶80–81 before the draft goes out, and again before the final letter if it changed since: the QA manager
+/// checks the letter's findings link to the evidence, and a senior manager of each inspectorate agrees them,
+/// both for the current version. A version checked and agreed is frozen: a change reopens both.
 /// </summary>
 public static class QualityAssuranceApi
 {
@@ -28,7 +29,7 @@ public static class QualityAssuranceApi
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        NotSent(letter);
+        NotFinal(letter);
         var findings = await db.Set<Finding>().AsNoTracking().Include(f => f.Links).Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
         var unlinked = findings.Where(f => f.Links.Count == 0 || f.LinksConfirmedAt is null).Select(f => f.Id).ToList();
         if (unlinked.Count > 0)
@@ -46,7 +47,7 @@ public static class QualityAssuranceApi
         Guid inspectionId, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        NotSent(letter);
+        NotFinal(letter);
         var inspectorate = standing.Inspectorate!;
         var now = clock.GetUtcNow();
         if (!await db.Set<LetterAgreement>().AnyAsync(a => a.InspectionId == inspectionId && a.Inspectorate == inspectorate && a.LetterVersion == letter.CurrentVersion, ct))
@@ -55,11 +56,11 @@ public static class QualityAssuranceApi
         return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
     }
 
-    /// <summary>The gate before the draft goes out: 409 naming what is missing.</summary>
-    public static async Task EnsureReadyToSend(OrchestratorDbContext db, InspectionLetter letter, CancellationToken ct)
+    /// <summary>The gate before the draft goes out (¶82) and before the final letter (¶83): 409 naming what is missing.</summary>
+    public static async Task EnsureReadyToSend(OrchestratorDbContext db, InspectionLetter letter, CancellationToken ct, string what = "draft")
     {
         if (letter.QaCheckedVersion != letter.CurrentVersion)
-            throw new DomainRuleException("qa-before-draft",
+            throw new DomainRuleException($"qa-before-{what}",
                 $"The QA manager has not checked version {letter.CurrentVersion} of the letter against the evidence (¶80).");
         var agreed = await db.Set<LetterAgreement>().Where(a => a.InspectionId == letter.InspectionId && a.LetterVersion == letter.CurrentVersion)
             .Select(a => a.Inspectorate).ToListAsync(ct);
@@ -69,9 +70,17 @@ public static class QualityAssuranceApi
                 $"Senior managers of {string.Join(", ", missing)} have not agreed version {letter.CurrentVersion} of the letter (¶81).");
     }
 
-    private static void NotSent(InspectionLetter letter)
+    /// <summary>The current version is checked by the QA manager and agreed by all three inspectorates: frozen.</summary>
+    public static bool IsAgreed(InspectionLetter letter, IEnumerable<LetterAgreement> agreements) =>
+        letter.QaCheckedVersion == letter.CurrentVersion
+        && Inspectorates.All.All(i => agreements.Any(a => a.Inspectorate == i && a.LetterVersion == letter.CurrentVersion));
+
+    public static async Task<bool> IsAgreed(OrchestratorDbContext db, InspectionLetter letter, CancellationToken ct) =>
+        IsAgreed(letter, await db.Set<LetterAgreement>().AsNoTracking().Where(a => a.InspectionId == letter.InspectionId && a.LetterVersion == letter.CurrentVersion).ToListAsync(ct));
+
+    private static void NotFinal(InspectionLetter letter)
     {
-        if (letter.DraftSentAt is not null)
-            throw new DomainRuleException("draft-sent", "The draft has gone to the partnership: quality assurance and agreement came before.");
+        if (letter.IsFinal)
+            throw new DomainRuleException("letter-final", "The final letter has been issued: quality assurance and agreement came before.");
     }
 }
