@@ -59,8 +59,14 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
             var fieldworkStart = DateOnly.Parse((await (await staff.GetAsync($"/api/orchestrator/inspections/{id}")).Expect(HttpStatusCode.OK))["fieldworkStart"]!.GetValue<string>());
             Platform.Clock.AdvanceTo(new DateTimeOffset(fieldworkStart.AddDays(35).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
         }
+        // ¶89: the police raise a concern informally during the inspection; a later complaint names it.
+        using var policePartner = Platform.Client(await Platform.Tokens.Partner(agreed.Area, "police", "police-coventry"));
+        var concern = await (await policePartner.PostJson($"/api/orchestrator/inspections/{id}/informal-concerns",
+            new { raisedWith = "lead-inspector", text = "The priority action misreads our attendance figures." })).Expect(HttpStatusCode.Created);
         await Platform.DraftSent(agreed);
         var final = await Platform.FinalIssued(agreed);
+        Assert.Equal("concern-before-final-letter", (await (await policePartner.PostJson($"/api/orchestrator/inspections/{id}/informal-concerns",
+            new { raisedWith = "qa-manager", text = "Too late for this." })).ExpectProblem(HttpStatusCode.Conflict))["rule"]!.GetValue<string>());
         Assert.True(final["departmentsRequired"]!.GetValue<bool>());
         Assert.Null(final["publicationAt"]);
         var letterDate = DateOnly.Parse(final["letterDate"]!.GetValue<string>());
@@ -71,10 +77,18 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
 
         // A complaint under embargo: Ofsted investigates, and every service keeps the evidence while it is open.
         using var police = Platform.Client(await Platform.Tokens.Partner(agreed.Area, "police", "police-coventry"));
+        using (var health = Platform.Client(await Platform.Tokens.Partner(agreed.Area, "health", "icb-coventry")))
+            Assert.NotNull((await (await health.PostJson($"/api/orchestrator/inspections/{id}/complaints", new
+            {
+                kind = "process-or-findings", text = "Not ours to name.", requestWithdrawal = false, informalConcernId = concern["id"]!.GetValue<Guid>(),
+            })).ExpectProblem(HttpStatusCode.BadRequest))["errors"]!["informalConcernId"]);
         var complaint = await (await police.PostJson($"/api/orchestrator/inspections/{id}/complaints", new
         {
             kind = "process-or-findings", text = "The priority action misreads our attendance figures.", requestWithdrawal = false,
+            informalConcernId = concern["id"]!.GetValue<Guid>(),
         })).Expect(HttpStatusCode.Created);
+        var linked = (await (await police.GetAsync($"/api/orchestrator/inspections/{id}/informal-concerns")).Expect(HttpStatusCode.OK)).AsArray().Single()!;
+        Assert.Equal(complaint["id"]!.GetValue<Guid>(), linked["complaintId"]!.GetValue<Guid>());
         Assert.Equal("ofsted", complaint["handledBy"]!.GetValue<string>());
         await WaitInAll(async db => await db.Set<LegalHold>().AnyAsync(h => h.InspectionId == id && h.ReleasedAt == null), "the complaint's legal hold");
 
