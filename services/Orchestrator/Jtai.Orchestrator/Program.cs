@@ -23,7 +23,9 @@ using Jtai.Orchestrator.QualityAssurance;
 using Jtai.Orchestrator.StatementOfAction;
 using Jtai.Orchestrator.Survey;
 using Jtai.Orchestrator.Operations;
+using Jtai.Orchestrator.Programme;
 using Jtai.Orchestrator.Team;
+using Jtai.Orchestrator.ThematicReport;
 using Jtai.Orchestrator.Timeline;
 using Jtai.ServiceDefaults;
 
@@ -38,6 +40,7 @@ builder.AddJtaiMessaging(OrchestratorService.Name, bus =>
     bus.AddLetterConsumers();
     bus.AddNoticeConsumers();
     bus.AddNoticeSummaryConsumers();
+    bus.AddProgrammeConsumers();
 });
 builder.AddNotices();
 builder.AddOperations();
@@ -48,6 +51,7 @@ builder.AddLifecycle();
 builder.AddTeam();
 builder.AddLetter();
 builder.AddSurvey();
+builder.AddProgramme();
 
 var app = builder.Build();
 app.MapServiceDefaults();
@@ -73,4 +77,6 @@ app.MapStatementOfAction();
 app.MapComplaints();
 app.MapInformalConcerns();
 app.MapSurvey();
+app.MapProgramme();
+app.MapThematicReport();
 app.Run();

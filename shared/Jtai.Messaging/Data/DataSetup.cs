@@ -55,8 +55,14 @@ public static class DataSetup
         return builder.ConnectionString;
     }
 
+    // A broken pooled connection (after a PostgreSQL restart) or a refused connect is retried by EF
+    // outside explicit transactions: at once, then after about 1, 2 and 2 s (some 5 s in all, so a
+    // request waits no longer before its 503). Inside a transaction its owner retries the whole unit
+    // (RetryOutsideTransactions).
     private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) => options
-        .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsHistoryTable("__ef_migrations_history")
+            .ExecutionStrategy(dependencies => new RetryOutsideTransactions(dependencies, maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2))))
         .UseSnakeCaseNamingConvention();
 
     private sealed class MigrateAtStart<TDb>(

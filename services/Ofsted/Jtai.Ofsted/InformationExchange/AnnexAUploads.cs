@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Jtai.Contracts.InformationRequests;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Inspectorate.Notification;
+using Jtai.Messaging.Data;
 using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.Data;
 using Jtai.Ofsted.InformationExchange.AnnexA;
@@ -111,7 +112,7 @@ public static partial class AnnexAUploads
                 : null,
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var previous = await db.Set<AnnexAUpload>()
             .Where(u => u.InspectionId == inspectionId && u.ListNumber == list)
             .MaxAsync(u => (int?)u.Version, ct) ?? 0;

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261130234938_InformalConcernsAndComplaintConcernLink")]
-    partial class InformalConcernsAndComplaintConcernLink
+    [Migration("20261130214356_ProgrammesAndThematicReportAgreements")]
+    partial class ProgrammesAndThematicReportAgreements
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -461,10 +461,6 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.Property<Guid>("HoldId")
                         .HasColumnType("uuid")
                         .HasColumnName("hold_id");
-
-                    b.Property<Guid?>("InformalConcernId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("informal_concern_id");
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
@@ -925,96 +921,6 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("follow_up_summaries", (string)null);
                 });
 
-            modelBuilder.Entity("Jtai.Orchestrator.InformalConcerns.InformalConcern", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Agency")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("agency");
-
-                    b.Property<Guid?>("ComplaintId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("complaint_id");
-
-                    b.Property<DateTimeOffset?>("EscalatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("escalated_at");
-
-                    b.Property<Guid>("InspectionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("inspection_id");
-
-                    b.Property<DateOnly?>("QaManagerFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("qa_manager_from");
-
-                    b.PrimitiveCollection<List<string>>("QaManagersJoining")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("qa_managers_joining");
-
-                    b.Property<DateTimeOffset>("RaisedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("raised_at");
-
-                    b.Property<string>("RaisedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("raised_by");
-
-                    b.Property<string>("RaisedWith")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("raised_with");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
-                        .HasColumnName("resolution");
-
-                    b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("resolved_at");
-
-                    b.Property<string>("ResolvedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("resolved_by");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("state");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
-                        .HasColumnName("text");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id")
-                        .HasName("pk_informal_concerns");
-
-                    b.HasIndex("InspectionId")
-                        .HasDatabaseName("ix_informal_concerns_inspection_id");
-
-                    b.ToTable("informal_concerns", (string)null);
-                });
-
             modelBuilder.Entity("Jtai.Orchestrator.InformationRequests.InformationReceived", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1159,10 +1065,6 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("departments_shared_by");
 
-                    b.Property<DateTimeOffset?>("DraftDeliveredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("draft_delivered_at");
-
                     b.Property<DateTimeOffset?>("DraftSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("draft_sent_at");
@@ -1185,10 +1087,6 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("drafted_by");
-
-                    b.Property<DateTimeOffset?>("FinalDeliveredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("final_delivered_at");
 
                     b.Property<DateTimeOffset?>("FinalIssuedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1617,6 +1515,266 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("dead_letter_replays", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.InspectionProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<int>("FrameworkVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("framework_version");
+
+                    b.Property<DateTimeOffset?>("PlannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_at");
+
+                    b.Property<string>("PlannedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("planned_by");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_by_name");
+
+                    b.Property<string>("Ranking")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("ranking");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("theme");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("Theme", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_theme_year");
+
+                    b.ToTable("programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeAgreement", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Inspectorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by");
+
+                    b.Property<string>("AgreedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_name");
+
+                    b.HasKey("ProgrammeId", "Inspectorate")
+                        .HasName("pk_programme_agreements");
+
+                    b.ToTable("programme_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeArea", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("LocalAreaCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<DateOnly?>("FieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("fieldwork_start");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("LocalAreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("local_area_name");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("ProgrammeId", "LocalAreaCode")
+                        .HasName("pk_programme_areas");
+
+                    b.ToTable("programme_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeInspector", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Inspectorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TeamRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("team_role");
+
+                    b.HasKey("ProgrammeId", "UserId")
+                        .HasName("pk_programme_inspectors");
+
+                    b.ToTable("programme_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeIntelligence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agencies");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LocalAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("LocalAreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("local_area_name");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("observed_on");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shared_at");
+
+                    b.Property<string>("SharedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("shared_by");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_intelligence");
+
+                    b.HasIndex("LocalAreaCode", "ObservedOn")
+                        .HasDatabaseName("ix_programme_intelligence_local_area_code_observed_on");
+
+                    b.ToTable("programme_intelligence", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1792,6 +1950,58 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("team_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.ThematicReport.ThematicReportAgreement", b =>
+                {
+                    b.Property<string>("Theme")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("theme");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Inspectorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by");
+
+                    b.Property<string>("AgreedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_name");
+
+                    b.Property<int>("Findings")
+                        .HasColumnType("integer")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<int>("Inspections")
+                        .HasColumnType("integer")
+                        .HasColumnName("inspections");
+
+                    b.HasKey("Theme", "Year", "Inspectorate")
+                        .HasName("pk_thematic_report_agreements");
+
+                    b.ToTable("thematic_report_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Timeline.InspectionMilestone", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1893,6 +2103,36 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.Navigation("Attendees");
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeAgreement", b =>
+                {
+                    b.HasOne("Jtai.Orchestrator.Programme.InspectionProgramme", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_agreements_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeArea", b =>
+                {
+                    b.HasOne("Jtai.Orchestrator.Programme.InspectionProgramme", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_areas_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeInspector", b =>
+                {
+                    b.HasOne("Jtai.Orchestrator.Programme.InspectionProgramme", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_inspectors_programmes_programme_id");
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementResponse", b =>
                 {
                     b.HasOne("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", null)
@@ -1906,6 +2146,15 @@ namespace Jtai.Orchestrator.Data.Migrations
             modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.InspectionProgramme", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Areas");
+
+                    b.Navigation("Inspectors");
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>

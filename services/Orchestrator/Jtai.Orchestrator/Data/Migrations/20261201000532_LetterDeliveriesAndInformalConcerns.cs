@@ -7,11 +7,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class InformalConcernsAndComplaintConcernLink : Migration
+    public partial class LetterDeliveriesAndInformalConcerns : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "draft_delivered_at",
+                table: "letters",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "final_delivered_at",
+                table: "letters",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "informal_concern_id",
                 table: "complaints",
@@ -55,6 +67,14 @@ namespace Jtai.Orchestrator.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "informal_concerns");
+
+            migrationBuilder.DropColumn(
+                name: "draft_delivered_at",
+                table: "letters");
+
+            migrationBuilder.DropColumn(
+                name: "final_delivered_at",
+                table: "letters");
 
             migrationBuilder.DropColumn(
                 name: "informal_concern_id",
