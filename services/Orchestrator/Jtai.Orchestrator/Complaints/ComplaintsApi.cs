@@ -65,6 +65,10 @@ public static class ComplaintsApi
         }
         if (request.RequestWithdrawal == true && errors.Required(request.ExceptionalCircumstances, "exceptionalCircumstances"))
             errors.MaxLength(request.ExceptionalCircumstances, 20_000, "exceptionalCircumstances");
+        // ¶89–90: a complaint that follows an informal concern names it, so each shows the other.
+        var concern = request.InformalConcernId is { } concernId ? await InformalConcerns.InformalConcernsApi.Find(db, inspectionId, concernId, ct) : null;
+        if (request.InformalConcernId is not null && (concern is null || concern.Agency != user.Agency()))
+            errors.Add("informalConcernId", "'informalConcernId' is not an informal concern your agency raised about this inspection.");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var letter = await db.Letter(inspectionId, ct);
@@ -88,9 +92,10 @@ public static class ComplaintsApi
             ExceptionalCircumstances = request.ExceptionalCircumstances?.Trim(),
             AcknowledgementDueOn = calendar.AddWorkingDays(today, AcknowledgementWorkingDays),
             ResponseDueOn = calendar.AddWorkingDays(today, ResponseWorkingDays),
-            HoldId = Guid.NewGuid(),
+            HoldId = Guid.NewGuid(), InformalConcernId = concern?.Id,
         };
         db.Add(complaint);
+        if (concern is not null) concern.ComplaintId = complaint.Id;
         // Evidence is kept in every service while the complaint is open, whatever its retention.
         outbox.Publish(new LegalHoldPlaced(inspectionId, complaint.HoldId, $"Open {complaint.Kind} complaint {complaint.Id} (Annex C)", now));
         await Schedule(deadlines, complaint, "acknowledgement", complaint.AcknowledgementDueOn, ct);

@@ -1,3 +1,4 @@
+using Jtai.Orchestrator.QualityAssurance;
 using System.Security.Claims;
 using Jtai.Calendar.Timeline;
 using Jtai.Notices;
@@ -104,6 +105,10 @@ public static class LetterApi
             throw new DomainRuleException("letter-final", "The final letter has been issued: its text no longer changes.");
         if (request.BaseVersion != letter.CurrentVersion)
             throw new DomainRuleException("letter-version", $"The letter is at version {letter.CurrentVersion}, not {request.BaseVersion}: read it again before editing.");
+        // ¶80–81: a version checked and agreed is frozen; changing it is a deliberate act that reopens both.
+        if (request.Reopen != true && await LetterQualityGate.IsAgreed(db, drafting, letter, ct))
+            throw new DomainRuleException("letter-agreed",
+                $"Version {letter.CurrentVersion} is quality assured and agreed by all three inspectorates: a change reopens quality assurance and agreement (send \"reopen\": true to make it).");
 
         var current = await db.Content(inspectionId, letter.CurrentVersion, ct);
         var edited = current with
@@ -123,7 +128,7 @@ public static class LetterApi
         db.Add(new LetterVersion
         {
             InspectionId = inspectionId, Number = letter.CurrentVersion, Content = edited.ToJson(), EditedBy = user.Id(), EditedAt = now,
-            Note = string.IsNullOrWhiteSpace(request.Note) ? "Edited" : request.Note.Trim(),
+            Note = (string.IsNullOrWhiteSpace(request.Note) ? "Edited" : request.Note.Trim()) + (request.Reopen == true ? " (reopens quality assurance and agreement)" : ""),
         });
         await db.SaveLetter(ct);
         return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));

@@ -14,10 +14,14 @@ public sealed record SignatoryRequest(string? Inspectorate, string? Name, string
 public sealed record DraftLetterRequest(NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories,
     List<string?>? HeadlineFindings);
 
-/// <summary>A new version: sections left out stay as they are; BaseVersion guards against overwriting someone else's edit.</summary>
+/// <summary>
+/// A new version: sections left out stay as they are; BaseVersion guards against overwriting someone else's edit.
+/// Reopen must be true to change a version the QA manager checked and every senior manager agreed (¶80–81):
+/// the change reopens both.
+/// </summary>
 public sealed record EditLetterRequest(int? BaseVersion, string? Note, string? Opening, List<string?>? HeadlineFindings,
     List<string?>? AreasForPriorityAction, List<string?>? WhatNeedsToImprove, List<string?>? Strengths, List<string?>? MainFindings,
-    NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories);
+    NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories, bool? Reopen = null);
 
 /// <summary>Validation of the letter's parts, naming the field of each mistake.</summary>
 public static class LetterValidation

@@ -1,3 +1,4 @@
+using Jtai.Orchestrator.QualityAssurance;
 using Jtai.Calendar.Timeline;
 using Jtai.Orchestrator.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,15 +18,16 @@ public sealed record LetterView(
     bool DepartmentsRequired, IReadOnlyList<string> Departments, DateTimeOffset? DepartmentsSharedAt, DateTimeOffset? SurveySentAt,
     DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalDecidedBy, string? WithdrawalReason,
     LetterMilestonesView Milestones, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs,
-    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, IReadOnlyList<LetterDeliveryView> Deliveries)
+    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, IReadOnlyList<LetterDeliveryView> Deliveries, bool Agreed)
 {
+    /// <summary><paramref name="agreed"/>: the current version is QA checked and agreed by all three, so frozen (¶80–81).</summary>
     public static LetterView From(InspectionLetter l, DateTimeOffset now, IEnumerable<LetterAgreement> agreements, LetterMilestonesView milestones,
-        LetterContent content, IReadOnlyList<LetterDeliveryView> deliveries) =>
+        LetterContent content, IReadOnlyList<LetterDeliveryView> deliveries, bool agreed) =>
         new(l.InspectionId, LetterStages.Of(l, now), l.CurrentVersion, l.DraftedBy, l.DraftedAt, l.QaCheckedVersion, l.QaCheckedBy, l.QaCheckedAt,
             agreements.OrderBy(a => a.AgreedAt).Select(a => new LetterAgreementView(a.Inspectorate, a.LetterVersion, a.AgreedBy, a.AgreedAt)).ToList(),
             l.DraftVersion, l.DraftSentAt, l.CommentsDueOn, l.FinalVersion, l.FinalIssuedAt, l.LetterDate, l.PlannedPublicationAt, l.PublicationAt,
             l.DepartmentsRequired, l.Departments, l.DepartmentsSharedAt, l.SurveySentAt, l.WithdrawnAt, l.WithdrawnBy, l.WithdrawalDecidedBy,
-            l.WithdrawalReason, milestones, content, content.Paragraphs(), l.DraftDeliveredAt, l.FinalDeliveredAt, deliveries);
+            l.WithdrawalReason, milestones, content, content.Paragraphs(), l.DraftDeliveredAt, l.FinalDeliveredAt, deliveries, agreed);
 
     /// <summary>The view of the letter as it stands: its milestones, every inspectorate's agreement and its notices' deliveries.</summary>
     public static async Task<LetterView> Read(OrchestratorDbContext db, LetterDrafting drafting, InspectionLetter letter, DateTimeOffset now, CancellationToken ct)
@@ -39,7 +41,7 @@ public sealed record LetterView(
         var deliveries = await db.Set<Jtai.Notices.Delivery.NoticeDelivery>().AsNoTracking()
             .Where(d => d.InspectionId == letter.InspectionId && d.Regarding.StartsWith(prefix)).OrderBy(d => d.QueuedAt).ThenBy(d => d.Regarding).ToListAsync(ct);
         return From(letter, now, agreements, milestones, await db.Content(letter.InspectionId, letter.CurrentVersion, ct),
-            deliveries.Select(LetterDeliveryView.From).ToList());
+            deliveries.Select(LetterDeliveryView.From).ToList(), LetterQualityGate.IsAgreed(letter, agreements, drafting.TakingPart(inspection)));
     }
 }
 

@@ -1,8 +1,10 @@
+using Jtai.Calendar.Frameworks;
 using System.Security.Claims;
 using Jtai.Calendar.Timeline;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Deadlines;
+using Jtai.Messaging.Outbox;
 using Jtai.Notices;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Survey;
@@ -11,6 +13,7 @@ using Jtai.Orchestrator.FactualAccuracy;
 using Jtai.Orchestrator.Findings;
 using Jtai.Orchestrator.Inspections;
 using Jtai.Orchestrator.Letter;
+using Jtai.Orchestrator.QualityAssurance;
 using Jtai.Orchestrator.Lifecycle;
 using Jtai.Orchestrator.Team;
 using Jtai.Orchestrator.StatementOfAction;
@@ -53,13 +56,15 @@ public static class PublicationApi
 
     private static async Task<Results<Ok<LetterView>, NotFound>> IssueFinal(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        IDeadlines deadlines, Transitions transitions, INotices notices, IOptions<SurveyOptions> survey, TimeProvider clock, CancellationToken ct)
+        IDeadlines deadlines, Transitions transitions, INotices notices, IOutbox outbox, IOptions<SurveyOptions> survey, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
         if (letter.IsFinal) throw new DomainRuleException("letter-final", "The final letter has already been issued.");
         if (letter.DraftSentAt is null)
             throw new DomainRuleException("factual-accuracy-first", "The draft goes to the DCS for a factual accuracy check before the final letter (¶82).");
+        // A letter changed since its draft was agreed (say, to accept the partnership's comments) is checked and agreed again (¶80–81).
+        await LetterQualityGate.EnsureReadyToSend(db, frameworks, letter, ct, "final");
         var now = clock.GetUtcNow();
         var closes = LondonTime.At(letter.CommentsDueOn!.Value.AddDays(1), TimeOnly.MinValue);
         var pending = await db.Set<FactualAccuracyComment>().CountAsync(c => c.InspectionId == inspectionId && c.Decision == null, ct);
@@ -102,6 +107,8 @@ public static class PublicationApi
             issued.PlannedPublicationAt = planned > earliest ? planned : earliest;
             foreach (var notice in LetterNotices.FinalToAddressees(moved, final, letterDate, issued.PlannedPublicationAt.Value)) notices.Queue(notice);
             notices.Queue(LetterNotices.SurveyRequestToDcs(moved, final.Addressees, survey.Value.Questions));
+            // Annex B: every follow-up of the priority actions carries the letter's date.
+            outbox.Publish(new LetterOfFindingsDated(inspectionId, letterDate, null, now));
             issued.DepartmentsRequired = priorityActions.Any(f => PriorityActions.PriorityActionEvents.IsCoordinated(f.Agencies));
             if (!issued.DepartmentsRequired) await LetterPublication.Schedule(issued, issued.PlannedPublicationAt.Value, deadlines, ct);
             if (dueOn is { } due) await StatementOfActionApi.Require(db, deadlines, inspectionId, final.NextSteps, due, ct);

@@ -13,8 +13,9 @@ using Jtai.ServiceDefaults.Access;
 namespace Jtai.Orchestrator.QualityAssurance;
 
 /// <summary>
-/// ¶80–81 before the draft goes out: the QA manager checks the letter's findings link to the
-/// evidence, and a senior manager of each inspectorate taking part agrees them, both for the current version.
+/// ¶80–81 before the draft goes out, and again before the final letter if it changed since: the QA manager
+/// checks the letter's findings link to the evidence, and a senior manager of each inspectorate taking part
+/// agrees them, both for the current version. A version checked and agreed is frozen: a change reopens both.
 /// </summary>
 public static class QualityAssuranceApi
 {
@@ -30,7 +31,7 @@ public static class QualityAssuranceApi
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        NotSent(letter);
+        NotFinal(letter);
         var findings = await db.Set<Finding>().AsNoTracking().Include(f => f.Links).Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
         var unlinked = findings.Where(f => f.Links.Count == 0 || f.LinksConfirmedAt is null).Select(f => f.Id).ToList();
         if (unlinked.Count > 0)
@@ -49,7 +50,7 @@ public static class QualityAssuranceApi
         TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        NotSent(letter);
+        NotFinal(letter);
         var inspectorate = standing.Inspectorate!;
         var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
         if (!frameworks.TakingPart(inspection).Contains(inspectorate))
@@ -62,9 +63,9 @@ public static class QualityAssuranceApi
         return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
-    private static void NotSent(InspectionLetter letter)
+    private static void NotFinal(InspectionLetter letter)
     {
-        if (letter.DraftSentAt is not null)
-            throw new DomainRuleException("draft-sent", "The draft has gone to the partnership: quality assurance and agreement came before.");
+        if (letter.IsFinal)
+            throw new DomainRuleException("letter-final", "The final letter has been issued: quality assurance and agreement came before.");
     }
 }

@@ -82,6 +82,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
             opening = Edit.Opening,
             headlineFindings = Lines(Edit.HeadlineFindings),
             mainFindings = Lines(Edit.MainFindings),
+            reopen = Edit.Reopen.Contains("yes"),
         }, ct);
         if (result.Value is { } letter) return Changed($"Letter saved as version {letter.CurrentVersion}.", new { id });
         Refused(result.Problem!, field => field.Split('[', '.')[0] switch
@@ -185,5 +186,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         public string? HeadlineFindings { get; set; }
         public string? MainFindings { get; set; }
         public string? Note { get; set; }
+        /// <summary>"yes" when the lead confirms a change to a checked and agreed version reopens both (¶80–81).</summary>
+        public List<string> Reopen { get; set; } = [];
     }
 }
