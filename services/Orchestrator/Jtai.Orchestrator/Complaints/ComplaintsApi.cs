@@ -66,7 +66,7 @@ public static class ComplaintsApi
         if (request.RequestWithdrawal == true && errors.Required(request.ExceptionalCircumstances, "exceptionalCircumstances"))
             errors.MaxLength(request.ExceptionalCircumstances, 20_000, "exceptionalCircumstances");
         // ¶89–90: a complaint that follows an informal concern names it, so each shows the other.
-        var concern = request.InformalConcernId is { } concernId ? await InformalConcerns.InformalConcernsApi.Find(db, inspectionId, concernId, ct) : null;
+        var concern = request.InformalConcernId is { } concernId ? await InformalConcerns.InformalConcernQueries.InformalConcern(db, inspectionId, concernId, ct) : null;
         if (request.InformalConcernId is not null && (concern is null || concern.Agency != user.Agency()))
             errors.Add("informalConcernId", "'informalConcernId' is not an informal concern your agency raised about this inspection.");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());

@@ -1,3 +1,4 @@
+using Jtai.Orchestrator.Data;
 using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -108,4 +109,11 @@ public sealed class InformalConcernConfiguration : IEntityTypeConfiguration<Info
         e.HasIndex(c => c.InspectionId);
         e.Property(c => c.Version).IsRowVersion();
     }
+}
+
+public static class InformalConcernQueries
+{
+    /// <summary>The concern, only if it belongs to that inspection.</summary>
+    public static Task<InformalConcern?> InformalConcern(this OrchestratorDbContext db, Guid inspectionId, Guid concernId, CancellationToken ct) =>
+        db.Set<InformalConcern>().SingleOrDefaultAsync(c => c.Id == concernId && c.InspectionId == inspectionId, ct);
 }

@@ -66,7 +66,7 @@ public static class InformalConcernsApi
         var errors = new RequestErrors();
         if (errors.Required(request.Resolution, "resolution")) errors.MaxLength(request.Resolution, 10_000, "resolution");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-        if (await Find(db, inspectionId, concernId, ct) is not { } concern) return TypedResults.NotFound();
+        if (await db.InformalConcern(inspectionId, concernId, ct) is not { } concern) return TypedResults.NotFound();
         concern.Resolve(request.Resolution!.Trim(), user.Id(), clock.GetUtcNow());
         await Save(db, ct);
         return TypedResults.Ok(InformalConcernView.From(concern));
@@ -75,7 +75,7 @@ public static class InformalConcernsApi
     private static async Task<Results<Ok<InformalConcernView>, NotFound>> Escalate(
         Guid inspectionId, Guid concernId, Standing standing, OrchestratorDbContext db, WorkingDayCalendar calendar, TimeProvider clock, CancellationToken ct)
     {
-        if (await Find(db, inspectionId, concernId, ct) is not { } concern || concern.Agency != standing.Agency) return TypedResults.NotFound();
+        if (await db.InformalConcern(inspectionId, concernId, ct) is not { } concern || concern.Agency != standing.Agency) return TypedResults.NotFound();
         var fieldworkEnd = await db.Set<InspectionMilestone>().Where(m => m.InspectionId == inspectionId && m.Key == MilestoneKeys.FieldworkEnd)
             .Select(m => m.Date).SingleAsync(ct);
         concern.Escalate(LondonTime.Today(clock), calendar.AddWorkingDays(fieldworkEnd, 1), clock.GetUtcNow());
@@ -94,14 +94,11 @@ public static class InformalConcernsApi
         for (var i = 0; i < list.Count; i++)
             if (errors.OneOf(list[i], [Inspectorates.Cqc, Inspectorates.Hmicfrs], $"qaManagersJoining[{i}]") && !joining.Contains(list[i]!)) joining.Add(list[i]!);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-        if (await Find(db, inspectionId, concernId, ct) is not { } concern) return TypedResults.NotFound();
+        if (await db.InformalConcern(inspectionId, concernId, ct) is not { } concern) return TypedResults.NotFound();
         concern.Discussed(request.Outcome!.Trim(), request.Resolved!.Value, joining, user.Id(), clock.GetUtcNow());
         await Save(db, ct);
         return TypedResults.Ok(InformalConcernView.From(concern));
     }
-
-    public static Task<InformalConcern?> Find(OrchestratorDbContext db, Guid inspectionId, Guid concernId, CancellationToken ct) =>
-        db.Set<InformalConcern>().SingleOrDefaultAsync(c => c.Id == concernId && c.InspectionId == inspectionId, ct);
 
     private static async Task Save(OrchestratorDbContext db, CancellationToken ct)
     {
