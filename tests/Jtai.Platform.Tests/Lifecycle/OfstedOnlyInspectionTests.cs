@@ -141,7 +141,13 @@ public sealed class OfstedOnlyInspectionTests(PlatformFixture fixture)
     private static object DraftRequest(bool withOthers) => new
     {
         nextSteps = new { statementRequired = true, leadAgency = "local-authority", cooperatingAgencies = Array.Empty<string>() },
-        addressees = new { dcs = "Dana Director", icb = "Ian Board", police = "Chief Constable Chris Constable", masaChair = "Pat Lee", independentScrutineer = "Chris Moss" },
+        addressees = new
+        {
+            dcs = "Dana Director", icb = "Ian Board", police = "Chief Constable Chris Constable", masaChair = "Pat Lee", independentScrutineer = "Chris Moss",
+            dcsEmail = "dcs@letter.ofsted-only.example.gov.uk", icbEmail = "icb@letter.ofsted-only.example.gov.uk",
+            policeEmail = "chief-constable@letter.ofsted-only.example.gov.uk", masaChairEmail = "masa-chair@letter.ofsted-only.example.gov.uk",
+            independentScrutineerEmail = "scrutineer@letter.ofsted-only.example.gov.uk",
+        },
         signatories = withOthers
             ? new[]
             {
