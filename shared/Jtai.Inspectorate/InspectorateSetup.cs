@@ -1,6 +1,7 @@
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Evidence;
 using Jtai.Inspectorate.Inspections;
+using Jtai.Inspectorate.Intelligence;
 using Jtai.Inspectorate.Notification;
 using Jtai.Inspectorate.Team;
 using Jtai.Messaging;
@@ -34,6 +35,7 @@ public static class InspectorateSetup
             bus.AddConsumer<TeamMemberRemovedConsumer>();
             bus.AddEvidenceConsumers();
             bus.AddConsumer<InspectionTransitionedConsumer>();
+            bus.AddIntelligenceConsumers();
             bus.AddNoticeConsumers();
             consumers?.Invoke(bus);
         });
@@ -50,6 +52,7 @@ public static class InspectorateSetup
         app.MapInspectionsApi(inspectorate);
         app.MapEvidence(inspectorate);
         app.MapNotificationApi(inspectorate);
+        app.MapIntelligenceApi(inspectorate);
         return app;
     }
 }

@@ -1,7 +1,10 @@
 using Jtai.Messaging.Deadlines;
 using Jtai.Messaging.Flow;
+using Jtai.Messaging.Faults;
+using Jtai.Messaging.Idempotency;
 using Jtai.Messaging.Monitoring;
 using Jtai.Messaging.Outbox;
+using Jtai.Messaging.Parking;
 using Jtai.Messaging.Retention;
 using Jtai.ServiceDefaults.Health;
 using MassTransit;
@@ -23,6 +26,15 @@ public sealed class RetryOptions
     /// because configuration binding appends to an array: the defaults apply when none is configured.
     /// </summary>
     public TimeSpan[] Intervals { get; set; } = [];
+
+    /// <summary>
+    /// A passing failure (database or broker away, no connection slot) is retried with a growing
+    /// wait up to <see cref="TransientMaxInterval"/>, this many times: about a quarter of an hour with
+    /// the defaults, under RabbitMQ's 30-minute consumer timeout, which would hand the message back.
+    /// </summary>
+    public int TransientLimit { get; set; } = 40;
+    public TimeSpan TransientMinInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan TransientMaxInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public static class MessagingSetup
@@ -40,8 +52,11 @@ public static class MessagingSetup
         var services = builder.Services;
         var rabbit = configuration.GetConnectionString("RabbitMq")
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured (amqp://user:password@host:5672/vhost).");
-        var configured = configuration.GetSection("Messaging:Retry").Get<RetryOptions>()?.Intervals ?? [];
-        var retryIntervals = configured.Length > 0 ? configured : RetryOptions.DefaultIntervals;
+        var retry = configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
+        var retryIntervals = retry.Intervals.Length > 0 ? retry.Intervals : RetryOptions.DefaultIntervals;
+        var queues = configuration.GetSection("Messaging:Queues").Get<QueueOptions>() ?? new QueueOptions();
+        var consumerSlots = configuration.GetValue<int?>("Messaging:ConcurrentConsumers")
+            ?? Math.Max(2, configuration.GetValue("Database:MaxPoolSize", 20) / 2);
 
         services.AddSingleton(new ServiceIdentity(serviceName));
         services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
@@ -50,6 +65,12 @@ public static class MessagingSetup
         services.AddScoped<IDeadlines, EfDeadlines>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<DeadlinePoller>();
+        services.Configure<ParkingOptions>(configuration.GetSection("Messaging:Parking"));
+        services.AddSingleton<MessageParking>();
+        services.AddHostedService<ParkedMessageRedriver>();
+        services.AddSingleton(new ConsumerSlots(consumerSlots));
+        services.Configure<IdempotencyOptions>(configuration.GetSection("Idempotency"));
+        services.AddHostedService<IdempotencyKeyPurge>();
         services.AddGrpc();
 
         // The platform's own metrics and the message log's retention.
@@ -74,20 +95,53 @@ public static class MessagingSetup
                 o.MinimalFailureStatus = HealthStatus.Degraded;
                 o.Tags.Add(HealthSetup.Ready);
             });
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                endpoint.UseMessageRetry(r => r.Intervals(retryIntervals)));
+            x.AddConfigureEndpointsCallback((_, queueName, endpoint) =>
+            {
+                if (queues.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                {
+                    rabbitEndpoint.SetQuorumQueue(queues.ReplicationFactor);
+                    rabbitEndpoint.SetQueueArgument("x-delivery-limit", queues.DeliveryLimit);
+                    // Past the delivery limit the broker dead-letters into the _error exchange (MassTransit
+                    // declares it, and its quorum queue, when the endpoint starts).
+                    rabbitEndpoint.SetQueueArgument("x-dead-letter-exchange", $"{queueName}_error");
+                }
+                // Outer: a message's own fault is retried briefly (a concurrent update, a race) and then
+                // faulted to _error; the outer one's count is what the fault headers report.
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Ignore<Exception>(Transience.IsTransient);
+                    r.Intervals(retryIntervals);
+                });
+                // Inner: a passing failure waits for the part to come back, however many rounds it takes
+                // within the limit, without using up the budget above; it never reaches _error meanwhile.
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Handle<Exception>(Transience.IsTransient);
+                    r.Exponential(retry.TransientLimit, retry.TransientMinInterval, retry.TransientMaxInterval, retry.TransientMinInterval);
+                });
+            });
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(rabbit));
+                if (queues.Quorum)
+                {
+                    cfg.SendTopology.ConfigureErrorSettings = q => q.SetQuorumQueue(queues.ReplicationFactor);
+                    cfg.SendTopology.ConfigureDeadLetterSettings = q => q.SetQuorumQueue(queues.ReplicationFactor);
+                }
                 cfg.ConfigureEndpoints(context, new KebabCaseEndpointNameFormatter(serviceName, false));
             });
         });
         return builder;
     }
 
-    /// <summary>The service's gRPC message log for the operations flow view.</summary>
+    /// <summary>
+    /// The service's gRPC message log for the operations flow view, and idempotent writes
+    /// (Idempotency-Key): call after MapServiceDefaults, so a key is only claimed for a caller the
+    /// endpoint's access rule admitted.
+    /// </summary>
     public static IEndpointRouteBuilder MapJtaiMessaging(this IEndpointRouteBuilder app)
     {
+        if (app is IApplicationBuilder pipeline) pipeline.UseMiddleware<IdempotencyMiddleware>();
         app.MapGrpcService<MessageFlowService>().RequireStanding(Rules.Operations);
         return app;
     }

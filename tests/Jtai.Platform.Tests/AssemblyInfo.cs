@@ -1,2 +1,3 @@
-// Fault tests stop and start the one real broker every platform shares: nothing may run beside them.
+// One platform at a time: each is five processes, and the machine has two cores. (Fault tests cut
+// their own proxies to the broker and the database; none stops the shared servers.)
 [assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]

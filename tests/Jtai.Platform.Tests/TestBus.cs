@@ -1,3 +1,4 @@
+using Jtai.Messaging.Parking;
 using MassTransit;
 
 namespace Jtai.Platform.Tests;
@@ -18,6 +19,13 @@ public sealed class TestBus : IAsyncDisposable
 
     public Task Publish<T>(T message, Action<PublishContext<T>> configure) where T : class =>
         _bus.Publish(message, configure);
+
+    /// <summary>
+    /// Sends a message as its consumer's last hand-back after the parking window (a day in production):
+    /// still missing what it waits for, it is then a fault that goes to _error instead of being parked
+    /// again. Dead-letter tests use it rather than wait the window out.
+    /// </summary>
+    public static void PastItsParkingWindow(SendContext context) => context.Headers.Set(MessageParking.LastChanceHeader, "true");
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using DotNet.Testcontainers.Configurations;
@@ -153,35 +152,6 @@ public sealed class Infrastructure : IAsyncDisposable
     public RabbitManagementClient Management => new(RabbitManagement);
 
     public Uri AmqpFor(string vhost) => new UriBuilder(RabbitAmqp) { Path = "/" + Uri.EscapeDataString(vhost) }.Uri;
-
-    /// <summary>rabbitmqctl stop_app / start_app on the real broker: every connection drops.</summary>
-    public async Task StopBroker()
-    {
-        if (_rabbit is not null) await _rabbit.ExecAsync(["rabbitmqctl", "stop_app"]);
-        else await Run("rabbitmqctl", "stop_app");
-    }
-
-    public async Task StartBroker()
-    {
-        if (_rabbit is not null) await _rabbit.ExecAsync(["rabbitmqctl", "start_app"]);
-        else await Run("rabbitmqctl", "start_app");
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await Management.IsUp()) return;
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("RabbitMQ did not come back within 60 s of start_app.");
-    }
-
-    private static async Task Run(string file, string args)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException($"Could not start {file}");
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {args} exited {process.ExitCode}: {await stderr}");
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -98,6 +98,9 @@ public sealed class Platform : IAsyncDisposable
                 ["Messaging:Retry:Intervals:0"] = "00:00:00.100",
                 ["Messaging:Retry:Intervals:1"] = "00:00:00.200",
                 ["Messaging:Retry:Intervals:2"] = "00:00:00.300",
+                ["Messaging:Retry:TransientMinInterval"] = "00:00:00.200",
+                ["Messaging:Retry:TransientMaxInterval"] = "00:00:01",
+                ["Messaging:Parking:PollInterval"] = "00:00:00.250",
                 ["RabbitMqManagement:Url"] = Infrastructure.RabbitManagement.ToString(),
                 ["Notices:Channel"] = "smtp",
                 ["Notices:Smtp:Host"] = "127.0.0.1",
@@ -171,8 +174,27 @@ public sealed class Platform : IAsyncDisposable
     /// <summary>Starts (or restarts after <see cref="StopService"/>) one process with its settings.</summary>
     public async Task StartService(string name)
     {
-        if (_hosts.ContainsKey(name)) throw new InvalidOperationException($"{name} is already running.");
         var (http, grpc) = _ports[name];
+        await StartHost(name, name, http, grpc);
+    }
+
+    /// <summary>
+    /// A second process of one service (named "{name}-{replica}"): the same database, virtual host and
+    /// settings, its own ports, competing for the same queues and outbox rows as a replica in production.
+    /// </summary>
+    public async Task<IServiceHost> StartReplica(string name, string replica = "2")
+    {
+        var key = $"{name}-{replica}";
+        var ports = (ServiceHost<GatewayService>.FreePort(), ServiceHost<GatewayService>.FreePort());
+        _ports.TryAdd(key, ports);
+        var (http, grpc) = _ports[key];
+        await StartHost(key, name, http, grpc);
+        return _hosts[key];
+    }
+
+    private async Task StartHost(string key, string name, int http, int grpc)
+    {
+        if (_hosts.ContainsKey(key)) throw new InvalidOperationException($"{key} is already running.");
         Action<IServiceCollection> services = s =>
         {
             if (name == "gateway") s.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(Spans));
@@ -181,24 +203,22 @@ public sealed class Platform : IAsyncDisposable
         };
         IServiceHost host = name switch
         {
-            "orchestrator" => new ServiceHost<OrchestratorService>(name, http, grpc, _settings[name], Clock, services),
-            "ofsted" => new ServiceHost<OfstedService>(name, http, grpc, _settings[name], Clock, services),
-            "cqc" => new ServiceHost<CqcService>(name, http, grpc, _settings[name], Clock, services),
-            "hmicfrs" => new ServiceHost<HmicfrsService>(name, http, grpc, _settings[name], Clock, services),
-            "gateway" => new ServiceHost<GatewayService>(name, http, grpc, _settings[name], Clock, services),
-            "web" => new ServiceHost<WebService>(name, http, grpc, _settings[name], Clock, services),
+            "orchestrator" => new ServiceHost<OrchestratorService>(key, http, grpc, _settings[name], Clock, services),
+            "ofsted" => new ServiceHost<OfstedService>(key, http, grpc, _settings[name], Clock, services),
+            "cqc" => new ServiceHost<CqcService>(key, http, grpc, _settings[name], Clock, services),
+            "hmicfrs" => new ServiceHost<HmicfrsService>(key, http, grpc, _settings[name], Clock, services),
+            "gateway" => new ServiceHost<GatewayService>(key, http, grpc, _settings[name], Clock, services),
+            "web" => new ServiceHost<WebService>(key, http, grpc, _settings[name], Clock, services),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown service"),
         };
         host.Start();
-        _hosts[name] = host;
-        // Generous: on a shared, loaded machine a start (migrations, bus topology) can take minutes;
-        // a slow answer is retried rather than failing the test.
-        using var probe = new HttpClient { BaseAddress = host.HttpAddress, Timeout = TimeSpan.FromSeconds(15) };
+        _hosts[key] = host;
         await WaitUntil(async () =>
         {
-            try { return (await probe.GetAsync("/health/ready")).IsSuccessStatusCode; }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
-        }, TimeSpan.FromSeconds(240), $"{name} to be ready");
+            using var client = new HttpClient { BaseAddress = host.HttpAddress };
+            try { return (await client.GetAsync("/health/ready")).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }, TimeSpan.FromSeconds(60), $"{key} to be ready");
     }
 
     /// <summary>Waits until every running process reports Healthy (after a fault test, the bus reconnects).</summary>

@@ -44,6 +44,15 @@ public sealed class RabbitManagementClient
         return queues.EnumerateArray().Select(q => q.GetProperty("name").GetString()!).ToList();
     }
 
+    /// <summary>One queue as the broker describes it (type, arguments, counts), or null if there is none.</summary>
+    public async Task<JsonElement?> Queue(string vhost, string queue)
+    {
+        using var response = await _http.GetAsync($"api/queues/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(queue)}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     /// <summary>Reads (and requeues) up to <paramref name="count"/> messages of a queue: body and headers.</summary>
     public async Task<IReadOnlyList<QueuedMessage>> Peek(string vhost, string queue, int count = 10)
     {

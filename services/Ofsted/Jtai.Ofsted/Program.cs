@@ -1,9 +1,11 @@
 using Jtai.Inspectorate;
 using Jtai.Inspectorate.FollowUp;
+using Jtai.Inspectorate.Intelligence;
 using Jtai.Inspectorate.Notification;
 using Jtai.Ofsted.Notification;
 using Jtai.Ofsted;
 using Jtai.Ofsted.Data;
+using Jtai.Ofsted.Intelligence;
 using Jtai.Ofsted.IssuesOfConcern;
 using Jtai.Ofsted.SharedRecord;
 using Jtai.Ofsted.InformationExchange;
@@ -17,6 +19,7 @@ builder.AddIssuesOfConcern();
 builder.AddInformationExchange();
 builder.AddInspectorate<OfstedDbContext>(OfstedService.Name, bus => bus.AddFollowUpConsumers<PriorityActionIdentifiedConsumer>());
 builder.AddFollowUp();
+builder.AddIntelligence(OfstedProgrammes.Keys);
 builder.AddNotificationFanOut(OfstedNotification.Recipients, OfstedNotification.AskedToNotify);
 
 var app = builder.Build();

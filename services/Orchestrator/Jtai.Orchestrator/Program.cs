@@ -22,7 +22,9 @@ using Jtai.Orchestrator.QualityAssurance;
 using Jtai.Orchestrator.StatementOfAction;
 using Jtai.Orchestrator.Survey;
 using Jtai.Orchestrator.Operations;
+using Jtai.Orchestrator.Programme;
 using Jtai.Orchestrator.Team;
+using Jtai.Orchestrator.ThematicReport;
 using Jtai.Orchestrator.Timeline;
 using Jtai.ServiceDefaults;
 
@@ -37,6 +39,7 @@ builder.AddJtaiMessaging(OrchestratorService.Name, bus =>
     bus.AddLetterConsumers();
     bus.AddNoticeConsumers();
     bus.AddNoticeSummaryConsumers();
+    bus.AddProgrammeConsumers();
 });
 builder.AddNotices();
 builder.AddOperations();
@@ -47,6 +50,7 @@ builder.AddLifecycle();
 builder.AddTeam();
 builder.AddLetter();
 builder.AddSurvey();
+builder.AddProgramme();
 
 var app = builder.Build();
 app.MapServiceDefaults();
@@ -71,4 +75,6 @@ app.MapPublication();
 app.MapStatementOfAction();
 app.MapComplaints();
 app.MapSurvey();
+app.MapProgramme();
+app.MapThematicReport();
 app.Run();

@@ -19,7 +19,32 @@ public sealed record Framework(
     /// <summary>Working days between notification and the start of fieldwork (¶13: 10).</summary>
     public int NoticeWorkingDays =>
         -(Milestones.SingleOrDefault(m => m.Key == Timeline.MilestoneKeys.Notification)?.WorkingDays ?? 0);
+
+    /// <summary>
+    /// The inspectorates taking part: a joint inspection is Ofsted's, CQC's and HMICFRS's (¶10); a
+    /// framework used by one inspectorate alone names only it. A framework file that says nothing is joint.
+    /// </summary>
+    public IReadOnlyList<string> Inspectorates { get; init; } = JointInspectorates;
+
+    /// <summary>The places each inspectorate fills on the fieldwork team (¶10–12): what planning staffs.</summary>
+    public IReadOnlyList<TeamPlaceRule> Team { get; init; } = JointTeam;
+
+    public static readonly IReadOnlyList<string> JointInspectorates = ["ofsted", "cqc", "hmicfrs"];
+
+    /// <summary>
+    /// ¶10–12: two Ofsted social care inspectors (one the lead) and a schools HMI, two CQC and two
+    /// HMICFRS inspectors, each inspectorate with its own lead on the team. QA managers are not fieldwork places.
+    /// </summary>
+    public static readonly IReadOnlyList<TeamPlaceRule> JointTeam =
+    [
+        new("ofsted", "lead-inspector", 1), new("ofsted", "inspector", 1), new("ofsted", "hmi", 1),
+        new("cqc", "lead-inspector", 1), new("cqc", "inspector", 1),
+        new("hmicfrs", "lead-inspector", 1), new("hmicfrs", "inspector", 1),
+    ];
 }
+
+/// <summary><see cref="Count"/> people of <see cref="Inspectorate"/> in team role <see cref="TeamRole"/> on each inspection.</summary>
+public sealed record TeamPlaceRule(string Inspectorate, string TeamRole, int Count);
 
 /// <summary>An evaluation criterion (EC1–EC22 for the front door, ¶9) that evidence and findings reference.</summary>
 public sealed record EvaluationCriterion(string Code, string Text);

@@ -114,5 +114,13 @@ public sealed partial class FrameworkCatalog
         }
         foreach (var required in MilestoneKeys.Required)
             if (!keys.Contains(required)) throw new InvalidOperationException($"The {where} has no '{required}' milestone.");
+        if (framework.Inspectorates is not { Count: > 0 } || framework.Inspectorates.Any(i => !Framework.JointInspectorates.Contains(i)))
+            throw new InvalidOperationException($"The {where} must name the inspectorates taking part, of: {string.Join(", ", Framework.JointInspectorates)}.");
+        foreach (var place in framework.Team ?? [])
+            if (!framework.Inspectorates.Contains(place.Inspectorate) || place.Count < 1)
+                throw new InvalidOperationException($"The {where} staffs {place.Count} {place.TeamRole} of {place.Inspectorate}, which does not take part (or a count below 1).");
+        foreach (var inspectorate in framework.Inspectorates)
+            if ((framework.Team ?? []).Where(p => p.Inspectorate == inspectorate && p.TeamRole == "lead-inspector").Sum(p => p.Count) != 1)
+                throw new InvalidOperationException($"The {where} needs exactly one lead inspector of {inspectorate}, which takes part.");
     }
 }

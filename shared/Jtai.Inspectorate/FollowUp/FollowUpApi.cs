@@ -47,11 +47,14 @@ public static class FollowUpApi
     /// <summary>The full view after a change: the same shape as GET, so a client sees the new state and next steps.</summary>
     public static async Task<FollowUpView> View(FollowUpCase f, InspectorateDbContext db, IFollowUpDetails details, CancellationToken ct)
     {
+        // Deadlines before history: a deadline's reminder or overdue point and its step commit together
+        // and steps are only ever added, so a status read first always finds its step in the history.
+        var deadlines = await Deadlines(db, f.Id, ct);
         var history = await db.Set<FollowUpStep>().AsNoTracking().Where(s => s.FollowUpId == f.Id).OrderBy(s => s.Id)
             .Select(s => new FollowUpStepView(s.Step, s.From, s.To, s.Note, s.By, s.At)).ToListAsync(ct);
         return new FollowUpView(f.Id, f.InspectionId, f.PriorityActionId, f.Inspectorate, f.Process, f.State,
             details.Lifecycle.StepsFrom(f.State), f.Coordinated, f.LocalAreaCode, f.LocalAreaName, f.Agencies, f.Text,
-            f.LetterDate, f.PublishedDate, f.OpenedAt, f.UpdatedAt, await Deadlines(db, f.Id, ct), history, await details.ForStaff(f, ct));
+            f.LetterDate, f.PublishedDate, f.OpenedAt, f.UpdatedAt, deadlines, history, await details.ForStaff(f, ct));
     }
 
     /// <summary>Only the partner's own area, and only follow-ups of priority actions concerning its agency.</summary>

@@ -24,9 +24,10 @@ public sealed class InspectionTransitionedConsumer(
     protected override async Task Handle(InspectionTransitioned message, ConsumeContext<InspectionTransitioned> context)
     {
         var ct = context.CancellationToken;
-        // InspectionScheduled travels on another queue and may still be on its way: fail, and the retry finds it.
+        // InspectionScheduled travels on another queue and may still be on its way (after a broker
+        // restart one queue can come back many seconds before another): park until it is here.
         var copy = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.InspectionId == message.InspectionId, ct)
-            ?? throw new InvalidOperationException($"Inspection {message.InspectionId} is not known here yet.");
+            ?? throw new MessageArrivedEarlyException($"inspection {message.InspectionId} (InspectionScheduled)");
         // Transitions may arrive out of order (several consumers at once): only a later one moves the
         // copy, decided atomically in the UPDATE so two at once cannot both win.
         await db.Inspections

@@ -1,4 +1,6 @@
 using Jtai.Messaging.Deadlines;
+using Jtai.Messaging.Idempotency;
+using Jtai.Messaging.Parking;
 using Jtai.Messaging.Inbox;
 using Jtai.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,8 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<Deadline> Deadlines => Set<Deadline>();
     public DbSet<ConsumeFailure> ConsumeFailures => Set<ConsumeFailure>();
+    public DbSet<ParkedMessage> ParkedMessages => Set<ParkedMessage>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -63,6 +67,31 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             e.Property(d => d.Body).HasColumnType("jsonb");
             e.HasIndex(d => d.DueAt).HasFilter("fired_at IS NULL AND cancelled_at IS NULL").HasDatabaseName("ix_deadlines_pending");
             e.HasIndex(d => d.InspectionId);
+        });
+        modelBuilder.Entity<ParkedMessage>(e =>
+        {
+            e.ToTable("parked_messages");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).UseIdentityAlwaysColumn();
+            e.HasIndex(m => new { m.MessageId, m.Consumer }).IsUnique();
+            e.Property(m => m.Consumer).HasMaxLength(200);
+            e.Property(m => m.Queue).HasMaxLength(300);
+            e.Property(m => m.MessageType).HasMaxLength(300);
+            e.Property(m => m.WaitingFor).HasMaxLength(500);
+            e.Property(m => m.Body).HasColumnType("jsonb");
+            e.HasIndex(m => m.DueAt);
+            e.HasIndex(m => m.InspectionId);
+        });
+        modelBuilder.Entity<IdempotentRequest>(e =>
+        {
+            e.ToTable("idempotent_requests");
+            e.HasKey(r => new { r.Caller, r.Key });
+            e.Property(r => r.Caller).HasMaxLength(200);
+            e.Property(r => r.Key).HasMaxLength(255);
+            e.Property(r => r.Fingerprint).HasMaxLength(64);
+            e.Property(r => r.ContentType).HasMaxLength(200);
+            e.Property(r => r.Location).HasMaxLength(2000);
+            e.HasIndex(r => r.CreatedAt);
         });
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Jtai.Messaging.Data;
+using Jtai.Messaging.Faults;
 using Jtai.Messaging.Monitoring;
+using Jtai.Messaging.Parking;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +13,11 @@ namespace Jtai.Messaging.Inbox;
 /// <summary>
 /// Base of every consumer: records (message id, consumer) in the inbox and runs the handler in
 /// one transaction with its effects and any outgoing outbox rows. A duplicate is acknowledged
-/// without effect. A failure rolls everything back and rethrows, so MassTransit retries and then
-/// moves the message to the endpoint's _error queue: a failed message is never acknowledged.
-/// Each failed attempt is written to the message log afterwards (best effort) for the flow view.
+/// without effect. A message that came before what it depends on is parked (kept in the database
+/// and handed back later), not failed. Any other failure rolls everything back and rethrows, so
+/// MassTransit retries (a passing failure for as long as it lasts) and then moves the message to the
+/// endpoint's _error queue: a failed message is never acknowledged. Each failed attempt is written
+/// to the message log afterwards (best effort) for the flow view.
 /// </summary>
 public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger logger) : IConsumer<TMessage>
     where TMessage : class
@@ -31,45 +35,69 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
         // Resolved from the consume scope so that subclasses keep their two-argument constructors.
         var services = context.TryGetPayload<IServiceProvider>(out var provider) ? provider : null;
         var metrics = services?.GetService<MessagingMetrics>();
+        var parking = services?.GetService<MessageParking>();
         var attempt = context.GetRetryAttempt() + 1;
         if (attempt > 1) metrics?.ConsumeRetried(ConsumerName);
+        using var slot = services?.GetService<ConsumerSlots>() is { } slots ? await slots.Enter(context.CancellationToken) : null;
 
         try
         {
-            await ConsumeOnce(context, messageId, metrics);
+            await HandleOnce(context, messageId, parking, metrics);
+        }
+        catch (MessageArrivedEarlyException early) when (parking is not null && !MessageParking.IsLastChance(context))
+        {
+            db.ChangeTracker.Clear();
+            await parking.Park(db, context, messageId, ConsumerName, early.WaitingFor);
+            logger.LogInformation("{Consumer} parked message {MessageId}: {Reason}", ConsumerName, messageId, early.Message);
         }
         catch (Exception ex)
         {
             metrics?.ConsumeFailed(ConsumerName, MessageTypes.NameOf(typeof(TMessage)));
-            var willRetry = attempt <= (services?.GetService<ConsumerRetries>()?.Intervals.Count ?? 0);
+            // A passing failure is retried for as long as it lasts; a message's own fault only within the budget.
+            var willRetry = Transience.IsTransient(ex) || attempt <= (services?.GetService<ConsumerRetries>()?.Intervals.Count ?? 0);
             await RecordFailure(context.Message, messageId, attempt, willRetry, ex);
             throw;
         }
     }
 
-    private async Task ConsumeOnce(ConsumeContext<TMessage> context, Guid messageId, MessagingMetrics? metrics)
+    private async Task HandleOnce(ConsumeContext<TMessage> context, Guid messageId, MessageParking? parking, MessagingMetrics? metrics)
     {
+        var ct = context.CancellationToken;
         // A retry may reuse this context: start from a clean slate.
         db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var recorded = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO inbox_messages (message_id, consumer, message_type, inspection_id, trace_id, received_at)
             VALUES ({messageId}, {ConsumerName}, {MessageTypes.NameOf(typeof(TMessage))},
                     {MessageTypes.InspectionIdOf(context.Message)}, {Activity.Current?.TraceId.ToString()}, now())
             ON CONFLICT (message_id, consumer) DO NOTHING
-            """, context.CancellationToken);
+            """, ct);
+        var wasParked = parking is not null && MessageParking.WasParked(context);
         if (recorded == 0)
         {
             logger.LogInformation("{Consumer} already handled message {MessageId}; acknowledged without effect", ConsumerName, messageId);
             metrics?.DuplicateSuppressed(ConsumerName);
-            await tx.RollbackAsync(context.CancellationToken);
+            if (!wasParked)
+            {
+                await tx.RollbackAsync(ct);
+                return;
+            }
+            await parking!.Handled(db, messageId, ConsumerName, ct);
+            await tx.CommitAsync(ct);
             return;
         }
 
         await Handle(context.Message, context);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await tx.CommitAsync(context.CancellationToken);
+        await db.SaveChangesAsync(ct);
+        var released = false;
+        if (parking is not null)
+        {
+            if (wasParked) await parking.Handled(db, messageId, ConsumerName, ct);
+            released = await parking.Release(db, MessageTypes.InspectionIdOf(context.Message), ct);
+        }
+        await tx.CommitAsync(ct);
+        if (released) parking!.Notify();
     }
 
     private async Task RecordFailure(TMessage message, Guid messageId, int attempt, bool willRetry, Exception failure)

@@ -13,9 +13,12 @@ public static class EvidenceSteps
     public sealed record Member(string UserId, string Inspectorate, string Role);
 
     /// <summary>An inspection every inspectorate holds, with these members placed on its team by Ofsted's manager (the orchestrator tells every service).</summary>
-    public static async Task<Guid> InspectionWithTeam(this Testing.Platform platform, string area, string areaName, params Member[] members)
+    public static Task<Guid> InspectionWithTeam(this Testing.Platform platform, string area, string areaName, params Member[] members) =>
+        platform.InspectionWithTeam(area, areaName, "front-door", members);
+
+    public static async Task<Guid> InspectionWithTeam(this Testing.Platform platform, string area, string areaName, string theme, params Member[] members)
     {
-        var id = (await platform.ScheduleInspection(area: area, areaName: areaName))["id"]!.GetValue<Guid>();
+        var id = (await platform.ScheduleInspection(area: area, areaName: areaName, theme: theme))["id"]!.GetValue<Guid>();
         foreach (var inspectorate in new[] { "ofsted", "cqc", "hmicfrs" }) await platform.CopyHeldBy(inspectorate, id);
         await platform.Assign(id, members);
         return id;

@@ -17,11 +17,15 @@ public static class LetterSteps
     /// An inspection with its team, an evaluative summary in Ofsted's shared record, a strength, an area for improvement and one
     /// area for priority action per given agency set, every one linked and confirmed, then agreed.
     /// </summary>
-    public static async Task<Agreed> AgreedFindings(this Testing.Platform platform, string area, string areaName, params string[][] priorityAgencies)
+    public static Task<Agreed> AgreedFindings(this Testing.Platform platform, string area, string areaName, params string[][] priorityAgencies) =>
+        platform.AgreedFindingsOn("front-door", area, areaName, priorityAgencies);
+
+    /// <summary>As <see cref="AgreedFindings"/>, for an inspection on another theme.</summary>
+    public static async Task<Agreed> AgreedFindingsOn(this Testing.Platform platform, string theme, string area, string areaName, params string[][] priorityAgencies)
     {
         var lead = new Member($"lead-{area}", "ofsted", "lead-inspector");
         var qa = new Member($"qa-{area}", "ofsted", "qa-manager");
-        var id = await platform.InspectionWithTeam(area, areaName, lead, qa);
+        var id = await platform.InspectionWithTeam(area, areaName, theme, lead, qa);
         using var leadClient = await platform.As(lead);
         var summaryId = (await (await leadClient.PostJson($"/api/ofsted/shared-record/inspections/{id}/entries", new
         {

@@ -17,20 +17,21 @@ public sealed class DeadLetterTests(PlatformFixture fixture)
     {
         const string queue = "ofsted-inspection-transitioned_error";
         using var ops = Platform.Client(await Platform.Tokens.Operations("jo.bloggs"));
-        // A lifecycle event for an inspection the inspectorates have not heard of: their consumers fail past every retry.
+        // A lifecycle event for an inspection the inspectorates have not heard of, still early when its parking
+        // window closes: their consumers fail it past every retry.
         var inspectionId = Guid.NewGuid();
         var transitioned = new InspectionTransitioned(inspectionId, "scheduled", "notified", Steps.NextFieldworkMonday(Platform.Clock),
             Platform.Clock.GetUtcNow(), "test");
         var messageId = NewId.NextGuid();
         await using (var bus = await TestBus.Start(Platform))
-            await bus.Publish(transitioned, ctx => ctx.MessageId = messageId);
+            await bus.Publish(transitioned, ctx => { ctx.MessageId = messageId; TestBus.PastItsParkingWindow(ctx); });
 
         var first = await DeadLetter(ops, queue, messageId);
         Assert.Equal("ofsted", first["service"]!.GetValue<string>());
         Assert.Equal("InspectionTransitioned", first["messageType"]!.GetValue<string>());
         Assert.Equal(inspectionId, first["inspectionId"]!.GetValue<Guid>());
-        Assert.Contains("not known here yet", first["reason"]!.GetValue<string>());
-        Assert.Equal("System.InvalidOperationException", first["exceptionType"]!.GetValue<string>());
+        Assert.Contains("Waiting for inspection", first["reason"]!.GetValue<string>());
+        Assert.Equal("Jtai.Messaging.Inbox.MessageArrivedEarlyException", first["exceptionType"]!.GetValue<string>());
         Assert.Equal(3, first["retries"]!.GetValue<int>());
         var firstFailedAt = first["firstFailedAt"]!.GetValue<DateTimeOffset>();
 
@@ -72,7 +73,7 @@ public sealed class DeadLetterTests(PlatformFixture fixture)
             Assert.Equal("replayed", r["outcome"]!.GetValue<string>());
             Assert.Equal("jo.bloggs", r["replayedBy"]!.GetValue<string>());
             Assert.False(string.IsNullOrEmpty(r["replayedByName"]!.GetValue<string>()));
-            Assert.Contains("not known here yet", r["faultReason"]!.GetValue<string>());
+            Assert.Contains("Waiting for inspection", r["faultReason"]!.GetValue<string>());
             Assert.Equal(firstFailedAt, r["firstFailedAt"]!.GetValue<DateTimeOffset>());
         });
         Assert.Equal("failed-again", records[1]!["afterReplay"]!["status"]!.GetValue<string>());

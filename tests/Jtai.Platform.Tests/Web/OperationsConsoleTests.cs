@@ -26,12 +26,13 @@ public sealed class OperationsConsoleTests(WebFixture fixture)
         Assert.DoesNotContain("Not ready", services);
         await page.ShouldBeAccessible("operations-console");
 
-        // A lifecycle event reaches the inspectorates before the inspection itself: their consumers fail past every retry.
+        // A lifecycle event reaches the inspectorates before the inspection itself and is still early when its
+        // parking window closes: their consumers fail it past every retry.
         var inspectionId = Guid.NewGuid();
         var transitioned = new InspectionTransitioned(inspectionId, "scheduled", "notified", Steps.NextFieldworkMonday(Platform.Clock),
             Platform.Clock.GetUtcNow(), "test");
         await using (var bus = await TestBus.Start(Platform))
-            await bus.Publish(transitioned, c => c.MessageId = NewId.NextGuid());
+            await bus.Publish(transitioned, c => { c.MessageId = NewId.NextGuid(); TestBus.PastItsParkingWindow(c); });
 
         await Testing.Platform.WaitUntil(async () =>
         {
@@ -46,7 +47,7 @@ public sealed class OperationsConsoleTests(WebFixture fixture)
         await page.Locator("#error-queues").GetByRole(AriaRole.Link, new() { Name = queue }).ClickAsync();
         Assert.Equal(queue, await page.Heading());
         var row = page.Locator("#dead-letters tbody tr").Filter(new() { HasText = "InspectionTransitioned" });
-        Assert.Contains("not known here yet", await row.InnerTextAsync());
+        Assert.Contains("Waiting for inspection", await row.InnerTextAsync());
         Assert.Contains("3 retries, 0 replays", await row.InnerTextAsync());
         await page.ShouldBeAccessible("operations-dead-letters");
 
@@ -70,7 +71,7 @@ public sealed class OperationsConsoleTests(WebFixture fixture)
         Assert.Contains("Olu Operator", recorded);
         Assert.Contains("olu.operator", recorded);
         Assert.Contains("InspectionTransitioned", recorded);
-        Assert.Contains("not known here yet", recorded);
+        Assert.Contains("Waiting for inspection", recorded);
         await page.ShouldBeAccessible("operations-replays");
 
         // The waterfall: the failed attempts, then the consumption after the replay, each with its trace in the dashboard.

@@ -74,8 +74,14 @@ public sealed class PartnerJourneyTests(WebFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/annex-a/lists/2");
 
+        // Playwright switches the browser's file-chooser interception on with a message it does not wait
+        // for; sent just before the key (RunAndWaitForFileChooserAsync), a loaded machine could deliver the
+        // key first and Chromium then opened its own, invisible, dialog. Listening before moving to the
+        // field puts every Tab's round trip between the switch and the key.
+        var chooserOpened = page.WaitForFileChooserAsync(new() { Timeout = 60_000 });
         await page.TabTo("file");
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        await page.Keyboard.PressAsync("Space");
+        var chooser = await chooserOpened;
         await chooser.SetFilesAsync(new FilePayload { Name = "list2.csv", MimeType = "text/csv", Buffer = list.ToCsvBytes() });
         await page.TabTo("Upload");
         await page.Keyboard.PressAsync("Enter");

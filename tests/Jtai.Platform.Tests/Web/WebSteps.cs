@@ -18,7 +18,14 @@ public static class WebSteps
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/connect/authorize**");
         await page.ChooseWhoToBe(role, inspectorate, area, agency, subject, name);
-        await page.WaitForURLAsync($"{fixture.Platform.WebAddress}inspections");
+        try
+        {
+            await page.WaitForURLAsync($"{fixture.Platform.WebAddress}inspections");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"Signing in as {role} did not reach the inspections page: at {page.Url}: {await page.InnerTextAsync("body")}", ex);
+        }
         return page;
     }
 

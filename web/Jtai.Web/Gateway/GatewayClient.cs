@@ -26,6 +26,17 @@ public sealed class GatewayClient(HttpClient http)
         return await Read<T>(response, path, ct);
     }
 
+    /// <summary>A document to download as the platform sends it (its bytes, type and file name); refused as <see cref="Get{T}"/> is.</summary>
+    public async Task<GatewayDownload> Download(string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        ThrowIfRefused(response, path);
+        response.EnsureSuccessStatusCode();
+        return new GatewayDownload(await response.Content.ReadAsByteArrayAsync(ct),
+            response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream",
+            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
     /// <summary>
     /// A change: the platform's answer, or its problem for the page to show beside the form (400,
     /// 409, 413, 422; and 503 when a service it needed did not answer, so the person may try again).
@@ -79,6 +90,8 @@ public sealed class GatewayClient(HttpClient http)
             throw new GatewayRefusal(response.StatusCode, path);
     }
 }
+
+public sealed record GatewayDownload(byte[] Content, string ContentType, string? FileName);
 
 public sealed record GatewayResult<T>(T? Value, GatewayProblem? Problem)
 {

@@ -1,5 +1,6 @@
 using Jtai.Web.Gateway;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Jtai.Web.Pages;
 
@@ -21,6 +22,7 @@ public static class PagesSetup
             })
             .AddMvcOptions(o => o.Filters.Add<GatewayRefusalFilter>());
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         // Antiforgery refuses a Secure-only cookie on a plain-HTTP request (a local run); served over
         // HTTPS, as in production, the cookie is Secure.
         builder.Services.AddAntiforgery(o =>

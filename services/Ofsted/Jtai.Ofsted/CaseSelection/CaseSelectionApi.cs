@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Jtai.Contracts.InformationRequests;
+using Jtai.Messaging.Data;
 using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.Data;
 using Jtai.Ofsted.InformationExchange;
@@ -75,7 +76,7 @@ public static class CaseSelectionApi
             throw new DomainRuleException("audit-selection-made", "The children for audit are already selected from these 30 (¶99); the 30 can no longer change.");
 
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         await existing.Where(c => !ids.Contains(c.ChildId)).ExecuteDeleteAsync(ct);
         var kept = await existing.Select(c => c.ChildId).ToListAsync(ct);
         foreach (var id in ids.Except(kept))

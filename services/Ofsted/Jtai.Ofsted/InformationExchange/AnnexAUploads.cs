@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Jtai.Contracts.InformationRequests;
+using Jtai.Messaging.Data;
 using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.Data;
 using Jtai.Ofsted.InformationExchange.AnnexA;
@@ -99,7 +100,7 @@ public static partial class AnnexAUploads
                 : null,
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var previous = await db.Set<AnnexAUpload>()
             .Where(u => u.InspectionId == inspectionId && u.ListNumber == list)
             .MaxAsync(u => (int?)u.Version, ct) ?? 0;

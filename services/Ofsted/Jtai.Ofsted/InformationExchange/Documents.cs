@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Jtai.Contracts.InformationRequests;
+using Jtai.Messaging.Data;
 using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.CaseSelection;
 using Jtai.Ofsted.Data;
@@ -158,7 +159,7 @@ public static class Documents
             UploadedBy = user.Id(),
             UploadedAt = now,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var sameSlot = db.Set<InformationDocument>().Where(d => d.InspectionId == inspectionId && d.Kind == slot.Kind && d.Item == slot.Item
             && d.ChildId == slot.ChildId && d.Agency == agency);
         document.Version = (await sameSlot.MaxAsync(d => (int?)d.Version, ct) ?? 0) + 1;

@@ -31,26 +31,38 @@ public static partial class ScheduleInspection
         var errors = Validate(request, clock, frameworks, calculator);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
+        var inspection = await Stage(db, outbox, timelines, frameworks, request.LocalAreaCode!.Trim().ToUpperInvariant(),
+            request.LocalAreaName!.Trim(), request.Theme!, request.FieldworkStart!.Value, user.Id(), clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+
+        return TypedResults.Created($"/api/orchestrator/inspections/{inspection.Id}", InspectionView.From(inspection));
+    }
+
+    /// <summary>
+    /// Stages a new inspection on its theme's latest framework version, its timeline and its
+    /// InspectionScheduled event on the DbContext; the caller's SaveChanges commits them together.
+    /// </summary>
+    public static async Task<Inspection> Stage(OrchestratorDbContext db, IOutbox outbox, InspectionTimelines timelines, FrameworkCatalog frameworks,
+        string localAreaCode, string localAreaName, string theme, DateOnly fieldworkStart, string by, DateTimeOffset at, CancellationToken ct)
+    {
         var inspection = new Inspection
         {
             Id = Guid.NewGuid(),
-            LocalAreaCode = request.LocalAreaCode!.Trim().ToUpperInvariant(),
-            LocalAreaName = request.LocalAreaName!.Trim(),
-            Theme = request.Theme!,
-            FrameworkVersion = frameworks.Latest(request.Theme!).Version,
-            FieldworkStart = request.FieldworkStart!.Value,
+            LocalAreaCode = localAreaCode,
+            LocalAreaName = localAreaName,
+            Theme = theme,
+            FrameworkVersion = frameworks.Latest(theme).Version,
+            FieldworkStart = fieldworkStart,
             Status = "scheduled",
-            ScheduledAt = clock.GetUtcNow(),
-            ScheduledBy = user.Id(),
+            ScheduledAt = at,
+            ScheduledBy = by,
         };
         db.Inspections.Add(inspection);
         await timelines.Plan(inspection, ct);
         outbox.Publish(new InspectionScheduled(
             inspection.Id, inspection.LocalAreaCode, inspection.LocalAreaName, inspection.Theme,
             inspection.FieldworkStart, inspection.ScheduledAt));
-        await db.SaveChangesAsync(ct);
-
-        return TypedResults.Created($"/api/orchestrator/inspections/{inspection.Id}", InspectionView.From(inspection));
+        return inspection;
     }
 
     private static RequestErrors Validate(ScheduleInspectionRequest request, TimeProvider clock, FrameworkCatalog frameworks, TimelineCalculator calculator)

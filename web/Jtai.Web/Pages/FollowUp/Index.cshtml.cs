@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Jtai.ServiceDefaults.Security;
 using Jtai.Web.Gateway;
 using Jtai.Web.Pages.Inspections;
@@ -17,14 +18,14 @@ public sealed record FollowUpListItem(Guid Id, Guid InspectionId, Guid PriorityA
 public sealed record FollowUpView(Guid Id, Guid InspectionId, Guid PriorityActionId, string Inspectorate, string Process, string State,
     List<string> NextSteps, bool Coordinated, string LocalAreaCode, string LocalAreaName, List<string> Agencies, string Text,
     DateOnly? LetterDate, DateOnly? PublishedDate, DateTimeOffset OpenedAt, DateTimeOffset UpdatedAt,
-    List<FollowUpDeadlineView> Deadlines, List<FollowUpStepView> History);
+    List<FollowUpDeadlineView> Deadlines, List<FollowUpStepView> History, JsonElement? Details);
 
 /// <summary>
 /// Annex B ¶110–117: after the letter each inspectorate follows up the areas for priority action in
 /// its own process: Ofsted through the ILACS action plan, CQC through its management review, HMICFRS
 /// through force monitoring (scan, then engage). The page shows the signed-in person's inspectorate's
-/// follow-ups of the inspection: state, next steps, deadlines and history (its own service decides
-/// who reads them; the steps are taken through that service's API).
+/// follow-ups of the inspection: state, next steps, deadlines and history, and offers each step as a
+/// form (<see cref="StepModel"/>); its own service decides who reads them and who takes each step.
 /// </summary>
 public sealed class IndexModel(GatewayClient gateway) : PageModel
 {
@@ -47,7 +48,7 @@ public sealed class IndexModel(GatewayClient gateway) : PageModel
 }
 
 /// <summary>Each inspectorate's process, states and deadlines in words.</summary>
-public static class FollowUpWords
+public static partial class FollowUpWords
 {
     public static string Process(string process) => process switch
     {

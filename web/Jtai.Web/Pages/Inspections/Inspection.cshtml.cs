@@ -55,6 +55,7 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
                 links.Add(($"{at}/statement-of-action", "Statement of action"));
                 links.Add(($"{at}/complaints", "Complaints"));
                 links.Add(($"{at}/survey", "Post-inspection questionnaire"));
+                links.Add(($"{at}/follow-up/asked-of-us", "Follow-up of the priority actions: what is asked of us"));
                 return links;
             }
             var inspectorate = User.Inspectorate();

@@ -82,6 +82,55 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Messaging.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Caller", "Key")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotent_requests_created_at");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Messaging.Inbox.ConsumeFailure", b =>
                 {
                     b.Property<long>("Id")
@@ -261,6 +310,84 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Messaging.Parking.ParkedMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("HandedBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("handed_back");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("queue");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("WaitingFor")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("waiting_for");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parked_messages");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_parked_messages_due_at");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_parked_messages_inspection_id");
+
+                    b.HasIndex("MessageId", "Consumer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_parked_messages_message_id_consumer");
+
+                    b.ToTable("parked_messages", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDelivery", b =>
@@ -1512,6 +1639,266 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("dead_letter_replays", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.InspectionProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<int>("FrameworkVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("framework_version");
+
+                    b.Property<DateTimeOffset?>("PlannedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("planned_at");
+
+                    b.Property<string>("PlannedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("planned_by");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_by_name");
+
+                    b.Property<string>("Ranking")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("ranking");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("theme");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("Theme", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_theme_year");
+
+                    b.ToTable("programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeAgreement", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Inspectorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by");
+
+                    b.Property<string>("AgreedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_name");
+
+                    b.HasKey("ProgrammeId", "Inspectorate")
+                        .HasName("pk_programme_agreements");
+
+                    b.ToTable("programme_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeArea", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("LocalAreaCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<DateOnly?>("FieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("fieldwork_start");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("LocalAreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("local_area_name");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("ProgrammeId", "LocalAreaCode")
+                        .HasName("pk_programme_areas");
+
+                    b.ToTable("programme_areas", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeInspector", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Inspectorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TeamRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("team_role");
+
+                    b.HasKey("ProgrammeId", "UserId")
+                        .HasName("pk_programme_inspectors");
+
+                    b.ToTable("programme_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeIntelligence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agencies");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LocalAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("LocalAreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("local_area_name");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("observed_on");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shared_at");
+
+                    b.Property<string>("SharedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("shared_by");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_intelligence");
+
+                    b.HasIndex("LocalAreaCode", "ObservedOn")
+                        .HasDatabaseName("ix_programme_intelligence_local_area_code_observed_on");
+
+                    b.ToTable("programme_intelligence", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1687,6 +2074,58 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("team_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.ThematicReport.ThematicReportAgreement", b =>
+                {
+                    b.Property<string>("Theme")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("theme");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Inspectorate")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by");
+
+                    b.Property<string>("AgreedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by_name");
+
+                    b.Property<int>("Findings")
+                        .HasColumnType("integer")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<int>("Inspections")
+                        .HasColumnType("integer")
+                        .HasColumnName("inspections");
+
+                    b.HasKey("Theme", "Year", "Inspectorate")
+                        .HasName("pk_thematic_report_agreements");
+
+                    b.ToTable("thematic_report_agreements", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Timeline.InspectionMilestone", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1788,6 +2227,36 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.Navigation("Attendees");
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeAgreement", b =>
+                {
+                    b.HasOne("Jtai.Orchestrator.Programme.InspectionProgramme", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_agreements_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeArea", b =>
+                {
+                    b.HasOne("Jtai.Orchestrator.Programme.InspectionProgramme", null)
+                        .WithMany("Areas")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_areas_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.ProgrammeInspector", b =>
+                {
+                    b.HasOne("Jtai.Orchestrator.Programme.InspectionProgramme", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_programme_inspectors_programmes_programme_id");
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementResponse", b =>
                 {
                     b.HasOne("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", null)
@@ -1801,6 +2270,15 @@ namespace Jtai.Orchestrator.Data.Migrations
             modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Programme.InspectionProgramme", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Areas");
+
+                    b.Navigation("Inspectors");
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>

@@ -1,0 +1,43 @@
+using Jtai.ServiceDefaults.Security;
+using Jtai.Web.Gateway;
+using Jtai.Web.Pages.Inspections;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jtai.Web.Pages.FollowUp;
+
+public sealed record ActionPlanItem(string Stage, DateOnly ReceivedOn, string? Outcome, string? OutcomeReason);
+public sealed record VisitItem(DateOnly On, string Focus, string? Kind);
+
+/// <summary>
+/// What an inspectorate asks of the partner's agency in its follow-up, as each service sends it
+/// (<c>addressedToYou</c>): Ofsted the action plan expected and what became of those sent, and the
+/// monitoring visits; CQC the regulatory response and its actions; HMICFRS the cause of concern, its
+/// recommendations, the improvement required and the revisits. A property another process has not is null.
+/// </summary>
+public sealed record AskedOfYou(
+    string? ExpectedStage, List<ActionPlanItem>? ActionPlans, List<VisitItem>? MonitoringVisits,
+    List<string>? Responses, List<string>? Enforcement, List<RegulatoryActionItem>? Actions,
+    string? Concern, List<string>? Recommendations, string? ImprovementRequired, List<VisitItem>? Revisits);
+
+public sealed record PartnerFollowUpView(Guid Id, Guid InspectionId, string Inspectorate, string Process, string State, string Text,
+    List<FollowUpDeadlineView> Deadlines, AskedOfYou? AddressedToYou);
+
+/// <summary>
+/// Annex B ¶110–117 for the partner agency: each inspectorate's follow-up of the areas for priority
+/// action concerning the signed-in partner's agency in this inspection: what is asked of it, the
+/// dates it is due and where each stands. Each service chooses what a partner sees (its own area,
+/// its own agency, never the inspectorates' notes); a service that shows nothing shows nothing here.
+/// </summary>
+public sealed class AskedOfUsModel(GatewayClient gateway) : PageModel
+{
+    public InspectionView Inspection { get; private set; } = null!;
+    public IReadOnlyList<PartnerFollowUpView> FollowUps { get; private set; } = [];
+
+    public async Task OnGet(Guid id, CancellationToken ct)
+    {
+        var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
+        var lists = await Task.WhenAll(Inspectorates.All.Select(i => gateway.Find<List<PartnerFollowUpView>>($"/api/{i}/partner/follow-ups", ct)));
+        Inspection = await inspection;
+        FollowUps = lists.SelectMany(l => l ?? []).Where(f => f.InspectionId == id).ToList();
+    }
+}
