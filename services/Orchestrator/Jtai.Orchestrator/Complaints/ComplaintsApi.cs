@@ -224,8 +224,7 @@ public static class ComplaintsApi
         complaint.RespondedAt = now;
         complaint.RespondedBy = user.Id();
         complaint.ClosedAt = now;
-        await deadlines.Cancel(Key(complaint, "acknowledgement"), now, ct);
-        await deadlines.Cancel(Key(complaint, "response"), now, ct);
+        await deadlines.Cancel([Key(complaint, "acknowledgement"), Key(complaint, "response")], now, ct);
         outbox.Publish(new LegalHoldReleased(complaint.InspectionId, complaint.HoldId, now));
     }
 
