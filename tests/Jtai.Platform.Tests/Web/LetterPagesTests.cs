@@ -31,6 +31,9 @@ public sealed class LetterPagesTests(WebFixture fixture)
         await lead.Locator("#leadAgency").SelectOptionAsync("local-authority");
         foreach (var (field, value) in new[] { ("dcs", "Dana Director"), ("icb", "Ian Board"), ("police", "Chief Constable Chris Constable"), ("masaChair", "Pat Lee"), ("independentScrutineer", "Chris Moss") })
             await lead.Locator($"#{field}").FillAsync(value);
+        foreach (var (field, role) in new[] { ("dcsEmail", "dcs"), ("icbEmail", "icb-chief-executive"), ("policeEmail", "chief-constable"), ("masaChairEmail", "masa-chair"),
+                     ("independentScrutineerEmail", "independent-scrutineer") })
+            await lead.Locator($"#{field}").FillAsync(LetterSteps.AddresseeEmail("E06000015", role));
         await lead.Locator("#signatory-name-0").FillAsync("Yvette Stanley");
         await lead.Locator("#signatory-title-0").FillAsync("National Director, Regulation and Social Care");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Draft the letter" }).ClickAsync();
