@@ -4,6 +4,7 @@ using Jtai.Messaging;
 using Jtai.Messaging.Data;
 using Jtai.Messaging.Outbox;
 using Jtai.Notices.Delivery;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jtai.Notices;
 
@@ -14,6 +15,13 @@ namespace Jtai.Notices;
 public interface INotices
 {
     NoticeDelivery Queue(Notice notice);
+
+    /// <summary>
+    /// Someone fixed what made a delivery fail (an address, the mail server) and asks for one more attempt now:
+    /// the row is locked, moved back to retried and its attempt staged through the outbox; the caller saves.
+    /// Null when the service holds no such delivery; a delivery that is not failed is a domain error.
+    /// </summary>
+    Task<NoticeDelivery?> Retry(Guid deliveryId, CancellationToken ct);
 }
 
 internal sealed class Notices(MessagingDbContext db, IOutbox outbox, ServiceIdentity service, TimeProvider clock) : INotices
@@ -31,6 +39,18 @@ internal sealed class Notices(MessagingDbContext db, IOutbox outbox, ServiceIden
         };
         db.Add(delivery);
         outbox.Publish(new NoticeDeliveryDue(delivery.InspectionId, delivery.Id, service.Name, 1, now));
+        outbox.Publish(delivery.Changed(service.Name, now));
+        return delivery;
+    }
+
+    public async Task<NoticeDelivery?> Retry(Guid deliveryId, CancellationToken ct)
+    {
+        var delivery = await db.Set<NoticeDelivery>()
+            .FromSql($"SELECT * FROM notice_deliveries WHERE id = {deliveryId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (delivery is null) return null;
+        var now = clock.GetUtcNow();
+        delivery.RetryRequested(now);
+        outbox.Publish(new NoticeDeliveryDue(delivery.InspectionId, delivery.Id, service.Name, delivery.Attempts + 1, now));
         outbox.Publish(delivery.Changed(service.Name, now));
         return delivery;
     }

@@ -36,6 +36,7 @@ switch (args.FirstOrDefault())
                     case "lists": await ListsBenchmark.Run(stack, report); break;
                     case "annex-a": await AnnexABenchmark.Run(stack, report); break;
                     case "scheduling":
+                        await SchedulingBenchmark.Cpu(stack, report, rate: 10);
                         await SchedulingBenchmark.Run(stack, report, rate: 50, fanOutGoal: 30, postGoal: null);
                         await SchedulingBenchmark.Run(stack, report, rate: 200, fanOutGoal: 50, postGoal: 50);
                         break;

@@ -21,6 +21,11 @@ public sealed class Stack
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan ShortDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int AnnexARows { get; init; } = 50_000;
+    /// <summary>The started processes by name (orchestrator, ofsted, cqc, hmicfrs, gateway, ...) and their ids.</summary>
+    public IReadOnlyDictionary<string, int> Processes { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>CPU of the platform's processes and of the PostgreSQL backends serving its databases.</summary>
+    public Load.CpuMeter Cpu => new(Processes, Databases.Values.Select(c => new Npgsql.NpgsqlConnectionStringBuilder(c).Database!).ToList(), OwnerDatabases["orchestrator"]);
 
     private Tokens? _tokens;
     public Tokens Tokens => _tokens ??= new Tokens(new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) });
@@ -41,6 +46,8 @@ public sealed class Stack
             Duration = TimeSpan.FromSeconds(duration),
             ShortDuration = TimeSpan.FromSeconds(Math.Max(5, Math.Min(10, duration))),
             AnnexARows = int.Parse(Environment.GetEnvironmentVariable("BENCH_ANNEX_A_ROWS") ?? "50000"),
+            Processes = (Environment.GetEnvironmentVariable("BENCH_PIDS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('=')).ToDictionary(p => p[0], p => int.Parse(p[1])),
         };
     }
 

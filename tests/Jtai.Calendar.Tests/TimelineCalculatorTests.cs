@@ -112,13 +112,41 @@ public class TimelineCalculatorTests
     [Fact]
     public void The_five_themes_are_data_with_the_front_doors_22_criteria_and_10_days_notice()
     {
-        Assert.Equal(["criminal-exploitation", "domestic-abuse", "early-help", "front-door", "serious-youth-violence"], Frameworks.Keys);
+        Assert.Equal(["criminal-exploitation", "domestic-abuse", "early-help", "front-door", "ofsted-only", "serious-youth-violence"], Frameworks.Keys);
         var frontDoor = Frameworks.Latest("front-door");
         Assert.Equal(10, frontDoor.NoticeWorkingDays);
         Assert.Equal(Enumerable.Range(1, 22).Select(i => $"EC{i}"), frontDoor.EvaluationCriteria.Select(c => c.Code));
         Assert.StartsWith("Children receive the right help and protection because of the application of appropriate thresholds",
             frontDoor.EvaluationCriteria.Single(c => c.Code == "EC7").Text);
         Assert.All(Frameworks.All, f => Assert.NotEmpty(f.FocusAreas));
+    }
+
+    [Fact]
+    public void The_Ofsted_only_inspection_is_data_eight_days_notice_a_week_on_site_three_inspectors_and_one_letter_form()
+    {
+        // 2015 consultation, Part 2 ¶34.
+        var ofstedOnly = Frameworks.Latest("ofsted-only");
+        Assert.Equal(8, ofstedOnly.NoticeWorkingDays);
+        Assert.Equal(["ofsted"], ofstedOnly.Inspectorates);
+        Assert.Equal(3, ofstedOnly.Team.Sum(p => p.Count));
+        Assert.All(ofstedOnly.Team, p => Assert.Equal("ofsted", p.Inspectorate));
+        Assert.Equal(LetterForms.StrengthsAndRecommendations, ofstedOnly.LetterForm);
+        Assert.Equal(LetterResponses.ActionPlan, ofstedOnly.ResponseToLetter);
+        var timeline = Calculator.Calculate(ofstedOnly, D("2027-09-20"));
+        Assert.Equal(D("2027-09-08"), timeline[MilestoneKeys.Notification].Date);
+        Assert.Equal(D("2027-09-24"), timeline[MilestoneKeys.FieldworkEnd].Date);
+        // A joint framework keeps the three inspectorates, the letter of findings and the statement of action.
+        var frontDoor = Frameworks.Latest("front-door");
+        Assert.Equal(Framework.JointInspectorates, frontDoor.Inspectorates);
+        Assert.Equal((LetterForms.Findings, LetterResponses.StatementOfAction), (frontDoor.LetterForm, frontDoor.ResponseToLetter));
+    }
+
+    [Fact]
+    public void A_framework_with_an_unknown_letter_form_is_refused()
+    {
+        var bad = Frameworks.Latest("ofsted-only") with { Version = 9, LetterForm = "report-card" };
+        var error = Assert.Throws<InvalidOperationException>(() => new FrameworkCatalog([bad]));
+        Assert.Contains("report-card", error.Message);
     }
 
     [Fact]

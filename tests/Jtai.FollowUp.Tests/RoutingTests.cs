@@ -18,10 +18,14 @@ public sealed class RoutingTests
         Assert.Equal([inspectorate], PriorityActionRouting.Owners(Action(agency)));
 
     [Fact]
-    public void Several_agencies_or_the_masa_are_followed_up_by_all_three_coordinated()
+    public void Several_agencies_are_followed_up_by_their_own_inspectorates_only_and_the_masa_by_all_three()
     {
         Assert.Equal(["ofsted", "cqc", "hmicfrs"], PriorityActionRouting.Owners(Action("masa")));
-        Assert.Equal(["ofsted", "cqc", "hmicfrs"], PriorityActionRouting.Owners(Action("health", "police")));
+        Assert.Equal(["ofsted", "cqc", "hmicfrs"], PriorityActionRouting.Owners(Action("police", "masa")));
+        // Annex B: no ILACS action plan against a local authority the action does not name.
+        Assert.Equal(["cqc", "hmicfrs"], PriorityActionRouting.Owners(Action("health", "police")));
+        Assert.Equal(["ofsted", "hmicfrs"], PriorityActionRouting.Owners(Action("police", "local-authority")));
+        Assert.True(PriorityActionRouting.IsCoordinated(["health", "police"]));
         Assert.True(PriorityActionRouting.IsCoordinated(["local-authority", "health"]));
         Assert.False(PriorityActionRouting.IsCoordinated(["health", "health"]));
         Assert.Equal(["cqc"], PriorityActionRouting.Owners(Action("health", "health")));

@@ -137,4 +137,18 @@ public sealed class AnnexAParsingTests
         Assert.Empty(result.Problems);
         Assert.Equal("C1", Assert.Single(result.Valid).ChildId);
     }
+
+    [Fact]
+    public void A_contact_dated_before_the_period_the_lists_cover_is_kept_and_reported_by_its_row()
+    {
+        var csv = Header + "C1,a) Male,WBRI,01/01/2015,11,03/04/2026,6,NFA\n" + "C2,b) Female,WBRI,01/01/2016,10,03/04/2024,6,NFA\n";
+        var result = AnnexAValidator.Validate(List1, TabularFile.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test.csv"), new DateOnly(2025, 11, 1));
+        Assert.Empty(result.Problems);
+        Assert.Equal(2, result.Valid.Count);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal((3, "Date of Contact", "03/04/2024", "before-period"), (warning.Row, warning.Column, warning.Value, warning.Rule));
+        Assert.Contains("01/11/2025", warning.Message);
+        // Without a period (no notification known), nothing is reported.
+        Assert.Empty(Validate(1, csv).Warnings);
+    }
 }

@@ -133,6 +133,9 @@ public sealed class Platform : IAsyncDisposable
             ["Gateway:RateLimit:TokenLimit"] = "1000",
             ["Gateway:RateLimit:TokensPerSecond"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The gateway exports spans to Spans (in memory; see StartService): it records them, and
+            // as every host shares this process its listener records the services' spans too.
+            [Jtai.ServiceDefaults.Telemetry.TelemetrySetup.RecordSpansSetting] = "true",
         };
         foreach (var name in ServiceNames)
         {

@@ -22,6 +22,7 @@ declare -A http=([gateway]=$base [orchestrator]=$((base+101)) [ofsted]=$((base+2
   [proxy]=$((base+901)) [kestrel]=$((base+902)) [yarp]=$((base+903)))
 declare -A grpc=([orchestrator]=$((base+102)) [ofsted]=$((base+202)) [cqc]=$((base+302)) [hmicfrs]=$((base+402)))
 pids=()
+declare -A pid_of
 
 for port in "${http[@]}" "${grpc[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use: choose another BENCH_PORT_BASE" >&2; exit 1; fi
@@ -67,6 +68,7 @@ start() {  # start <name> <directory> [VAR=value ...] <command ...>
   local name=$1 dir=$2; shift 2
   (cd "$dir" && exec env "$@" >"$work/$name.log" 2>&1) &
   pids+=($!)
+  pid_of[$name]=$!
 }
 dll_of() { echo "$root/${projects[$1]}/bin/Release/net10.0/$(basename "${projects[$1]}").dll"; }
 
@@ -99,7 +101,9 @@ for name in orchestrator ofsted cqc hmicfrs gateway proxy kestrel yarp; do
 done
 echo "benchmark stack up on ports from $base (logs: $work); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-env BENCH_GATEWAY="$gateway_url" BENCH_PROXY_GATEWAY="http://127.0.0.1:${http[proxy]}" \
+# The processes by name, for CPU per operation (the subshells exec, so each pid is the process itself).
+process_ids=""; for name in "${!pid_of[@]}"; do process_ids+="$name=${pid_of[$name]},"; done
+env BENCH_PIDS="${process_ids%,}" BENCH_GATEWAY="$gateway_url" BENCH_PROXY_GATEWAY="http://127.0.0.1:${http[proxy]}" \
   BENCH_KESTREL="http://127.0.0.1:${http[kestrel]}" BENCH_YARP="http://127.0.0.1:${http[yarp]}" \
   BENCH_DB_ORCHESTRATOR="${db[orchestrator]}" BENCH_DB_OFSTED="${db[ofsted]}" BENCH_DB_CQC="${db[cqc]}" BENCH_DB_HMICFRS="${db[hmicfrs]}" \
   BENCH_DB_OWNER_ORCHESTRATOR="${owner_db[orchestrator]}" BENCH_DB_OWNER_OFSTED="${owner_db[ofsted]}" \

@@ -29,6 +29,20 @@ public sealed record Framework(
     /// <summary>The places each inspectorate fills on the fieldwork team (¶10–12): what planning staffs.</summary>
     public IReadOnlyList<TeamPlaceRule> Team { get; init; } = JointTeam;
 
+    /// <summary>
+    /// The letter's form: a joint letter of findings (¶77–79), or the Ofsted-only letter of key strengths and
+    /// recommendations (2015 consultation, Part 2 ¶34). A framework file that says nothing writes findings.
+    /// </summary>
+    public string LetterForm { get; init; } = LetterForms.Findings;
+
+    /// <summary>
+    /// What the area writes in answer to the letter: the joint written statement of proposed action (¶85–86),
+    /// or the Ofsted-only post-inspection action plan (2015 consultation, Part 2 ¶34).
+    /// </summary>
+    public string ResponseToLetter { get; init; } = LetterResponses.StatementOfAction;
+
+    public bool TakesPart(string inspectorate) => Inspectorates.Contains(inspectorate);
+
     public static readonly IReadOnlyList<string> JointInspectorates = ["ofsted", "cqc", "hmicfrs"];
 
     /// <summary>
@@ -41,6 +55,20 @@ public sealed record Framework(
         new("cqc", "lead-inspector", 1), new("cqc", "inspector", 1),
         new("hmicfrs", "lead-inspector", 1), new("hmicfrs", "inspector", 1),
     ];
+}
+
+public static class LetterForms
+{
+    public const string Findings = "findings";
+    public const string StrengthsAndRecommendations = "strengths-and-recommendations";
+    public static readonly IReadOnlyList<string> All = [Findings, StrengthsAndRecommendations];
+}
+
+public static class LetterResponses
+{
+    public const string StatementOfAction = "statement-of-action";
+    public const string ActionPlan = "action-plan";
+    public static readonly IReadOnlyList<string> All = [StatementOfAction, ActionPlan];
 }
 
 /// <summary><see cref="Count"/> people of <see cref="Inspectorate"/> in team role <see cref="TeamRole"/> on each inspection.</summary>

@@ -122,5 +122,9 @@ public sealed partial class FrameworkCatalog
         foreach (var inspectorate in framework.Inspectorates)
             if ((framework.Team ?? []).Where(p => p.Inspectorate == inspectorate && p.TeamRole == "lead-inspector").Sum(p => p.Count) != 1)
                 throw new InvalidOperationException($"The {where} needs exactly one lead inspector of {inspectorate}, which takes part.");
+        if (!LetterForms.All.Contains(framework.LetterForm))
+            throw new InvalidOperationException($"The {where} writes its letter as '{framework.LetterForm}', which is none of: {string.Join(", ", LetterForms.All)}.");
+        if (!LetterResponses.All.Contains(framework.ResponseToLetter))
+            throw new InvalidOperationException($"The {where} asks for '{framework.ResponseToLetter}' in answer to the letter, which is none of: {string.Join(", ", LetterResponses.All)}.");
     }
 }

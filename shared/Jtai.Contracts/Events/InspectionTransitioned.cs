@@ -5,6 +5,7 @@ namespace Jtai.Contracts.Events;
 /// deferred, deferral-refused, information-gathering, fieldwork, drafting, factual-accuracy,
 /// final-under-embargo, published, action-planning, closed, cancelled). Stages are kebab-case strings
 /// so a new stage does not break older consumers. FieldworkStart is the current one (a deferral moves it).
+/// Inspectorates names those taking part; the others ignore the message. Null is a joint inspection: all three.
 /// </summary>
 public sealed record InspectionTransitioned(
     Guid InspectionId,
@@ -12,4 +13,5 @@ public sealed record InspectionTransitioned(
     string To,
     DateOnly FieldworkStart,
     DateTimeOffset At,
-    string By) : IInspectionMessage;
+    string By,
+    IReadOnlyList<string>? Inspectorates = null) : IInspectionMessage;

@@ -29,6 +29,7 @@ public static class FollowUpSetup
     {
         bus.AddConsumer<TPriorityActionConsumer>();
         bus.AddConsumer<FollowUpDeadlineReachedConsumer>();
+        bus.AddConsumer<LetterOfFindingsDatedConsumer>();
         return bus;
     }
 }

@@ -43,7 +43,7 @@ public sealed class FollowUps(
             LocalAreaCode = action.LocalAreaCode,
             LocalAreaName = action.LocalAreaName,
             Agencies = [.. action.Agencies.Distinct()],
-            Coordinated = action.Coordinated || PriorityActionRouting.IsCoordinated(action.Agencies),
+            Coordinated = PriorityActionRouting.IsCoordinatedFollowUp(action),
             Text = action.Text,
             LetterDate = action.LetterDate,
             PublishedDate = action.PublishedDate,
@@ -105,8 +105,7 @@ public sealed class FollowUps(
         if (deadline is null || deadline.MetAt is not null) return;
         var now = clock.GetUtcNow();
         deadline.MetAt = now;
-        await deadlines.Cancel(Key(followUp, name, Reminder), now, ct);
-        await deadlines.Cancel(Key(followUp, name, Overdue), now, ct);
+        await deadlines.Cancel([Key(followUp, name, Reminder), Key(followUp, name, Overdue)], now, ct);
     }
 
     public DateOnly AddWorkingDays(DateOnly from, int days) => workingDays.AddWorkingDays(from, days);

@@ -68,3 +68,21 @@ public sealed class FollowUpDeadlineReachedConsumer(InspectorateDbContext db, Fo
         });
     }
 }
+
+/// <summary>
+/// Annex B: each follow-up carries the letter's date and its publication date (the ILACS action plan and
+/// HMICFRS's cause of concern count from them). Set with ExecuteUpdate so a follow-up being changed at the
+/// same time keeps its own change; a publication date once known is never cleared by an earlier message.
+/// </summary>
+public sealed class LetterOfFindingsDatedConsumer(InspectorateDbContext db, FollowUps followUps, ILogger<LetterOfFindingsDatedConsumer> logger)
+    : InboxConsumer<LetterOfFindingsDated>(db, logger)
+{
+    protected override async Task Handle(LetterOfFindingsDated message, ConsumeContext<LetterOfFindingsDated> context)
+    {
+        var ct = context.CancellationToken;
+        var cases = followUps.Cases.Where(f => f.InspectionId == message.InspectionId && f.Inspectorate == followUps.Inspectorate);
+        await cases.ExecuteUpdateAsync(u => u.SetProperty(f => f.LetterDate, message.LetterDate), ct);
+        if (message.PublishedDate is { } published)
+            await cases.ExecuteUpdateAsync(u => u.SetProperty(f => f.PublishedDate, published), ct);
+    }
+}

@@ -1,13 +1,20 @@
 using Jtai.Contracts.Events;
+using Jtai.Inspectorate.Inspections;
 using Jtai.ServiceDefaults.Security;
 
 namespace Jtai.Inspectorate.FollowUp;
 
 /// <summary>
-/// Which inspectorates follow up an area for priority action (Annex B): the local authority →
-/// Ofsted (¶111), a health service → CQC (¶112–113), a police force → HMICFRS (¶114–117), several
-/// agencies or the MASA → all three, coordinated (¶110). Annex B names no inspectorate for schools
-/// alone; Ofsted, which inspects schools and leads the JTAI, takes those.
+/// Which inspectorates follow up an area for priority action (Annex B): each agency named by its own
+/// inspectorate, and only those: the local authority → Ofsted (¶111), a health service → CQC (¶112–113),
+/// a police force → HMICFRS (¶114–117). A health and police action is CQC's and HMICFRS's: no ILACS action
+/// plan is asked of a local authority the action does not name. The MASA is the three safeguarding partners
+/// together, so its actions bring in all three (¶110). Several agencies or the MASA make an action
+/// coordinated. Annex B names no inspectorate for schools alone; Ofsted, which inspects schools and leads
+/// the JTAI, takes those.
+/// Only inspectorates taking part follow up: an action routed to none of them is the leading one's (an
+/// Ofsted-only inspection's are all Ofsted's, 2015 consultation Part 2 ¶34), and one inspectorate alone
+/// coordinates with nobody.
 /// </summary>
 public static class PriorityActionRouting
 {
@@ -16,15 +23,29 @@ public static class PriorityActionRouting
 
     public static IReadOnlyList<string> Owners(PriorityActionIdentified action)
     {
-        if (action.Coordinated || IsCoordinated(action.Agencies)) return Inspectorates.All;
-        return action.Agencies.Distinct().Single() switch
-        {
-            Agencies.LocalAuthority or Agencies.Education => [Inspectorates.Ofsted],
-            Agencies.Health => [Inspectorates.Cqc],
-            Agencies.Police => [Inspectorates.Hmicfrs],
-            var other => throw new InvalidOperationException($"No inspectorate follows up agency '{other}'."),
-        };
+        var takingPart = TakingPart.Of(action.Inspectorates);
+        var routed = Routed(action).Where(takingPart.Contains).ToList();
+        return routed.Count > 0 ? routed : [takingPart[0]];
     }
+
+    /// <summary>Whether the inspectorates follow the action up together (¶110): several agencies, and several inspectorates taking part.</summary>
+    public static bool IsCoordinatedFollowUp(PriorityActionIdentified action) =>
+        (action.Coordinated || IsCoordinated(action.Agencies)) && TakingPart.Of(action.Inspectorates).Count > 1;
+
+    private static IReadOnlyList<string> Routed(PriorityActionIdentified action)
+    {
+        if (action.Agencies.Contains(Agencies.Masa)) return Inspectorates.All;
+        var owners = action.Agencies.Distinct().Select(OwnerOf).ToHashSet();
+        return Inspectorates.All.Where(owners.Contains).ToList();
+    }
+
+    private static string OwnerOf(string agency) => agency switch
+    {
+        Agencies.LocalAuthority or Agencies.Education => Inspectorates.Ofsted,
+        Agencies.Health => Inspectorates.Cqc,
+        Agencies.Police => Inspectorates.Hmicfrs,
+        var other => throw new InvalidOperationException($"No inspectorate follows up agency '{other}'."),
+    };
 
     /// <summary>Why a message cannot be a priority action at all (poison), or null.</summary>
     public static string? Invalid(PriorityActionIdentified action)
@@ -34,6 +55,8 @@ public static class PriorityActionRouting
         if (action.Agencies is null || action.Agencies.Count == 0) return "names no agency";
         if (action.Agencies.FirstOrDefault(a => !Agencies.All.Contains(a)) is { } unknown) return $"names an unknown agency '{unknown}'";
         if (string.IsNullOrWhiteSpace(action.Text)) return "has no text";
+        if (action.Inspectorates is { } named && (named.Count == 0 || named.Any(i => !Inspectorates.All.Contains(i))))
+            return "names no inspectorate taking part, or an unknown one";
         if (action.Text.Length > 4000 || action.LocalAreaCode.Length > 20 || action.LocalAreaName.Length > 200)
             return "has a text, area code or area name longer than this service stores";
         return null;

@@ -1,13 +1,17 @@
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
+using Jtai.Messaging;
 using Jtai.Messaging.Inbox;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
 namespace Jtai.Inspectorate.Inspections;
 
-/// <summary>Keeps this inspectorate's copy of a newly scheduled inspection.</summary>
-public sealed class InspectionScheduledConsumer(InspectorateDbContext db, TimeProvider clock, ILogger<InspectionScheduledConsumer> logger)
+/// <summary>
+/// Keeps this inspectorate's copy of a newly scheduled inspection it takes part in; one it does not take
+/// part in (an Ofsted-only inspection, for CQC and HMICFRS) leaves nothing here.
+/// </summary>
+public sealed class InspectionScheduledConsumer(InspectorateDbContext db, TimeProvider clock, ServiceIdentity service, ILogger<InspectionScheduledConsumer> logger)
     : InboxConsumer<InspectionScheduled>(db, logger)
 {
     protected override async Task Handle(InspectionScheduled message, ConsumeContext<InspectionScheduled> context)
@@ -16,6 +20,11 @@ public sealed class InspectionScheduledConsumer(InspectorateDbContext db, TimePr
         if (message.InspectionId == Guid.Empty || string.IsNullOrWhiteSpace(message.LocalAreaCode) || string.IsNullOrWhiteSpace(message.Theme))
             throw new InvalidOperationException($"InspectionScheduled {context.MessageId} lacks an inspection id, local area or theme.");
 
+        if (!TakingPart.Includes(message.Inspectorates, service.Name))
+        {
+            logger.LogInformation("Inspection {InspectionId} is not one {Inspectorate} takes part in", message.InspectionId, service.Name);
+            return;
+        }
         if (await db.Inspections.FindAsync([message.InspectionId], context.CancellationToken) is not null)
         {
             logger.LogInformation("Inspection {InspectionId} is already known here", message.InspectionId);

@@ -1,5 +1,6 @@
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
+using Jtai.Inspectorate.Inspections;
 using Jtai.Messaging;
 using Jtai.Messaging.Inbox;
 using Jtai.Notices;
@@ -12,7 +13,8 @@ namespace Jtai.Inspectorate.Notification;
 /// <summary>
 /// Follows the inspection's lifecycle in this inspectorate's copy (a deferral moves fieldwork) and,
 /// when the inspection is notified, sends this inspectorate's notice to each of its own contacts
-/// (¶16–17) and records whom it notified; a record is "notified" once its notice is delivered.
+/// (¶16–17) and records whom it notified; a record is "notified" once its notice is delivered. An
+/// inspectorate not taking part (the message names the others) neither follows nor notifies.
 /// </summary>
 public sealed class InspectionTransitionedConsumer(
     InspectorateDbContext db, NotificationOptions recipients, INotices notices, ServiceIdentity service,
@@ -24,6 +26,7 @@ public sealed class InspectionTransitionedConsumer(
     protected override async Task Handle(InspectionTransitioned message, ConsumeContext<InspectionTransitioned> context)
     {
         var ct = context.CancellationToken;
+        if (!TakingPart.Includes(message.Inspectorates, service.Name)) return;
         // InspectionScheduled travels on another queue and may still be on its way (after a broker
         // restart one queue can come back many seconds before another): park until it is here.
         var copy = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.InspectionId == message.InspectionId, ct)

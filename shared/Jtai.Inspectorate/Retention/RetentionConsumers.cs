@@ -1,6 +1,8 @@
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Evidence;
+using Jtai.Inspectorate.Inspections;
+using Jtai.Messaging;
 using Jtai.Messaging.Inbox;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -13,10 +15,12 @@ namespace Jtai.Inspectorate.Retention;
 /// starts the retention period; the configured stage removes names from every record automatically.
 /// </summary>
 public sealed class RetentionStageConsumer(InspectorateDbContext db, IOptions<RetentionOptions> options, TimeProvider clock,
-    ILogger<RetentionStageConsumer> logger) : InboxConsumer<InspectionTransitioned>(db, logger)
+    ServiceIdentity service, ILogger<RetentionStageConsumer> logger) : InboxConsumer<InspectionTransitioned>(db, logger)
 {
     protected override async Task Handle(InspectionTransitioned message, ConsumeContext<InspectionTransitioned> context)
     {
+        // An inspection this inspectorate does not take part in holds nothing here to retain.
+        if (!TakingPart.Includes(message.Inspectorates, service.Name)) return;
         var policy = options.Value;
         var state = await db.Set<InspectionRetention>().FindAsync([message.InspectionId], context.CancellationToken);
         if (state is null) db.Add(state = new InspectionRetention { InspectionId = message.InspectionId, Stage = message.To });

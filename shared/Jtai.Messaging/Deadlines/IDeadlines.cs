@@ -18,8 +18,18 @@ public interface IDeadlines
     /// <summary>Sets several deadlines with one look-up of those already stored (an inspection's whole timeline).</summary>
     Task Schedule(IReadOnlyCollection<DeadlineToSet> deadlines, CancellationToken ct = default);
 
+    /// <summary>
+    /// Sets deadlines whose keys cannot be stored yet (those of something created in this same unit
+    /// of work, e.g. a newly scheduled inspection's timeline): no look-up, they are written with the
+    /// caller's other rows in SaveChanges' one batch. A key that does exist fails the commit.
+    /// </summary>
+    void ScheduleNew(IReadOnlyCollection<DeadlineToSet> deadlines);
+
     /// <summary>Cancels a pending deadline; one that has already fired stays as it was.</summary>
     Task Cancel(string key, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Cancels the pending deadlines among these keys with one look-up; those already fired stay as they were.</summary>
+    Task Cancel(IReadOnlyCollection<string> keys, DateTimeOffset at, CancellationToken ct = default);
 }
 
 internal sealed class EfDeadlines(MessagingDbContext db) : IDeadlines
@@ -54,9 +64,27 @@ internal sealed class EfDeadlines(MessagingDbContext db) : IDeadlines
         }
     }
 
-    public async Task Cancel(string key, DateTimeOffset at, CancellationToken ct = default)
+    public void ScheduleNew(IReadOnlyCollection<DeadlineToSet> deadlines)
     {
-        var existing = await db.Deadlines.SingleOrDefaultAsync(d => d.Key == key && d.FiredAt == null, ct);
-        if (existing is not null) existing.CancelledAt ??= at.ToUniversalTime();
+        foreach (var (key, dueAt, message) in deadlines)
+        {
+            db.Deadlines.Add(new Deadline
+            {
+                Key = key,
+                DueAt = dueAt.ToUniversalTime(),
+                MessageType = MessageTypes.NameOf(message.GetType()),
+                Body = MessageTypes.Serialize(message),
+                InspectionId = MessageTypes.InspectionIdOf(message),
+            });
+        }
+    }
+
+    public Task Cancel(string key, DateTimeOffset at, CancellationToken ct = default) => Cancel([key], at, ct);
+
+    public async Task Cancel(IReadOnlyCollection<string> keys, DateTimeOffset at, CancellationToken ct = default)
+    {
+        if (keys.Count == 0) return;
+        var pending = await db.Deadlines.Where(d => keys.Contains(d.Key) && d.FiredAt == null).ToListAsync(ct);
+        foreach (var deadline in pending) deadline.CancelledAt ??= at.ToUniversalTime();
     }
 }

@@ -31,6 +31,15 @@ public static class TelemetrySetup
         "Grpc.Net.Client",
     ];
 
+    /// <summary>
+    /// Whether spans are recorded (default: when OTEL_EXPORTER_OTLP_ENDPOINT is set). Without it every
+    /// span is still made, so trace ids reach log lines, inbox and outbox rows and the next service's
+    /// traceparent, but none is filled in (tags, timings, processors): nobody would read it, and on the
+    /// gateway that recording was a measurable share of each proxied request's cost. A process that
+    /// exports spans some other way (the test fixtures' in-memory exporter) sets it to true.
+    /// </summary>
+    public const string RecordSpansSetting = "Telemetry:RecordSpans";
+
     public static IHostApplicationBuilder AddJtaiTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         // Every log line carries the trace and span ids (and the correlation id scope), as JSON.
@@ -44,10 +53,13 @@ public static class TelemetrySetup
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
 
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
-                .SetSampler(new ParentBasedSampler(new QuietBackgroundSampler()))
+                .SetSampler(builder.Configuration.GetValue(RecordSpansSetting, exporting)
+                    ? new ParentBasedSampler(new QuietBackgroundSampler())
+                    : new AlwaysOffSampler())
                 .AddSource(TraceSources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation())
@@ -57,7 +69,7 @@ public static class TelemetrySetup
                 .AddMeter("MassTransit")
                 .AddMeter(JtaiMeters));
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (exporting)
         {
             otel.WithTracing(t => t.AddOtlpExporter())
                 .WithMetrics(m => m.AddOtlpExporter())

@@ -77,6 +77,30 @@ public sealed class AnnexAUploadTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_contact_dated_two_years_before_notification_is_kept_and_flagged_with_its_row_never_accepted_silently()
+    {
+        var id = await Platform.InspectionWithTeam();
+        static string D(DateOnly d) => d.ToString("dd/MM/yyyy");
+        var csv = "Child Unique ID,Gender,Ethnicity,Date of Birth,Age,Date of Contact,Contact Source,Contact outcome\n"
+                  + $"P1,a) Male,a) WBRI,{D(Today.AddYears(-9).AddDays(-1))},9,{D(Today.AddDays(-20))},q) 6: Police,Referral to children's social care\n"
+                  + $"P2,b) Female,a) WBRI,{D(Today.AddYears(-12).AddDays(-1))},12,{D(Today.AddYears(-2))},e) 2A: Schools,NFA\n";
+        using var la = Platform.Client(await Platform.Tokens.Partner(Steps.Area, "local-authority"));
+        var stored = await (await la.UploadList(id, 1, Encoding.UTF8.GetBytes(csv), "list1.csv")).Expect(HttpStatusCode.Created);
+        Assert.Equal(2, stored["rowsStored"]!.GetValue<int>());
+        Assert.Equal(1, stored["rowsBeforePeriod"]!.GetValue<int>());
+        // ¶8: the lists cover the six months before notification; the old contact is named by its row and column.
+        Assert.Equal(Today.AddMonths(-6).ToString("yyyy-MM-dd"), stored["periodFrom"]!.GetValue<string>());
+        var warning = Assert.Single(stored["warnings"]!.AsArray())!;
+        Assert.Equal(3, warning["row"]!.GetValue<int>());
+        Assert.Equal("Date of Contact", warning["column"]!.GetValue<string>());
+        Assert.Equal("before-period", warning["rule"]!.GetValue<string>());
+        // The team sees the same on the list of uploads.
+        using var lead = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
+        var uploads = (await (await lead.GetAsync($"{Exchange.Base(id)}/annex-a/uploads")).Expect(HttpStatusCode.OK)).AsArray();
+        Assert.Equal(1, Assert.Single(uploads)!["rowsBeforePeriod"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task An_xlsx_workbook_with_a_sheet_per_list_is_read_with_its_date_cells()
     {
         var id = await Platform.InspectionWithTeam();

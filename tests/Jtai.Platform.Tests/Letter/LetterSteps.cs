@@ -55,12 +55,20 @@ public static class LetterSteps
         return new Agreed(id, area, lead, qa, findings);
     }
 
-    public static object DraftRequest(bool statementRequired = true) => new
+    /// <summary>Where an addressee's mail arrives in smtp4dev: one mailbox per area and role, so each test reads its own.</summary>
+    public static string AddresseeEmail(string area, string role) => $"{role}@letter.{area.ToLowerInvariant()}.example.gov.uk";
+
+    public static object DraftRequest(bool statementRequired = true, string area = "E08000000") => new
     {
         nextSteps = statementRequired
             ? new { statementRequired = true, leadAgency = (string?)"local-authority", cooperatingAgencies = new[] { "health", "police" } }
             : new { statementRequired = false, leadAgency = (string?)null, cooperatingAgencies = Array.Empty<string>() },
-        addressees = new { dcs = "Jane Doe", icb = "Sam Patel", police = "Chief Constable Alex Reed", masaChair = "Pat Lee", independentScrutineer = "Chris Moss" },
+        addressees = new
+        {
+            dcs = "Jane Doe", icb = "Sam Patel", police = "Chief Constable Alex Reed", masaChair = "Pat Lee", independentScrutineer = "Chris Moss",
+            dcsEmail = AddresseeEmail(area, "dcs"), icbEmail = AddresseeEmail(area, "icb-chief-executive"), policeEmail = AddresseeEmail(area, "chief-constable"),
+            masaChairEmail = AddresseeEmail(area, "masa-chair"), independentScrutineerEmail = AddresseeEmail(area, "independent-scrutineer"),
+        },
         signatories = new[]
         {
             new { inspectorate = "ofsted", name = "Yvette Stanley", title = "National Director, Regulation and Social Care" },
@@ -74,7 +82,7 @@ public static class LetterSteps
     {
         var letter = $"/api/orchestrator/inspections/{agreed.InspectionId}/letter";
         using var lead = await platform.As(agreed.Lead);
-        await (await lead.PostJson(letter, DraftRequest())).Expect(HttpStatusCode.Created);
+        await (await lead.PostJson(letter, DraftRequest(area: agreed.Area))).Expect(HttpStatusCode.Created);
         using var qa = await platform.As(agreed.Qa);
         await (await qa.PostAsync($"{letter}/quality-assurance", null)).Expect(HttpStatusCode.OK);
         foreach (var inspectorate in new[] { "ofsted", "cqc", "hmicfrs" })
@@ -95,7 +103,12 @@ public static class LetterSteps
         using var lead = await platform.As(agreed.Lead);
         await (await lead.PostJson($"{letter}/factual-accuracy/comments/{comment["id"]}/decision", new { decision = "accepted", reason = "A factual correction." }))
             .Expect(HttpStatusCode.OK);
-        return await (await lead.PostAsync($"{letter}/final", null)).Expect(HttpStatusCode.OK);
+        await (await lead.PostAsync($"{letter}/final", null)).Expect(HttpStatusCode.OK);
+        // The questionnaire counts as sent once its request reached the DCS (¶84).
+        JsonNode view = null!;
+        await Testing.Platform.WaitUntil(async () => (view = await (await lead.GetAsync(letter)).Expect(HttpStatusCode.OK))["surveySentAt"] is JsonValue,
+            TimeSpan.FromSeconds(60), "the questionnaire's request to be delivered to the DCS");
+        return view;
     }
 
     /// <summary>The orchestrator's outbox rows of one type for an inspection (its message log).</summary>

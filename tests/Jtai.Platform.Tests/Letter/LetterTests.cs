@@ -90,6 +90,52 @@ public sealed class LetterTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_letter_changed_after_it_was_checked_and_agreed_needs_quality_assurance_and_every_agreement_again()
+    {
+        var agreed = await Platform.AgreedFindings("E08000044", "Walsall", ["health", "police"]);
+        var letter = $"/api/orchestrator/inspections/{agreed.InspectionId}/letter";
+        var sent = await Platform.DraftSent(agreed);
+        Assert.True(sent["agreed"]!.GetValue<bool>());
+        using var lead = await Platform.As(agreed.Lead);
+        using var dcs = Platform.Client(await Platform.Tokens.Partner(agreed.Area, "local-authority", $"dcs-{agreed.Area}"));
+        var comment = await (await dcs.PostJson($"{letter}/factual-accuracy/comments", new { paragraph = "main-1", comment = "The MASH is the Walsall Children's Hub." }))
+            .Expect(HttpStatusCode.Created);
+        await (await lead.PostJson($"{letter}/factual-accuracy/comments/{comment["id"]}/decision", new { decision = "accepted", reason = "Its local name." }))
+            .Expect(HttpStatusCode.OK);
+
+        // The agreed version is frozen: a change must say it reopens quality assurance and agreement (¶80–81).
+        var edit = new { baseVersion = 1, note = "Accepts the partnership's comment", mainFindings = new[] { "The Walsall Children's Hub applies thresholds consistently." } };
+        var frozen = await (await lead.PutAsync(letter, System.Net.Http.Json.JsonContent.Create(edit, options: Api.Json))).ExpectProblem(HttpStatusCode.Conflict);
+        Assert.Equal("letter-agreed", frozen["rule"]!.GetValue<string>());
+        var reopened = await (await lead.PutAsync(letter, System.Net.Http.Json.JsonContent.Create(new
+        {
+            edit.baseVersion, edit.note, edit.mainFindings, reopen = true,
+        }, options: Api.Json))).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, reopened["currentVersion"]!.GetValue<int>());
+        Assert.False(reopened["agreed"]!.GetValue<bool>());
+
+        // The final letter waits for QA and all three agreements of the changed version.
+        Assert.Equal("qa-before-final", (await (await lead.PostAsync($"{letter}/final", null)).ExpectProblem(HttpStatusCode.Conflict))["rule"]!.GetValue<string>());
+        using var qa = await Platform.As(agreed.Qa);
+        await (await qa.PostAsync($"{letter}/quality-assurance", null)).Expect(HttpStatusCode.OK);
+        using var ofstedManager = Platform.Client(await Platform.Tokens.Staff("manager", "ofsted", "m-ofsted-walsall"));
+        await (await ofstedManager.PostAsync($"{letter}/agreements", null)).Expect(HttpStatusCode.OK);
+        var missing = await (await lead.PostAsync($"{letter}/final", null)).ExpectProblem(HttpStatusCode.Conflict);
+        Assert.Equal("senior-managers-agree", missing["rule"]!.GetValue<string>());
+        Assert.Contains("cqc, hmicfrs", missing["detail"]!.GetValue<string>());
+        foreach (var inspectorate in new[] { "cqc", "hmicfrs" })
+        {
+            using var manager = Platform.Client(await Platform.Tokens.Staff("manager", inspectorate, $"m-{inspectorate}-walsall"));
+            await (await manager.PostAsync($"{letter}/agreements", null)).Expect(HttpStatusCode.OK);
+        }
+        var final = await (await lead.PostAsync($"{letter}/final", null)).Expect(HttpStatusCode.OK);
+        Assert.Equal("final-under-embargo", final["stage"]!.GetValue<string>());
+        Assert.Contains("Walsall Children's Hub", final["content"]!["mainFindings"]![0]!.GetValue<string>());
+        // Once final, nothing reopens: no more checks, agreements or edits.
+        Assert.Equal("letter-final", (await (await qa.PostAsync($"{letter}/quality-assurance", null)).ExpectProblem(HttpStatusCode.Conflict))["rule"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_anonymous_caller_and_a_partner_of_another_area_cannot_read_the_letter_before_publication()
     {
         var agreed = await Platform.AgreedFindings("E08000042", "Dudley", ["local-authority"]);

@@ -1,4 +1,5 @@
 using System.Net;
+using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Evidence;
@@ -58,8 +59,14 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
             var fieldworkStart = DateOnly.Parse((await (await staff.GetAsync($"/api/orchestrator/inspections/{id}")).Expect(HttpStatusCode.OK))["fieldworkStart"]!.GetValue<string>());
             Platform.Clock.AdvanceTo(new DateTimeOffset(fieldworkStart.AddDays(35).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
         }
+        // ¶89: the police raise a concern informally during the inspection; a later complaint names it.
+        using var policePartner = Platform.Client(await Platform.Tokens.Partner(agreed.Area, "police", "police-coventry"));
+        var concern = await (await policePartner.PostJson($"/api/orchestrator/inspections/{id}/informal-concerns",
+            new { raisedWith = "lead-inspector", text = "The priority action misreads our attendance figures." })).Expect(HttpStatusCode.Created);
         await Platform.DraftSent(agreed);
         var final = await Platform.FinalIssued(agreed);
+        Assert.Equal("concern-before-final-letter", (await (await policePartner.PostJson($"/api/orchestrator/inspections/{id}/informal-concerns",
+            new { raisedWith = "qa-manager", text = "Too late for this." })).ExpectProblem(HttpStatusCode.Conflict))["rule"]!.GetValue<string>());
         Assert.True(final["departmentsRequired"]!.GetValue<bool>());
         Assert.Null(final["publicationAt"]);
         var letterDate = DateOnly.Parse(final["letterDate"]!.GetValue<string>());
@@ -70,10 +77,18 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
 
         // A complaint under embargo: Ofsted investigates, and every service keeps the evidence while it is open.
         using var police = Platform.Client(await Platform.Tokens.Partner(agreed.Area, "police", "police-coventry"));
+        using (var health = Platform.Client(await Platform.Tokens.Partner(agreed.Area, "health", "icb-coventry")))
+            Assert.NotNull((await (await health.PostJson($"/api/orchestrator/inspections/{id}/complaints", new
+            {
+                kind = "process-or-findings", text = "Not ours to name.", requestWithdrawal = false, informalConcernId = concern["id"]!.GetValue<Guid>(),
+            })).ExpectProblem(HttpStatusCode.BadRequest))["errors"]!["informalConcernId"]);
         var complaint = await (await police.PostJson($"/api/orchestrator/inspections/{id}/complaints", new
         {
             kind = "process-or-findings", text = "The priority action misreads our attendance figures.", requestWithdrawal = false,
+            informalConcernId = concern["id"]!.GetValue<Guid>(),
         })).Expect(HttpStatusCode.Created);
+        var linked = (await (await police.GetAsync($"/api/orchestrator/inspections/{id}/informal-concerns")).Expect(HttpStatusCode.OK)).AsArray().Single()!;
+        Assert.Equal(complaint["id"]!.GetValue<Guid>(), linked["complaintId"]!.GetValue<Guid>());
         Assert.Equal("ofsted", complaint["handledBy"]!.GetValue<string>());
         await WaitInAll(async db => await db.Set<LegalHold>().AnyAsync(h => h.InspectionId == id && h.ReleasedAt == null), "the complaint's legal hold");
 
@@ -82,9 +97,20 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
         Platform.Clock.AdvanceTo(plannedPublication.AddMinutes(1));
         (await anonymous.GetAsync($"/api/orchestrator/published-letters/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var lead = await Platform.As(agreed.Lead);
+        var unknown = await (await lead.PostJson($"{letter}/departments", new { departments = new[] { "Department for Education", "Ministry of Magic" } }))
+            .ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.NotNull(unknown["errors"]!["departments[1]"]);
         var shared = await (await lead.PostJson($"{letter}/departments", new { departments = new[] { "Department for Education", "Department of Health and Social Care", "Home Office" } }))
             .Expect(HttpStatusCode.OK);
-        Assert.Equal("published", shared["stage"]!.GetValue<string>());
+        Assert.Null(shared["departmentsSharedAt"]);
+        // ¶110: the departments have the letter once it is delivered to each of them; only then does the embargo lift.
+        foreach (var address in new[] { "jtai-letters@education.gov.uk", "jtai-letters@dhsc.gov.uk", "jtai-letters@homeoffice.gov.uk" })
+            Assert.Contains("before publication", (await Platform.Mail.WaitForMail(address, m => m.Body.Contains("Coventry"))).Subject);
+        await Testing.Platform.WaitUntil(async () => (await anonymous.GetAsync($"/api/orchestrator/published-letters/{id}")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60), "the letter to be published once the departments have it");
+        Assert.Equal("published", (await (await lead.GetAsync(letter)).Expect(HttpStatusCode.OK))["stage"]!.GetValue<string>());
+        Assert.Equal("departments-shared", (await (await lead.PostJson($"{letter}/departments", new { departments = new[] { "Home Office" } }))
+            .ExpectProblem(HttpStatusCode.Conflict))["rule"]!.GetValue<string>());
         var response = await anonymous.GetAsync($"/api/orchestrator/published-letters/{id}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Assert.StartsWith("text/html", response.Content.Headers.ContentType!.ToString());
@@ -98,6 +124,17 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
         // Publication moved the lifecycle and reached the inspectorates (their retention starts); a month on, the hold keeps CQC's records.
         await Testing.Platform.WaitUntil(async () => (await (await lead.GetAsync($"/api/orchestrator/inspections/{id}")).ReadJson())["status"]!.GetValue<string>() == "published",
             TimeSpan.FromSeconds(20), "the inspection to be published");
+        // Annex B: the local authority's and health's follow-ups (and no police one) carry the letter's date and the day it was published.
+        var publishedOn = LondonTime.Today(Platform.Clock);
+        foreach (var inspectorate in new[] { "ofsted", "cqc" })
+            await Testing.Platform.WaitUntil(async () =>
+            {
+                var followUp = await FollowUp.FollowUpSteps.FollowUpOf(Platform, inspectorate, action);
+                return followUp["letterDate"]?.GetValue<string>() == letterDate.ToString("yyyy-MM-dd")
+                       && followUp["publishedDate"]?.GetValue<string>() == publishedOn.ToString("yyyy-MM-dd");
+            }, TimeSpan.FromSeconds(30), $"{inspectorate}'s follow-up to carry the letter's dates");
+        using (var hmicfrs = Platform.Client(await Platform.Tokens.Staff("inspector", "hmicfrs")))
+            Assert.Empty((await (await hmicfrs.GetAsync($"/api/hmicfrs/follow-ups?inspectionId={id}")).Expect(HttpStatusCode.OK)).AsArray());
         await WaitInAll(async db => await db.Set<InspectionRetention>().AnyAsync(r => r.InspectionId == id && r.TriggeredAt != null), "publication");
         Platform.Clock.Advance(TimeSpan.FromDays(33));
         var heldDay = Today();

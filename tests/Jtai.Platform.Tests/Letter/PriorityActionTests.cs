@@ -16,17 +16,19 @@ public sealed class PriorityActionTests(PlatformFixture fixture)
     [Fact]
     public async Task PriorityActionIdentified_reaches_each_concerned_service_exactly_once()
     {
-        var agreed = await Platform.AgreedFindings("E08000043", "Wolverhampton", ["local-authority"], ["health"], ["police"], ["police", "masa"]);
+        var agreed = await Platform.AgreedFindings("E08000043", "Wolverhampton", ["local-authority"], ["health"], ["police"], ["police", "masa"], ["health", "police"]);
         var published = await Platform.Published<PriorityActionIdentified>(agreed.InspectionId);
-        Assert.Equal(4, published.Count);
-        Assert.Equal(4, published.Select(p => p.PriorityActionId).Distinct().Count());
+        Assert.Equal(5, published.Count);
+        Assert.Equal(5, published.Select(p => p.PriorityActionId).Distinct().Count());
         Assert.True(published.Single(p => p.PriorityActionId == agreed.Findings["priority-3"]).Coordinated);
+        Assert.True(published.Single(p => p.PriorityActionId == agreed.Findings["priority-4"]).Coordinated);
 
         var expected = new Dictionary<string, string[]>
         {
             ["ofsted"] = ["priority-0", "priority-3"],
-            ["cqc"] = ["priority-1", "priority-3"],
-            ["hmicfrs"] = ["priority-2", "priority-3"],
+            // The health and police action opens exactly CQC's and HMICFRS's follow-ups: no ILACS action plan for the local authority.
+            ["cqc"] = ["priority-1", "priority-3", "priority-4"],
+            ["hmicfrs"] = ["priority-2", "priority-3", "priority-4"],
         };
         foreach (var (service, keys) in expected)
         {

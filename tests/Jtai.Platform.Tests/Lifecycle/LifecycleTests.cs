@@ -105,6 +105,9 @@ public sealed class LifecycleTests(PlatformFixture fixture)
         var publishedOn = LondonTime.Today(Platform.Clock);
         Assert.Equal(publishedOn.ToString("yyyy-MM-dd"), timeline.Milestone("publication")["date"]!.GetValue<string>());
         Assert.NotNull(timeline.Milestone("publication")["metAt"]);
+        // Moving the stages by hand sent nothing: the draft and final letter milestones are met only by their delivery.
+        Assert.Null(timeline.Milestone("draft-letter")["metAt"]);
+        Assert.Null(timeline.Milestone("final-letter")["metAt"]);
         Assert.Equal(calendar.AddWorkingDays(publishedOn, 70).ToString("yyyy-MM-dd"), timeline.Milestone("statement-of-action-due")["date"]!.GetValue<string>());
         Assert.Equal(calendar.AddWorkingDays(publishedOn, 10).ToString("yyyy-MM-dd"), timeline.Milestone("complaint-window-end")["date"]!.GetValue<string>());
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Jtai.Platform.Tests.Evidence;
+using Jtai.Platform.Tests.Letter;
+using Jtai.Platform.Tests.Lifecycle;
 using Jtai.Testing;
 using Xunit;
 using static Jtai.Platform.Tests.Evidence.EvidenceSteps;
@@ -8,12 +10,13 @@ using static Jtai.Platform.Tests.Evidence.EvidenceSteps;
 namespace Jtai.Platform.Tests.Notices;
 
 /// <summary>
-/// Its own platform: Ofsted's mail server is at a port where nothing listens (until a test starts
+/// Its own platform: Ofsted's and the orchestrator's mail servers are at ports where nothing listens (until a test starts
 /// one there), and retries wait ten minutes of the movable clock, so each attempt is the test's to trigger.
 /// </summary>
 public sealed class FailedDeliveryFixture : PlatformFixture
 {
     public int OfstedSmtpPort { get; } = Testing.ServiceHost<Jtai.Gateway.GatewayService>.FreePort();
+    public int OrchestratorSmtpPort { get; } = Testing.ServiceHost<Jtai.Gateway.GatewayService>.FreePort();
 
     protected override PlatformOptions Options => new()
     {
@@ -23,6 +26,7 @@ public sealed class FailedDeliveryFixture : PlatformFixture
             settings["Notices:RetryIntervals:1"] = "00:10:00";
             settings["Notices:Smtp:Timeout"] = "00:00:05";
             if (service == "ofsted") settings["Notices:Smtp:Port"] = OfstedSmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (service == "orchestrator") settings["Notices:Smtp:Port"] = OrchestratorSmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         },
     };
 }
@@ -83,6 +87,52 @@ public sealed class FailedDeliveryTests(FailedDeliveryFixture fixture)
             (await (await client.GetAsync($"/api/ofsted/issues-of-concern/inspections/{id}/{second}")).Expect(HttpStatusCode.OK))["seniorOfficerNotifiedAt"] is JsonValue,
             TimeSpan.FromSeconds(15), "the senior officer to count as notified once delivered");
         Assert.Empty(await mailServer.MessagesTo(Officer(id, "first")));
+    }
+
+    [Fact]
+    public async Task A_draft_letter_that_could_not_be_delivered_rests_failed_until_the_lead_retries_it_and_only_its_delivery_meets_the_milestone()
+    {
+        var area = NoticeSteps.FreshArea();
+        var agreed = await Platform.AgreedFindings(area, "Bouncebury", ["police"]);
+        var letter = $"/api/orchestrator/inspections/{agreed.InspectionId}/letter";
+        using var lead = await Platform.As(agreed.Lead);
+        await Platform.DraftSent(agreed);
+
+        async Task<JsonNode> Draft(Func<JsonNode, bool> match, string what)
+        {
+            JsonNode? found = null;
+            await Testing.Platform.WaitUntil(async () =>
+            {
+                var view = await (await lead.GetAsync(letter)).Expect(HttpStatusCode.OK);
+                found = view["deliveries"]!.AsArray().FirstOrDefault(d => d!.Str("notice") == "letter-draft" && match(d!));
+                return found is not null;
+            }, TimeSpan.FromSeconds(30), what);
+            return found!;
+        }
+        await Draft(d => d.Str("state") == "retried", "the draft's first attempt to fail");
+        Platform.Clock.Advance(TimeSpan.FromMinutes(11));
+        await Draft(d => d["attempts"]!.GetValue<int>() == 2, "the draft's second attempt");
+        Platform.Clock.Advance(TimeSpan.FromMinutes(11));
+        var failed = await Draft(d => d.Str("state") == "failed", "the draft's delivery to rest as failed");
+        Assert.Contains("SocketException", failed.Str("lastError"));
+        // The lifecycle moved, but the DCS does not have the draft: the milestone is not met.
+        Assert.Null((await Platform.Timeline(agreed.InspectionId)).Milestone("draft-letter")["metAt"]);
+        var deliveryId = failed["id"]!.GetValue<Guid>();
+
+        using var cqcInspector = Platform.Client(await Platform.Tokens.Staff("inspector", "cqc", "fd-cqc"));
+        (await cqcInspector.PostAsync($"{letter}/deliveries/{deliveryId}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await lead.PostAsync($"{letter}/deliveries/{Guid.NewGuid()}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var mailServer = await MailServer.Start(fixture.OrchestratorSmtpPort);
+        var retried = await (await lead.PostAsync($"{letter}/deliveries/{deliveryId}/retry", null)).Expect(HttpStatusCode.OK);
+        Assert.Equal("retried", retried.Str("state"));
+        var mail = await mailServer.WaitForMail(LetterSteps.AddresseeEmail(area, "dcs"));
+        Assert.Contains("draft letter", mail.Subject);
+        var sent = await Draft(d => d.Str("state") == "sent", "the retried draft to be delivered");
+        Assert.Equal(4, sent["attempts"]!.GetValue<int>());
+        await Testing.Platform.WaitUntil(async () => (await Platform.Timeline(agreed.InspectionId)).Milestone("draft-letter")["metBy"] is JsonValue v
+            && v.GetValue<string>() == "draft-delivered", TimeSpan.FromSeconds(30), "the draft-letter milestone to be met by the delivery");
+        Assert.Equal("retry-failed-deliveries-only", (await (await lead.PostAsync($"{letter}/deliveries/{deliveryId}/retry", null))
+            .ExpectProblem(HttpStatusCode.Conflict))["rule"]!.GetValue<string>());
     }
 
     private static string Officer(Guid id, string which) => $"{which}-{id:N}@police.example.gov.uk";

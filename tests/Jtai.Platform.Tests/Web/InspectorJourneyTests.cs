@@ -1,3 +1,4 @@
+using Jtai.Calendar.WorkingDays;
 using System.Net;
 using Jtai.Platform.Tests.InformationRequests;
 using Jtai.Testing.AnnexA;
@@ -74,13 +75,15 @@ public sealed class InspectorJourneyTests(WebFixture fixture)
         Assert.Contains("Enter the date the evidence was gathered", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await page.ShouldBeAccessible("record-evidence-errors");
 
-        var today = DateOnly.FromDateTime(Platform.Clock.GetUtcNow().UtcDateTime);
+        // Written up today (a date alone: whatever the hour, never in the future) from yesterday's interview at 10:30.
+        var today = LondonTime.Today(Platform.Clock);
+        var yesterday = today.AddDays(-1);
         await page.Locator("#gatheredAt-day").FillAsync(today.Day.ToString());
         await page.Locator("#gatheredAt-month").FillAsync(today.Month.ToString());
         await page.Locator("#gatheredAt-year").FillAsync(today.Year.ToString());
-        await page.Locator("#meetingAt-day").FillAsync(today.Day.ToString());
-        await page.Locator("#meetingAt-month").FillAsync(today.Month.ToString());
-        await page.Locator("#meetingAt-year").FillAsync(today.Year.ToString());
+        await page.Locator("#meetingAt-day").FillAsync(yesterday.Day.ToString());
+        await page.Locator("#meetingAt-month").FillAsync(yesterday.Month.ToString());
+        await page.Locator("#meetingAt-year").FillAsync(yesterday.Year.ToString());
         await page.Locator("#meetingTime").FillAsync("10:30");
         await page.GetByLabel("EC1 ", new() { Exact = false }).First.CheckAsync();
         await page.Locator("#agencies-1").CheckAsync();   // health

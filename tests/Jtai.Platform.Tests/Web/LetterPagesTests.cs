@@ -1,6 +1,7 @@
 using System.Net;
 using Jtai.Platform.Tests.Evidence;
 using Jtai.Platform.Tests.Letter;
+using Jtai.Platform.Tests.Lifecycle;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -15,6 +16,35 @@ namespace Jtai.Platform.Tests.Web;
 public sealed class LetterPagesTests(WebFixture fixture)
 {
     private Testing.Platform Platform => fixture.Platform;
+
+    [Fact]
+    public async Task An_Ofsted_only_letter_is_drafted_with_one_signatory_as_key_strengths_and_recommendations()
+    {
+        var agreed = await Platform.OfstedOnlyInDrafting("E06000015", "Derby");
+        var lead = await fixture.SignedIn("lead-inspector", "ofsted", subject: agreed.Lead.UserId, name: "Lena Lead");
+        await lead.GotoAsync($"/inspections/{agreed.InspectionId}/letter");
+        // One signatory, Ofsted's (2015 consultation, Part 2 ¶34): no place for CQC's or HMICFRS's.
+        Assert.Equal(1, await lead.Locator("input[id^='signatory-name-']").CountAsync());
+        await lead.ShouldBeAccessible("ofsted-only-letter-not-drafted");
+
+        await lead.Locator("#statementRequired-0").CheckAsync();
+        await lead.Locator("#leadAgency").SelectOptionAsync("local-authority");
+        foreach (var (field, value) in new[] { ("dcs", "Dana Director"), ("icb", "Ian Board"), ("police", "Chief Constable Chris Constable"), ("masaChair", "Pat Lee"), ("independentScrutineer", "Chris Moss") })
+            await lead.Locator($"#{field}").FillAsync(value);
+        foreach (var (field, role) in new[] { ("dcsEmail", "dcs"), ("icbEmail", "icb-chief-executive"), ("policeEmail", "chief-constable"), ("masaChairEmail", "masa-chair"),
+                     ("independentScrutineerEmail", "independent-scrutineer") })
+            await lead.Locator($"#{field}").FillAsync(LetterSteps.AddresseeEmail("E06000015", role));
+        await lead.Locator("#signatory-name-0").FillAsync("Yvette Stanley");
+        await lead.Locator("#signatory-title-0").FillAsync("National Director, Regulation and Social Care");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Draft the letter" }).ClickAsync();
+        Assert.Contains("Letter drafted from the agreed findings (version 1).", await lead.Locator(".govuk-notification-banner").InnerTextAsync());
+        var letter = await lead.Locator(".app-letter").InnerTextAsync();
+        Assert.Contains("Key strengths", letter);
+        Assert.Contains("Recommendations", letter);
+        Assert.Contains("post-inspection action plan", letter);
+        Assert.DoesNotContain("Care Quality Commission", letter);
+        await lead.ShouldBeAccessible("ofsted-only-letter-drafted");
+    }
 
     [Fact]
     public async Task The_lead_drafts_and_edits_the_letter_QA_and_managers_pass_it_the_final_is_issued_and_the_partnership_answers_the_questionnaire()
@@ -34,6 +64,7 @@ public sealed class LetterPagesTests(WebFixture fixture)
         Assert.Contains("Select whether a statement of action is required", errors);
         Assert.Contains("Enter the director of children's services", errors);
         Assert.Contains("Enter the name of CQC's signatory", errors);
+        Assert.Contains("Enter an email address in the correct format", errors);
         await lead.ShouldBeAccessible("letter-draft-errors");
 
         await lead.Locator("#statementRequired-0").CheckAsync();
@@ -42,6 +73,9 @@ public sealed class LetterPagesTests(WebFixture fixture)
         await lead.Locator("#cooperatingAgencies-2").CheckAsync();
         foreach (var (field, value) in new[] { ("dcs", "Jane Doe"), ("icb", "Sam Patel"), ("police", "Chief Constable Alex Reed"), ("masaChair", "Pat Lee"), ("independentScrutineer", "Chris Moss") })
             await lead.Locator($"#{field}").FillAsync(value);
+        foreach (var (field, role) in new[] { ("dcsEmail", "dcs"), ("icbEmail", "icb-chief-executive"), ("policeEmail", "chief-constable"), ("masaChairEmail", "masa-chair"),
+                     ("independentScrutineerEmail", "independent-scrutineer") })
+            await lead.Locator($"#{field}").FillAsync(LetterSteps.AddresseeEmail(area, role));
         string[][] signatories = [["Yvette Stanley", "National Director, Regulation and Social Care"], ["Dr Sean O'Kelly", "Chief Inspector of Healthcare"], ["Michelle Skeer", "His Majesty's Inspector of Constabulary"]];
         for (var i = 0; i < 3; i++)
         {
@@ -97,6 +131,15 @@ public sealed class LetterPagesTests(WebFixture fixture)
         await lead.GetByRole(AriaRole.Button, new() { Name = "Issue the final letter" }).ClickAsync();
         Assert.Contains("Final letter issued to the partnership, under embargo until publication.", await lead.Locator(".govuk-notification-banner").InnerTextAsync());
         await lead.ShouldBeAccessible("letter-final-issued");
+        // Sent means delivered: the page lists each notice of the letter and where its delivery stands.
+        using (var leadApi = await Platform.As(agreed.Lead))
+            await Testing.Platform.WaitUntil(async () => (await (await leadApi.GetAsync(letterPath)).Expect(HttpStatusCode.OK))["surveySentAt"] is System.Text.Json.Nodes.JsonValue,
+                TimeSpan.FromSeconds(60), "the questionnaire's request to reach the DCS");
+        await lead.GotoAsync($"/inspections/{id}/letter");
+        var delivered = await lead.Locator("table:has-text('Deliveries')").InnerTextAsync();
+        Assert.Contains("Evaluation questionnaire", delivered);
+        Assert.Contains($"Pat Lee ({LetterSteps.AddresseeEmail(area, "masa-chair")})", delivered);
+        await lead.ShouldBeAccessible("letter-deliveries");
         await lead.GetByRole(AriaRole.Link, new() { Name = "Version 1", Exact = true }).ClickAsync();
         Assert.Equal("Letter version 1", await lead.Heading());
         await lead.ShouldBeAccessible("letter-version");

@@ -25,12 +25,13 @@ public sealed class LetterPublicationPagesTests(WebFixture fixture)
         var id = agreed.InspectionId;
         var letterPath = $"/api/orchestrator/inspections/{id}/letter";
         using (var leadApi = await Platform.As(agreed.Lead))
-            await (await leadApi.PostJson(letterPath, LetterSteps.DraftRequest())).Expect(HttpStatusCode.Created);
+            await (await leadApi.PostJson(letterPath, LetterSteps.DraftRequest(area: area))).Expect(HttpStatusCode.Created);
 
         var lead = await fixture.SignedIn("lead-inspector", "ofsted", subject: agreed.Lead.UserId, name: "Lena Lead");
         await lead.GotoAsync($"/inspections/{id}/letter");
         // Every section is in the form, filled with the current version's.
         Assert.Equal("Jane Doe", await lead.Locator("#dcs").InputValueAsync());
+        Assert.Equal(LetterSteps.AddresseeEmail(area, "dcs"), await lead.Locator("#dcsEmail").InputValueAsync());
         Assert.Equal("Chief Inspector of Healthcare", await lead.Locator("#signatory-title-1").InputValueAsync());
         Assert.True(await lead.Locator("#statementRequired-0").IsCheckedAsync());
         Assert.Equal("local-authority", await lead.Locator("#leadAgency").InputValueAsync());
@@ -56,6 +57,8 @@ public sealed class LetterPublicationPagesTests(WebFixture fixture)
         Assert.Contains("The MASH is well led.", text);
         Assert.Contains("Health partners should attend every strategy discussion.", text);
         Assert.Equal("Jo Bloggs", await lead.Locator("#dcs").InputValueAsync());
+        // The edit keeps the addresses the notices go to (an edit that sent names alone would be refused or lose them).
+        Assert.Equal(LetterSteps.AddresseeEmail(area, "masa-chair"), await lead.Locator("#masaChairEmail").InputValueAsync());
         Assert.Equal("police", await lead.Locator("#leadAgency").InputValueAsync());
         Assert.False(await lead.Locator("#cooperatingAgencies-2").IsCheckedAsync());
         Assert.Equal("Chief Inspector of Hospitals", await lead.Locator("#signatory-title-1").InputValueAsync());
@@ -82,16 +85,26 @@ public sealed class LetterPublicationPagesTests(WebFixture fixture)
 
         var ofstedManager = await fixture.SignedIn("manager", "ofsted", subject: $"manager-ofsted-{area}", name: "Mo Manager");
         await ofstedManager.GotoAsync($"/inspections/{id}/letter");
-        Assert.Contains("To be shared before publication", await ofstedManager.Locator("#letter-steps").InnerTextAsync());
-        await ofstedManager.GetByRole(AriaRole.Link, new() { Name = "Record the letter shared with the government departments" }).ClickAsync();
+        Assert.Contains("To be sent before publication", await ofstedManager.Locator("#letter-steps").InnerTextAsync());
+        await ofstedManager.GetByRole(AriaRole.Link, new() { Name = "Send the final letter to the government departments" }).ClickAsync();
         await ofstedManager.ShouldBeAccessible("letter-departments");
-        await ofstedManager.GetByRole(AriaRole.Button, new() { Name = "Record the sharing" }).ClickAsync();
-        Assert.Contains("Name the government departments the final letter was shared with.", await ofstedManager.Locator(".govuk-error-summary").InnerTextAsync());
+        await ofstedManager.GetByRole(AriaRole.Button, new() { Name = "Send the final letter" }).ClickAsync();
+        Assert.Contains("Name the government departments the final letter goes to: Department for Education", await ofstedManager.Locator(".govuk-error-summary").InnerTextAsync());
+        await ofstedManager.Locator("#departments").FillAsync("Department for Education\nMinistry of Magic");
+        await ofstedManager.GetByRole(AriaRole.Button, new() { Name = "Send the final letter" }).ClickAsync();
+        Assert.Contains("'Ministry of Magic' is not a government department", await ofstedManager.Locator(".govuk-error-summary").InnerTextAsync());
         await ofstedManager.ShouldBeAccessible("letter-departments-errors");
         await ofstedManager.Locator("#departments").FillAsync("Department for Education\nHome Office\n\nDepartment of Health and Social Care");
-        await ofstedManager.GetByRole(AriaRole.Button, new() { Name = "Record the sharing" }).ClickAsync();
-        Assert.Contains("The final letter is recorded as shared with the government departments.", await ofstedManager.Locator(".govuk-notification-banner").InnerTextAsync());
-        Assert.Contains("Shared with Department for Education, Home Office, Department of Health and Social Care", await ofstedManager.Locator("#letter-steps").InnerTextAsync());
+        await ofstedManager.GetByRole(AriaRole.Button, new() { Name = "Send the final letter" }).ClickAsync();
+        Assert.Contains("The final letter is on its way to the government departments", await ofstedManager.Locator(".govuk-notification-banner").InnerTextAsync());
+        // Delivered to each department's configured address (¶110); the row says so once all are delivered.
+        await Platform.Mail.WaitForMail("jtai-letters@homeoffice.gov.uk", m => m.Body.Contains("Cornwall"));
+        await Testing.Platform.WaitUntil(async () =>
+        {
+            await ofstedManager.ReloadAsync();
+            return (await ofstedManager.Locator("#letter-steps").InnerTextAsync()).Contains("Delivered to Department for Education, Home Office, Department of Health and Social Care");
+        }, TimeSpan.FromSeconds(60), "the departments' deliveries on the letter page");
+        Assert.Contains("jtai-letters@dhsc.gov.uk", await ofstedManager.Locator("table").InnerTextAsync());
 
         var director = await fixture.SignedIn("national-director", "ofsted", subject: "ofsted-national-director", name: "Nadia Director");
         await director.GotoAsync($"/inspections/{id}/letter");

@@ -44,6 +44,16 @@ public static partial class Display
     };
 
     /// <summary>"front-door" → "Front door"; "information-gathering" → "Information gathering".</summary>
+    /// <summary>A notice of the letter's way out, as the letter page lists its deliveries.</summary>
+    public static string Notice(string kind) => kind switch
+    {
+        "letter-draft" => "Draft letter",
+        "letter-final" => "Final letter",
+        "survey-request" => "Evaluation questionnaire",
+        "letter-departments" => "Final letter to a government department",
+        _ => Words(kind),
+    };
+
     public static string Words(string key)
     {
         if (key.Length == 0) return key;

@@ -25,6 +25,11 @@ public sealed class AnnexAUpload
     public bool KeptValidRows { get; set; }
     /// <summary>Problems of the refused rows when the uploader asked to keep the valid ones (JSON).</summary>
     public string? Problems { get; set; }
+    /// <summary>The first day of the period the lists cover (six months before notification, ¶8).</summary>
+    public DateOnly? PeriodFrom { get; set; }
+    /// <summary>Rows kept whose event is dated before <see cref="PeriodFrom"/>; each is in <see cref="Warnings"/> (JSON) by row.</summary>
+    public int RowsBeforePeriod { get; set; }
+    public string? Warnings { get; set; }
     public DateTimeOffset? SupersededAt { get; set; }
 }
 
@@ -60,6 +65,7 @@ internal sealed class AnnexAUploadConfiguration : IEntityTypeConfiguration<Annex
         e.Property(u => u.Agency).HasMaxLength(40);
         e.Property(u => u.UploadedBy).HasMaxLength(200);
         e.Property(u => u.Problems).HasColumnType("jsonb");
+        e.Property(u => u.Warnings).HasColumnType("jsonb");
         e.HasIndex(u => new { u.InspectionId, u.ListNumber, u.Version }).IsUnique();
         // At most one current upload per list: two concurrent uploads cannot both win.
         e.HasIndex(u => new { u.InspectionId, u.ListNumber }).IsUnique().HasFilter("superseded_at IS NULL")

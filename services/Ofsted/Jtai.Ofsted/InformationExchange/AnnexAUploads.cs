@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Jtai.Contracts.InformationRequests;
+using Jtai.Calendar.WorkingDays;
+using Jtai.Inspectorate.Notification;
 using Jtai.Messaging.Data;
 using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.Data;
@@ -20,11 +22,12 @@ namespace Jtai.Ofsted.InformationExchange;
 public sealed record AnnexAUploadView(
     Guid Id, int List, int Version, string FileName, string Format, long SizeBytes, string Sha256, string Agency,
     string UploadedBy, DateTimeOffset UploadedAt, int RowsStored, int RowsRefused, bool KeptValidRows,
-    DateTimeOffset? SupersededAt, JsonElement? Problems)
+    DateTimeOffset? SupersededAt, JsonElement? Problems, DateOnly? PeriodFrom, int RowsBeforePeriod, JsonElement? Warnings)
 {
     public static AnnexAUploadView From(AnnexAUpload u) => new(u.Id, u.ListNumber, u.Version, u.FileName, u.Format, u.SizeBytes, u.Sha256,
         u.Agency, u.UploadedBy, u.UploadedAt, u.RowsStored, u.RowsRefused, u.KeptValidRows, u.SupersededAt,
-        u.Problems is null ? null : JsonSerializer.Deserialize<JsonElement>(u.Problems));
+        u.Problems is null ? null : JsonSerializer.Deserialize<JsonElement>(u.Problems), u.PeriodFrom, u.RowsBeforePeriod,
+        u.Warnings is null ? null : JsonSerializer.Deserialize<JsonElement>(u.Warnings));
 }
 
 /// <summary>
@@ -68,7 +71,10 @@ public static partial class AnnexAUploads
             return FileProblems.Field("file", $"'{file.FileName}' could not be read as {format}: {ex.Message}");
         }
 
-        var validation = AnnexAValidator.Validate(definition, table);
+        // ¶8: the lists cover the six months before notification (the latest, when a deferral notified it again).
+        var notified = await db.Set<InspectionNotification>().Where(n => n.InspectionId == inspectionId).MaxAsync(n => (DateTimeOffset?)n.RecordedAt, ct);
+        var periodFrom = DateOnly.FromDateTime(LondonTime.ToLondon(notified ?? clock.GetUtcNow()).DateTime).AddMonths(-6);
+        var validation = AnnexAValidator.Validate(definition, table, periodFrom);
         var keep = keepValidRows == true;
         if (validation.Problems.Count > 0 && (!keep || validation.HeaderRefused || validation.Valid.Count == 0))
         {
@@ -98,6 +104,12 @@ public static partial class AnnexAUploads
                 ? JsonSerializer.Serialize(validation.Problems.Take(options.Value.MaxProblemsListed)
                     .Select(p => new { row = p.Row, column = p.Column, value = p.Value, rule = p.Rule, message = p.Message }))
                 : null,
+            PeriodFrom = periodFrom,
+            RowsBeforePeriod = validation.Warnings.Count,
+            Warnings = validation.Warnings.Count > 0
+                ? JsonSerializer.Serialize(validation.Warnings.Take(options.Value.MaxProblemsListed)
+                    .Select(p => new { row = p.Row, column = p.Column, value = p.Value, rule = p.Rule, message = p.Message }))
+                : null,
         };
 
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
@@ -110,7 +122,8 @@ public static partial class AnnexAUploads
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.SupersededAt, now), ct);
         db.Set<AnnexAUpload>().Add(upload);
         await db.Delivered(outbox, inspectionId, AnnexAItems.AnnexAList(list), upload.Agency, upload.UploadedBy, now,
-            $"List {list} ({definition.Title}): {upload.RowsStored} rows" + (upload.RowsRefused > 0 ? $", {upload.RowsRefused} refused" : ""), ct);
+            $"List {list} ({definition.Title}): {upload.RowsStored} rows" + (upload.RowsRefused > 0 ? $", {upload.RowsRefused} refused" : "")
+            + (upload.RowsBeforePeriod > 0 ? $", {upload.RowsBeforePeriod} dated before {periodFrom:dd/MM/yyyy}" : ""), ct);
         try
         {
             await db.SaveChangesAsync(ct);

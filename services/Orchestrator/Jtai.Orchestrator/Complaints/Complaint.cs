@@ -37,6 +37,8 @@ public sealed class Complaint
     public bool? Upheld { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public Guid HoldId { get; set; }
+    /// <summary>The informal concern (¶89) the complaint follows, when the partnership names one.</summary>
+    public Guid? InformalConcernId { get; set; }
     public uint Version { get; set; }
 
     /// <summary>Annex C: Ofsted investigates a process or findings complaint, the inspector's own inspectorate a conduct complaint.</summary>
@@ -79,7 +81,7 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
 }
 
 public sealed record ComplaintRequest(string? Kind, string? Text, string? Inspectorate, string? InspectorName, bool? RequestWithdrawal,
-    string? ExceptionalCircumstances);
+    string? ExceptionalCircumstances, Guid? InformalConcernId = null);
 
 public sealed record LeadInvestigatorRequest(string? Name);
 

@@ -65,6 +65,10 @@ public static class ComplaintsApi
         }
         if (request.RequestWithdrawal == true && errors.Required(request.ExceptionalCircumstances, "exceptionalCircumstances"))
             errors.MaxLength(request.ExceptionalCircumstances, 20_000, "exceptionalCircumstances");
+        // ¶89–90: a complaint that follows an informal concern names it, so each shows the other.
+        var concern = request.InformalConcernId is { } concernId ? await InformalConcerns.InformalConcernQueries.InformalConcern(db, inspectionId, concernId, ct) : null;
+        if (request.InformalConcernId is not null && (concern is null || concern.Agency != user.Agency()))
+            errors.Add("informalConcernId", "'informalConcernId' is not an informal concern your agency raised about this inspection.");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var letter = await db.Letter(inspectionId, ct);
@@ -88,9 +92,10 @@ public static class ComplaintsApi
             ExceptionalCircumstances = request.ExceptionalCircumstances?.Trim(),
             AcknowledgementDueOn = calendar.AddWorkingDays(today, AcknowledgementWorkingDays),
             ResponseDueOn = calendar.AddWorkingDays(today, ResponseWorkingDays),
-            HoldId = Guid.NewGuid(),
+            HoldId = Guid.NewGuid(), InformalConcernId = concern?.Id,
         };
         db.Add(complaint);
+        if (concern is not null) concern.ComplaintId = complaint.Id;
         // Evidence is kept in every service while the complaint is open, whatever its retention.
         outbox.Publish(new LegalHoldPlaced(inspectionId, complaint.HoldId, $"Open {complaint.Kind} complaint {complaint.Id} (Annex C)", now));
         await Schedule(deadlines, complaint, "acknowledgement", complaint.AcknowledgementDueOn, ct);
@@ -149,7 +154,7 @@ public static class ComplaintsApi
         complaint.AcknowledgedBy = user.Id();
         complaint.WithdrawalAgreed = request.WithdrawalAgreed;
         if (request.WithdrawalAgreed == true && await db.Letter(inspectionId, ct) is { } letter)
-            await PublicationApi.Withdrawal(db, deadlines, letter, request.DecidedBy!.Trim(),
+            await LetterPublication.Withdraw(deadlines, letter, request.DecidedBy!.Trim(),
                 $"Withdrawal requested in complaint {complaint.Id} and agreed: {complaint.ExceptionalCircumstances}", user.Id(), now, ct);
         await deadlines.Cancel(Key(complaint, "acknowledgement"), now, ct);
         await db.SaveLetter(ct);
@@ -219,8 +224,7 @@ public static class ComplaintsApi
         complaint.RespondedAt = now;
         complaint.RespondedBy = user.Id();
         complaint.ClosedAt = now;
-        await deadlines.Cancel(Key(complaint, "acknowledgement"), now, ct);
-        await deadlines.Cancel(Key(complaint, "response"), now, ct);
+        await deadlines.Cancel([Key(complaint, "acknowledgement"), Key(complaint, "response")], now, ct);
         outbox.Publish(new LegalHoldReleased(complaint.InspectionId, complaint.HoldId, now));
     }
 

@@ -80,11 +80,15 @@ public static class DeferralApi
         }
         if (!accepted && body.NewFieldworkStart is not null)
             errors.Add("newFieldworkStart", "'newFieldworkStart' is given only when the deferral is accepted.");
+        // ¶19: Ofsted decides with the other inspectorates taking part (none, in an Ofsted-only inspection).
+        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } scheduled) return TypedResults.NotFound();
+        var others = frameworks.TakingPart(scheduled).Where(i => i != Inspectorates.Ofsted).ToList();
         var agreedWith = (body.AgreedWith ?? []).Select(a => a?.Trim().ToLowerInvariant()).Distinct().ToList();
-        if (agreedWith.Count == 0) errors.Add("agreedWith", "'agreedWith' is required.");
-        else if (agreedWith.Any(a => a is not (Inspectorates.Cqc or Inspectorates.Hmicfrs))
-            || !agreedWith.Contains(Inspectorates.Cqc) || !agreedWith.Contains(Inspectorates.Hmicfrs))
-            errors.Add("agreedWith", "'agreedWith' must name cqc and hmicfrs: the inspectorates decide a deferral together (¶19).");
+        if (others.Count > 0 && agreedWith.Count == 0) errors.Add("agreedWith", "'agreedWith' is required.");
+        else if (agreedWith.Count != others.Count || others.Any(o => !agreedWith.Contains(o)))
+            errors.Add("agreedWith", others.Count == 0
+                ? "'agreedWith' names nobody: Ofsted alone takes part in this inspection and decides its deferral."
+                : $"'agreedWith' must name {string.Join(" and ", others)}: the inspectorates decide a deferral together (¶19).");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         DeferralRequest? request = null;
@@ -99,7 +103,7 @@ public static class DeferralApi
             request.DecisionReason = body.Reason?.Trim();
             request.DecidedAt = clock.GetUtcNow();
             request.DecidedBy = user.Id();
-            request.AgreedWith = [Inspectorates.Cqc, Inspectorates.Hmicfrs];
+            request.AgreedWith = [.. others];
             if (!accepted) return;
 
             if (body.NewFieldworkStart!.Value <= inspection.FieldworkStart)

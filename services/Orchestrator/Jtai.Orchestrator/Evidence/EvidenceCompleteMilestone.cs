@@ -1,3 +1,5 @@
+using Jtai.Calendar.Frameworks;
+using Jtai.Orchestrator.Inspections;
 using Jtai.Calendar.Timeline;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Inbox;
@@ -31,10 +33,10 @@ internal sealed class InspectorateEvidenceCompletenessConfiguration : IEntityTyp
 }
 
 /// <summary>
-/// ¶74: the evidence-complete milestone is met when all three inspectorates' records are complete, at the
+/// ¶74: the evidence-complete milestone is met when the records of every inspectorate taking part are complete, at the
 /// time the last of them was; an inspectorate reopening a record (¶75) unmeets it until complete again.
 /// </summary>
-public sealed class EvidenceCompletenessChangedConsumer(OrchestratorDbContext db, ILogger<EvidenceCompletenessChangedConsumer> logger)
+public sealed class EvidenceCompletenessChangedConsumer(OrchestratorDbContext db, FrameworkCatalog frameworks, ILogger<EvidenceCompletenessChangedConsumer> logger)
     : InboxConsumer<EvidenceCompletenessChanged>(db, logger)
 {
     public const string MetBy = "evidence-records-complete";
@@ -53,7 +55,8 @@ public sealed class EvidenceCompletenessChangedConsumer(OrchestratorDbContext db
         await db.SaveChangesAsync(ct);
 
         var states = await db.Set<InspectorateEvidenceCompleteness>().Where(c => c.InspectionId == message.InspectionId).ToListAsync(ct);
-        var allComplete = Inspectorates.All.All(i => states.Any(s => s.Inspectorate == i && s.Complete));
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == message.InspectionId, ct);
+        var allComplete = frameworks.TakingPart(inspection).All(i => states.Any(s => s.Inspectorate == i && s.Complete));
         var milestone = await db.Set<InspectionMilestone>()
             .SingleOrDefaultAsync(m => m.InspectionId == message.InspectionId && m.Key == MilestoneKeys.EvidenceComplete, ct);
         if (milestone is null) return;

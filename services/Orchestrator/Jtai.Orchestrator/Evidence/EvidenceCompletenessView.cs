@@ -1,3 +1,5 @@
+using Jtai.Calendar.Frameworks;
+using Jtai.Orchestrator.Inspections;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Jtai.Contracts.Evidence;
@@ -50,11 +52,11 @@ public static class EvidenceCompletenessEndpoint
     }
 
     public static async Task<Results<Ok<CompletenessResult>, NotFound>> Handle(Guid inspectionId, OrchestratorDbContext db,
-        GrpcClientFactory clients, ServiceToken token, IConfiguration configuration, CancellationToken ct)
+        FrameworkCatalog frameworks, GrpcClientFactory clients, ServiceToken token, IConfiguration configuration, CancellationToken ct)
     {
-        if (!await db.Inspections.AnyAsync(i => i.Id == inspectionId, ct)) return TypedResults.NotFound();
+        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
         var deadline = configuration.GetValue("Evidence:CompletenessCallTimeout", TimeSpan.FromSeconds(3));
-        var results = await Task.WhenAll(Inspectorates.All.Select(i => Ask(i, inspectionId, clients, token, deadline, ct)));
+        var results = await Task.WhenAll(frameworks.TakingPart(inspection).Select(i => Ask(i, inspectionId, clients, token, deadline, ct)));
         return TypedResults.Ok(new CompletenessResult(inspectionId, results.All(r => r.Status == "complete"), results));
     }
 

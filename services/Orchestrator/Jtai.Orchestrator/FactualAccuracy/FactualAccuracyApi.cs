@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.WorkingDays;
+using Jtai.Notices;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Letter;
 using Jtai.Orchestrator.Lifecycle;
@@ -28,11 +30,11 @@ public static class FactualAccuracyApi
 
     public static IEndpointRouteBuilder MapFactualAccuracy(this IEndpointRouteBuilder app)
     {
-        var lead = app.MapGroup(LetterApi.Path).RequireStanding(Rules.OfstedLead).WithTags("Factual accuracy");
+        var lead = app.MapGroup(LetterRoutes.Path).RequireStanding(Rules.OfstedLead).WithTags("Factual accuracy");
         lead.MapPost("/draft/send", Send);
         lead.MapPost("/factual-accuracy/comments/{commentId:guid}/decision", Decide);
         // The draft and the comments: the team, the named managers and the DCS, who alone comments.
-        var shared = app.MapGroup(LetterApi.Path).RequireStanding(ReadsDraft).WithTags("Factual accuracy");
+        var shared = app.MapGroup(LetterRoutes.Path).RequireStanding(ReadsDraft).WithTags("Factual accuracy");
         shared.MapGet("/draft", Draft);
         shared.MapGet("/draft/html", DraftHtml);
         shared.MapGet("/factual-accuracy/comments", Comments);
@@ -42,15 +44,16 @@ public static class FactualAccuracyApi
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Send(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        Transitions transitions, TimeProvider clock, CancellationToken ct)
+        Transitions transitions, INotices notices, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         if (letter.DraftSentAt is not null) throw new DomainRuleException("draft-sent", "The draft has already gone to the DCS.");
-        await QualityAssuranceApi.EnsureReadyToSend(db, letter, ct);
+        await LetterQualityGate.EnsureReadyToSend(db, frameworks, letter, ct);
         var now = clock.GetUtcNow();
         var version = letter.CurrentVersion;
         // The lifecycle moves with the letter, in one transaction (its effects run inside the move's attempt).
-        await transitions.Move(inspectionId, Stages.FactualAccuracy, user.Id(), "Draft letter sent to the DCS for a factual accuracy check", async _ =>
+        // The notice to the DCS is queued in the same transaction: the draft is "sent" once delivered (LetterDeliveries).
+        await transitions.Move(inspectionId, Stages.FactualAccuracy, user.Id(), "Draft letter sent to the DCS for a factual accuracy check", async inspection =>
         {
             var sent = (await db.Letter(inspectionId, ct))!;
             if (sent.CurrentVersion != version) throw new DomainRuleException("letter-changed", "The letter changed meanwhile: check it again.");
@@ -59,8 +62,9 @@ public static class FactualAccuracyApi
             sent.DraftSentAt = now;
             sent.DraftSentBy = user.Id();
             sent.CommentsDueOn = calendar.AddWorkingDays(LondonTime.Today(clock), CommentWorkingDays);
+            notices.Queue(LetterNotices.DraftToDcs(inspection, await db.Content(inspectionId, version, ct), version, sent.CommentsDueOn.Value));
         }, ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }
 
     private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Draft(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Jtai.Calendar.Frameworks;
+using Jtai.Orchestrator.Inspections;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Jtai.Contracts.Evidence;
@@ -161,7 +163,7 @@ public static class FindingsApi
 
     /// <summary>The findings are agreed only when every one is linked to evidence and the QA manager has confirmed the links.</summary>
     private static async Task<Results<Ok<FindingsRegisterView>, NotFound>> Agree(
-        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, IOutbox outbox, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
         await NotAgreed(db, inspectionId, ct);
@@ -177,7 +179,7 @@ public static class FindingsApi
                 $"The QA manager has not confirmed the links of {unconfirmed.Count} finding(s) ({string.Join(", ", unconfirmed.Select(f => f.Id))}).");
         db.Add(new FindingsAgreement { InspectionId = inspectionId, AgreedBy = user.Id(), AgreedAt = clock.GetUtcNow(), Findings = findings.Count });
         // Issue 6: the areas for priority action leave with the agreement, in its transaction.
-        PriorityActionEvents.Stage(outbox, inspection, findings, clock.GetUtcNow());
+        PriorityActionEvents.Stage(outbox, inspection, frameworks.TakingPart(inspection), findings, clock.GetUtcNow());
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException)
         {

@@ -45,13 +45,14 @@ public static partial class ScheduleInspection
     public static async Task<Inspection> Stage(OrchestratorDbContext db, IOutbox outbox, InspectionTimelines timelines, FrameworkCatalog frameworks,
         string localAreaCode, string localAreaName, string theme, DateOnly fieldworkStart, string by, DateTimeOffset at, CancellationToken ct)
     {
+        var framework = frameworks.Latest(theme);
         var inspection = new Inspection
         {
             Id = Guid.NewGuid(),
             LocalAreaCode = localAreaCode,
             LocalAreaName = localAreaName,
             Theme = theme,
-            FrameworkVersion = frameworks.Latest(theme).Version,
+            FrameworkVersion = framework.Version,
             FieldworkStart = fieldworkStart,
             Status = "scheduled",
             ScheduledAt = at,
@@ -61,7 +62,7 @@ public static partial class ScheduleInspection
         await timelines.Plan(inspection, ct);
         outbox.Publish(new InspectionScheduled(
             inspection.Id, inspection.LocalAreaCode, inspection.LocalAreaName, inspection.Theme,
-            inspection.FieldworkStart, inspection.ScheduledAt));
+            inspection.FieldworkStart, inspection.ScheduledAt, framework.Inspectorates));
         return inspection;
     }
 
@@ -78,7 +79,7 @@ public static partial class ScheduleInspection
         {
             var today = LondonTime.Today(clock);
             if (request.FieldworkStart.Value <= today)
-                errors.Add("fieldworkStart", "'fieldworkStart' must be in the future: notification comes 10 working days before fieldwork.");
+                errors.Add("fieldworkStart", "'fieldworkStart' must be in the future: the area is notified working days before fieldwork.");
             else if (calculator.FieldworkStartProblem(request.FieldworkStart.Value) is { } problem)
                 errors.Add("fieldworkStart", problem);
             else if (request.Theme is not null && frameworks.TryGetLatest(request.Theme, out var framework)

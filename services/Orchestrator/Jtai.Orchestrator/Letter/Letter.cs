@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -24,12 +25,16 @@ public sealed class InspectionLetter
     public int? DraftVersion { get; set; }
     public string? DraftSentBy { get; set; }
     public DateTimeOffset? DraftSentAt { get; set; }
+    /// <summary>When the draft reached the DCS (its notice was delivered, ¶82): the draft-letter milestone is met then.</summary>
+    public DateTimeOffset? DraftDeliveredAt { get; set; }
     /// <summary>The last day of the DCS's 9 working days for the partnership's comments.</summary>
     public DateOnly? CommentsDueOn { get; set; }
 
     public int? FinalVersion { get; set; }
     public string? FinalIssuedBy { get; set; }
     public DateTimeOffset? FinalIssuedAt { get; set; }
+    /// <summary>When the final letter had reached every addressee (¶83): the final-letter milestone is met then.</summary>
+    public DateTimeOffset? FinalDeliveredAt { get; set; }
     /// <summary>The final letter's date: the statement of action is due 70 working days after it (¶86).</summary>
     public DateOnly? LetterDate { get; set; }
     /// <summary>When the embargo is planned to lift (+34 working days, 09:30 London).</summary>
@@ -40,10 +45,11 @@ public sealed class InspectionLetter
     /// <summary>¶110: priority actions concerning several agencies: the departments see the final letter first.</summary>
     public bool DepartmentsRequired { get; set; }
     public List<string> Departments { get; set; } = [];
+    /// <summary>Who sent the final letter to the departments; <see cref="DepartmentsSharedAt"/> is when it had reached them all.</summary>
     public string? DepartmentsSharedBy { get; set; }
     public DateTimeOffset? DepartmentsSharedAt { get; set; }
 
-    /// <summary>¶84: the evaluation questionnaire goes with the final letter.</summary>
+    /// <summary>¶84: the evaluation questionnaire goes with the final letter; set when its request reached the DCS.</summary>
     public DateTimeOffset? SurveySentAt { get; set; }
 
     public DateTimeOffset? WithdrawnAt { get; set; }
@@ -57,6 +63,24 @@ public sealed class InspectionLetter
     public bool IsPublished(DateTimeOffset now) => PublicationAt is { } at && at <= now && WithdrawnAt is null;
 
     public bool IsFinal => FinalIssuedAt is not null;
+
+    /// <summary>
+    /// Withdraws the final letter (¶121). Returns whether a publication deadline row was scheduled and
+    /// must be cancelled; a publication still to come is forgotten, so the embargoed letter is never published.
+    /// </summary>
+    public bool Withdraw(string decidedBy, string reason, string by, DateTimeOffset now)
+    {
+        if (!IsFinal) throw new DomainRuleException("final-letter-first", "Only a final letter can be withdrawn.");
+        if (WithdrawnAt is not null) throw new DomainRuleException("letter-withdrawn", "The letter has already been withdrawn.");
+        WithdrawnAt = now;
+        WithdrawnBy = by;
+        WithdrawalDecidedBy = decidedBy;
+        WithdrawalReason = reason;
+        Stage = LetterStages.Withdrawn;
+        var scheduled = !IsPublished(now) && PublicationAt is not null;
+        if (PublicationAt > now) PublicationAt = null;
+        return scheduled;
+    }
 }
 
 public static class LetterStages

@@ -1,5 +1,7 @@
+using Jtai.Orchestrator.QualityAssurance;
 using System.Security.Claims;
 using Jtai.Calendar.Timeline;
+using Jtai.Notices;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Findings;
 using Jtai.ServiceDefaults.Problems;
@@ -16,18 +18,24 @@ namespace Jtai.Orchestrator.Letter;
 /// </summary>
 public static class LetterApi
 {
-    public const string Path = "/api/orchestrator/inspections/{inspectionId:guid}/letter";
-
     public static WebApplicationBuilder AddLetter(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<LetterDrafting>();
+        builder.Services.AddNoticeKinds([.. LetterNotices.Kinds]);
+        builder.Services.AddNoticeOutcome<LetterDeliveries>();
+        // ¶110: without the departments' addresses the final letter could never reach them before publication: refuse to start.
+        builder.Services.AddOptions<Publication.GovernmentDepartmentsOptions>().Bind(builder.Configuration.GetSection("Letter"))
+            .Validate(o => o.Departments.Count > 0 && o.Departments.All(d => !string.IsNullOrWhiteSpace(d.Key) && !string.IsNullOrWhiteSpace(d.Name)
+                && System.Net.Mail.MailAddress.TryCreate(d.Email, out _)),
+                "Letter:Departments must list the government departments (Key, Name, Email) the final letter goes to before publication (¶110).")
+            .ValidateOnStart();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapLetter(this IEndpointRouteBuilder app)
     {
         // The letter in every form is for the team and the managers the guidance names; the lead writes it (¶77).
-        var group = app.MapGroup(Path).RequireStanding(Rules.TeamOrNamedManagers).WithTags("Letter");
+        var group = app.MapGroup(LetterRoutes.Path).RequireStanding(Rules.TeamOrNamedManagers).WithTags("Letter");
         group.MapPost("/", Draft).RequireStanding(Rules.OfstedLead);
         group.MapGet("/", Get);
         group.MapPut("/", Edit).RequireStanding(Rules.OfstedLead);
@@ -35,6 +43,8 @@ public static class LetterApi
         group.MapGet("/versions/{number:int}", Version);
         group.MapGet("/versions/{number:int}/html", Html);
         group.MapGet("/versions/{number:int}/text", Text);
+        // A delivery that failed every attempt rests failed until someone who fixed the cause asks again.
+        group.MapPost("/deliveries/{deliveryId:guid}/retry", RetryDelivery).RequireStanding(Rules.OfstedLeadOrManagers);
         return app;
     }
 
@@ -46,7 +56,7 @@ public static class LetterApi
         var errors = new RequestErrors();
         var nextSteps = LetterValidation.NextSteps(request.NextSteps, errors);
         var addressees = LetterValidation.Addressees(request.Addressees, errors);
-        var signatories = LetterValidation.Signatories(request.Signatories, errors);
+        var signatories = LetterValidation.Signatories(request.Signatories, drafting.TakingPart(inspection), errors);
         var headline = LetterValidation.Paragraphs(request.HeadlineFindings, "headlineFindings", errors);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
@@ -64,17 +74,18 @@ public static class LetterApi
         db.Add(letter);
         db.Add(new LetterVersion { InspectionId = inspectionId, Number = 1, Content = content.ToJson(), EditedBy = user.Id(), EditedAt = now, Note = "Drafted from the agreed findings" });
         await db.SaveLetter(ct);
-        return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/letter", await View(db, drafting, letter, now, ct));
+        return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/letter", await LetterView.Read(db, drafting, letter, now, ct));
     }
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct) =>
-        await db.Letter(inspectionId, ct) is { } letter ? TypedResults.Ok(await View(db, drafting, letter, clock.GetUtcNow(), ct)) : TypedResults.NotFound();
+        await db.Letter(inspectionId, ct) is { } letter ? TypedResults.Ok(await LetterView.Read(db, drafting, letter, clock.GetUtcNow(), ct)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Edit(
         Guid inspectionId, EditLetterRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
         TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
         var errors = new RequestErrors();
         errors.Required(request.BaseVersion, "baseVersion");
         errors.MaxLength(request.Note, 1_000, "note");
@@ -87,13 +98,17 @@ public static class LetterApi
         var main = LetterValidation.Paragraphs(request.MainFindings, "mainFindings", errors, required: true);
         var nextSteps = request.NextSteps is null ? null : LetterValidation.NextSteps(request.NextSteps, errors);
         var addressees = request.Addressees is null ? null : LetterValidation.Addressees(request.Addressees, errors);
-        var signatories = request.Signatories is null ? null : LetterValidation.Signatories(request.Signatories, errors);
+        var signatories = request.Signatories is null ? null : LetterValidation.Signatories(request.Signatories, drafting.TakingPart(inspection), errors);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         if (letter.IsFinal)
             throw new DomainRuleException("letter-final", "The final letter has been issued: its text no longer changes.");
         if (request.BaseVersion != letter.CurrentVersion)
             throw new DomainRuleException("letter-version", $"The letter is at version {letter.CurrentVersion}, not {request.BaseVersion}: read it again before editing.");
+        // ¶80–81: a version checked and agreed is frozen; changing it is a deliberate act that reopens both.
+        if (request.Reopen != true && await LetterQualityGate.IsAgreed(db, drafting, letter, ct))
+            throw new DomainRuleException("letter-agreed",
+                $"Version {letter.CurrentVersion} is quality assured and agreed by all three inspectorates: a change reopens quality assurance and agreement (send \"reopen\": true to make it).");
 
         var current = await db.Content(inspectionId, letter.CurrentVersion, ct);
         var edited = current with
@@ -113,10 +128,24 @@ public static class LetterApi
         db.Add(new LetterVersion
         {
             InspectionId = inspectionId, Number = letter.CurrentVersion, Content = edited.ToJson(), EditedBy = user.Id(), EditedAt = now,
-            Note = string.IsNullOrWhiteSpace(request.Note) ? "Edited" : request.Note.Trim(),
+            Note = (string.IsNullOrWhiteSpace(request.Note) ? "Edited" : request.Note.Trim()) + (request.Reopen == true ? " (reopens quality assurance and agreement)" : ""),
         });
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await View(db, drafting, letter, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
+    }
+
+    private static async Task<Results<Ok<LetterDeliveryView>, NotFound>> RetryDelivery(Guid inspectionId, Guid deliveryId, OrchestratorDbContext db,
+        INotices notices, CancellationToken ct)
+    {
+        var prefix = LetterNotices.RegardingPrefix(inspectionId);
+        if (!await db.Set<Jtai.Notices.Delivery.NoticeDelivery>().AnyAsync(d => d.Id == deliveryId && d.InspectionId == inspectionId && d.Regarding.StartsWith(prefix), ct))
+            return TypedResults.NotFound();
+        // The row lock of Retry holds until the commit: a retry asked twice at once is one attempt and one 409.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var delivery = (await notices.Retry(deliveryId, ct))!;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(LetterDeliveryView.From(delivery));
     }
 
     private static async Task<Results<Ok<List<LetterVersionSummary>>, NotFound>> Versions(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
@@ -147,16 +176,6 @@ public static class LetterApi
         if (inspection is null || version is null) return TypedResults.NotFound();
         var status = $"Version {number}: not for publication";
         return LetterResults.Render(LetterContent.FromJson(version.Content), LetterStore.Title(inspection), status, html);
-    }
-
-    public static async Task<LetterView> View(OrchestratorDbContext db, LetterDrafting drafting, InspectionLetter letter, DateTimeOffset now, CancellationToken ct)
-    {
-        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == letter.InspectionId, ct);
-        var timeline = drafting.Timeline(inspection);
-        var milestones = new LetterMilestonesView(timeline[MilestoneKeys.DraftLetter].Date, timeline[MilestoneKeys.FactualAccuracyComments].Date,
-            timeline[MilestoneKeys.FinalLetter].Date, timeline[MilestoneKeys.Publication].Date);
-        var agreements = await db.Set<LetterAgreement>().AsNoTracking().Where(a => a.InspectionId == letter.InspectionId).ToListAsync(ct);
-        return LetterView.From(letter, now, agreements, milestones, await db.Content(letter.InspectionId, letter.CurrentVersion, ct));
     }
 }
 

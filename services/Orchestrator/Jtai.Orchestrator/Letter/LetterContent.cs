@@ -1,11 +1,14 @@
 using System.Text.Json;
+using Jtai.Calendar.Frameworks;
 
 namespace Jtai.Orchestrator.Letter;
 
 /// <summary>
 /// The letter in the structure of published JTAI letters: opening, headline findings, areas for
 /// priority action (only when there are any), what needs to improve, strengths, main findings,
-/// next steps, addressees and one signatory per inspectorate.
+/// next steps, addressees and one signatory per inspectorate. An Ofsted-only letter (its framework's
+/// form) leads with key strengths and gives recommendations, answered by an action plan, with Ofsted's one
+/// signatory (2015 consultation, Part 2 ¶34); its paragraphs keep the same keys.
 /// </summary>
 public sealed record LetterContent(
     string Opening,
@@ -19,6 +22,12 @@ public sealed record LetterContent(
     IReadOnlyList<Signatory> Signatories)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The framework's letter form (<see cref="LetterForms"/>); a version stored without one is a letter of findings.</summary>
+    public string Form { get; init; } = LetterForms.Findings;
+
+    /// <summary>What answers the letter (<see cref="LetterResponses"/>): the statement of action or the action plan.</summary>
+    public string ResponseToLetter { get; init; } = LetterResponses.StatementOfAction;
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -37,11 +46,20 @@ public sealed record LetterContent(
             for (var i = 0; i < texts.Count; i++) list.Add(new($"{prefix}-{i + 1}", heading, texts[i]));
         }
         Section("headline", LetterHeadings.Headline, HeadlineFindings);
-        Section("priority", LetterHeadings.PriorityActions, AreasForPriorityAction);
-        Section("improve", LetterHeadings.Improve, WhatNeedsToImprove);
-        Section("strength", LetterHeadings.Strengths, Strengths);
+        if (Form == LetterForms.StrengthsAndRecommendations)
+        {
+            Section("strength", LetterHeadings.KeyStrengths, Strengths);
+            Section("priority", LetterHeadings.PriorityActions, AreasForPriorityAction);
+            Section("improve", LetterHeadings.Recommendations, WhatNeedsToImprove);
+        }
+        else
+        {
+            Section("priority", LetterHeadings.PriorityActions, AreasForPriorityAction);
+            Section("improve", LetterHeadings.Improve, WhatNeedsToImprove);
+            Section("strength", LetterHeadings.Strengths, Strengths);
+        }
         Section("main", LetterHeadings.Main, MainFindings);
-        list.Add(new("next-steps", LetterHeadings.NextSteps, NextSteps.Describe()));
+        list.Add(new("next-steps", LetterHeadings.NextSteps, NextSteps.Describe(ResponseToLetter)));
         return list;
     }
 }
@@ -51,8 +69,9 @@ public sealed record LetterParagraph(string Key, string? Heading, string Text);
 /// <summary>¶85: whether a written statement of proposed action is required, who leads it, who cooperates, when it is due.</summary>
 public sealed record NextSteps(bool StatementRequired, string? LeadAgency, IReadOnlyList<string> CooperatingAgencies, DateOnly? DueOn)
 {
-    public string Describe()
+    public string Describe(string response = LetterResponses.StatementOfAction)
     {
+        if (response == LetterResponses.ActionPlan) return DescribeActionPlan();
         if (!StatementRequired)
             return "The inspectorates do not require a written statement of proposed action in response to this letter.";
         var cooperating = CooperatingAgencies.Count == 0 ? "" : $", in cooperation with {string.Join(", ", CooperatingAgencies.Select(AgencyNames.Of))}";
@@ -63,10 +82,34 @@ public sealed record NextSteps(bool StatementRequired, string? LeadAgency, IRead
                $"(Children Act 2004 (Joint Area Reviews) Regulations 2015). {AgencyNames.Of(LeadAgency!)} should lead it{cooperating}. " +
                "The local partnership may choose to involve other partners.";
     }
+
+    /// <summary>2015 consultation, Part 2 ¶34: the Ofsted-only inspection is answered by a post-inspection action plan.</summary>
+    private string DescribeActionPlan()
+    {
+        if (!StatementRequired) return "Ofsted does not require a post-inspection action plan in response to this letter.";
+        var cooperating = CooperatingAgencies.Count == 0 ? "" : $", working with {string.Join(", ", CooperatingAgencies.Select(AgencyNames.Of))}";
+        var due = DueOn is { } d ? $" by {d:d MMMM yyyy}" : " within 70 working days of receiving the final letter";
+        return $"{Capitalised(AgencyNames.Of(LeadAgency!))} should prepare a post-inspection action plan responding to the recommendations{due}{cooperating}.";
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
 
-/// <summary>¶77: the senior leaders of the partnership, the MASA chair and its independent scrutineer.</summary>
-public sealed record Addressees(string Dcs, string Icb, string Police, string MasaChair, string IndependentScrutineer);
+/// <summary>
+/// ¶77: the senior leaders of the partnership, the MASA chair and its independent scrutineer, each with the
+/// e-mail address the draft (¶82, the DCS) and the final letter (¶83) are delivered to. The letter prints
+/// the names only; versions written before addresses were kept have none.
+/// </summary>
+public sealed record Addressees(string Dcs, string Icb, string Police, string MasaChair, string IndependentScrutineer,
+    string? DcsEmail = null, string? IcbEmail = null, string? PoliceEmail = null, string? MasaChairEmail = null, string? IndependentScrutineerEmail = null)
+{
+    /// <summary>Each addressee as a notice recipient (role, name, address), in the order the letter lists them.</summary>
+    public IReadOnlyList<(string Role, string Name, string? Email)> Recipients() =>
+    [
+        ("dcs", Dcs, DcsEmail), ("icb-chief-executive", Icb, IcbEmail), ("chief-constable", Police, PoliceEmail),
+        ("masa-chair", MasaChair, MasaChairEmail), ("independent-scrutineer", IndependentScrutineer, IndependentScrutineerEmail),
+    ];
+}
 
 public sealed record Signatory(string Inspectorate, string Name, string Title);
 
@@ -76,6 +119,8 @@ public static class LetterHeadings
     public const string PriorityActions = "Areas for priority action";
     public const string Improve = "What needs to improve?";
     public const string Strengths = "Strengths";
+    public const string KeyStrengths = "Key strengths";
+    public const string Recommendations = "Recommendations";
     public const string Main = "Main findings";
     public const string NextSteps = "Next steps";
 }

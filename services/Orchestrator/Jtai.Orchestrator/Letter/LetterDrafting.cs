@@ -8,6 +8,9 @@ namespace Jtai.Orchestrator.Letter;
 /// <summary>Drafts the first version of the letter from the agreed findings register (¶78): nothing is invented here.</summary>
 public sealed class LetterDrafting(FrameworkCatalog frameworks, TimelineCalculator timelines)
 {
+    /// <summary>The inspectorates taking part: each signs the letter and agrees it (¶81).</summary>
+    public IReadOnlyList<string> TakingPart(Inspection inspection) => frameworks.TakingPart(inspection);
+
     public InspectionTimeline Timeline(Inspection inspection) =>
         timelines.Calculate(frameworks.Get(inspection.Theme, inspection.FrameworkVersion), inspection.FieldworkStart);
 
@@ -17,8 +20,13 @@ public sealed class LetterDrafting(FrameworkCatalog frameworks, TimelineCalculat
         var framework = frameworks.Get(inspection.Theme, inspection.FrameworkVersion);
         var timeline = timelines.Calculate(framework, inspection.FieldworkStart);
         var end = timeline[MilestoneKeys.FieldworkEnd].Date;
-        var opening =
-            $"Joint targeted area inspection of the multi-agency response to {framework.Name.ToLowerInvariant()} in {inspection.LocalAreaName}. " +
+        var single = framework.Inspectorates.Count == 1 ? AgencyNames.Inspectorate(framework.Inspectorates[0]) : null;
+        var opening = single is not null
+            ? $"Targeted inspection of {framework.Name.ToLowerInvariant()} in {inspection.LocalAreaName}. " +
+              $"From {inspection.FieldworkStart:d MMMM yyyy} to {end:d MMMM yyyy}, {single} alone inspected {framework.Name.ToLowerInvariant()} " +
+              $"in {inspection.LocalAreaName}, using the joint targeted area inspection framework as a single-agency inspection. " +
+              "This letter sets out the key strengths and the recommendations."
+            : $"Joint targeted area inspection of the multi-agency response to {framework.Name.ToLowerInvariant()} in {inspection.LocalAreaName}. " +
             $"From {inspection.FieldworkStart:d MMMM yyyy} to {end:d MMMM yyyy}, Ofsted, the Care Quality Commission (CQC) and His Majesty's " +
             "Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) carried out a joint inspection of the multi-agency response " +
             $"to {framework.Name.ToLowerInvariant()} in {inspection.LocalAreaName}. This letter summarises the inspection findings.";
@@ -29,11 +37,15 @@ public sealed class LetterDrafting(FrameworkCatalog frameworks, TimelineCalculat
         var strengths = Of(FindingKinds.Strength);
         var headlines = headline is { Count: > 0 }
             ? headline.ToList()
-            : [$"The inspectorates found {Count(strengths.Count, "strength")}, {Count(improve.Count, "area for improvement", "areas for improvement")} " +
-               $"and {Count(priority.Count, "area for priority action", "areas for priority action")} in the multi-agency response in {inspection.LocalAreaName}."];
+            : [$"{single ?? "The inspectorates"} found {Count(strengths.Count, "strength")}, {Count(improve.Count, "area for improvement", "areas for improvement")} " +
+               $"and {Count(priority.Count, "area for priority action", "areas for priority action")} in the {(single is null ? "multi-agency" : "local authority's")} response in {inspection.LocalAreaName}."];
         var main = findings.OrderBy(f => f.CreatedAt)
             .Select(f => $"{f.Text.TrimEnd('.')}. (Evaluation criteria {string.Join(", ", f.Criteria)}.)").ToList();
-        return new LetterContent(opening, headlines, priority, improve, strengths, main, nextSteps, addressees, signatories);
+        return new LetterContent(opening, headlines, priority, improve, strengths, main, nextSteps, addressees, signatories)
+        {
+            Form = framework.LetterForm,
+            ResponseToLetter = framework.ResponseToLetter,
+        };
     }
 
     private static string Paragraph(Finding f)

@@ -5,17 +5,23 @@ namespace Jtai.Orchestrator.Letter;
 
 public sealed record NextStepsRequest(bool? StatementRequired, string? LeadAgency, List<string?>? CooperatingAgencies);
 
-public sealed record AddresseesRequest(string? Dcs, string? Icb, string? Police, string? MasaChair, string? IndependentScrutineer);
+/// <summary>Each addressee's name (printed in the letter) and e-mail address (where the draft and final letter are delivered).</summary>
+public sealed record AddresseesRequest(string? Dcs, string? Icb, string? Police, string? MasaChair, string? IndependentScrutineer,
+    string? DcsEmail, string? IcbEmail, string? PoliceEmail, string? MasaChairEmail, string? IndependentScrutineerEmail);
 
 public sealed record SignatoryRequest(string? Inspectorate, string? Name, string? Title);
 
 public sealed record DraftLetterRequest(NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories,
     List<string?>? HeadlineFindings);
 
-/// <summary>A new version: sections left out stay as they are; BaseVersion guards against overwriting someone else's edit.</summary>
+/// <summary>
+/// A new version: sections left out stay as they are; BaseVersion guards against overwriting someone else's edit.
+/// Reopen must be true to change a version the QA manager checked and every senior manager agreed (¶80–81):
+/// the change reopens both.
+/// </summary>
 public sealed record EditLetterRequest(int? BaseVersion, string? Note, string? Opening, List<string?>? HeadlineFindings,
     List<string?>? AreasForPriorityAction, List<string?>? WhatNeedsToImprove, List<string?>? Strengths, List<string?>? MainFindings,
-    NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories);
+    NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories, bool? Reopen = null);
 
 /// <summary>Validation of the letter's parts, naming the field of each mistake.</summary>
 public static class LetterValidation
@@ -49,25 +55,36 @@ public static class LetterValidation
         if (request is null) { errors.Add("addressees", "'addressees' is required: the DCS, ICB, police, MASA chair and independent scrutineer (¶77)."); return null; }
         var ok = Name(request.Dcs, "addressees.dcs", errors) & Name(request.Icb, "addressees.icb", errors) & Name(request.Police, "addressees.police", errors)
                  & Name(request.MasaChair, "addressees.masaChair", errors) & Name(request.IndependentScrutineer, "addressees.independentScrutineer", errors);
-        return ok ? new Addressees(request.Dcs!.Trim(), request.Icb!.Trim(), request.Police!.Trim(), request.MasaChair!.Trim(), request.IndependentScrutineer!.Trim()) : null;
+        // The letter is delivered to each of them (¶82–83): without an address it could only be "sent" on paper.
+        ok &= Email(request.DcsEmail, "addressees.dcsEmail", errors) & Email(request.IcbEmail, "addressees.icbEmail", errors)
+              & Email(request.PoliceEmail, "addressees.policeEmail", errors) & Email(request.MasaChairEmail, "addressees.masaChairEmail", errors)
+              & Email(request.IndependentScrutineerEmail, "addressees.independentScrutineerEmail", errors);
+        return ok ? new Addressees(request.Dcs!.Trim(), request.Icb!.Trim(), request.Police!.Trim(), request.MasaChair!.Trim(), request.IndependentScrutineer!.Trim(),
+            request.DcsEmail!.Trim(), request.IcbEmail!.Trim(), request.PoliceEmail!.Trim(), request.MasaChairEmail!.Trim(), request.IndependentScrutineerEmail!.Trim()) : null;
     }
 
-    public static IReadOnlyList<Signatory>? Signatories(List<SignatoryRequest?>? request, RequestErrors errors)
+    /// <summary>One signatory for each inspectorate taking part, in the framework's order, and for no other (¶77; Ofsted alone in an Ofsted-only letter).</summary>
+    public static IReadOnlyList<Signatory>? Signatories(List<SignatoryRequest?>? request, IReadOnlyList<string> takingPart, RequestErrors errors)
     {
-        if (request is null) { errors.Add("signatories", "'signatories' is required: one per inspectorate."); return null; }
+        if (request is null) { errors.Add("signatories", "'signatories' is required: one per inspectorate taking part."); return null; }
         var result = new List<Signatory>();
         for (var i = 0; i < request.Count; i++)
         {
             var s = request[i];
             if (s is null) { errors.Add($"signatories[{i}]", "A signatory is required."); continue; }
             var ok = errors.Required(s.Inspectorate, $"signatories[{i}].inspectorate") && errors.OneOf(s.Inspectorate, Inspectorates.All, $"signatories[{i}].inspectorate");
+            if (ok && !takingPart.Contains(s.Inspectorate!))
+            {
+                errors.Add($"signatories[{i}].inspectorate", $"'{s.Inspectorate}' does not take part in this inspection: the letter is signed for {string.Join(", ", takingPart)}.");
+                ok = false;
+            }
             ok &= Name(s.Name, $"signatories[{i}].name", errors) & Name(s.Title, $"signatories[{i}].title", errors);
             if (ok && result.Any(r => r.Inspectorate == s.Inspectorate)) { errors.Add($"signatories[{i}].inspectorate", "One signatory per inspectorate."); ok = false; }
             if (ok) result.Add(new Signatory(s.Inspectorate!, s.Name!.Trim(), s.Title!.Trim()));
         }
-        foreach (var missing in Inspectorates.All.Where(x => request.All(s => s?.Inspectorate != x)))
-            errors.Add("signatories", $"The letter is signed for each inspectorate: {missing} has no signatory.");
-        return result.Count == Inspectorates.All.Count ? Inspectorates.All.Select(x => result.Single(r => r.Inspectorate == x)).ToList() : null;
+        foreach (var missing in takingPart.Where(x => request.All(s => s?.Inspectorate != x)))
+            errors.Add("signatories", $"The letter is signed for each inspectorate taking part: {missing} has no signatory.");
+        return result.Count == takingPart.Count ? takingPart.Select(x => result.Single(r => r.Inspectorate == x)).ToList() : null;
     }
 
     public static IReadOnlyList<string>? Paragraphs(List<string?>? request, string field, RequestErrors errors, bool required = false)
@@ -82,4 +99,12 @@ public static class LetterValidation
 
     private static bool Name(string? value, string field, RequestErrors errors) =>
         errors.Required(value, field) && errors.MaxLength(value, 200, field);
+
+    private static bool Email(string? value, string field, RequestErrors errors)
+    {
+        if (!errors.Required(value, field)) return false;
+        if (value!.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(value.Trim(), out _)) return true;
+        errors.Add(field, $"'{field}' must be an email address.");
+        return false;
+    }
 }

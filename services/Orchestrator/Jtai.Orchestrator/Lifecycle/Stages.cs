@@ -62,13 +62,14 @@ public static class Stages
     public static bool CanMove(string from, string to) => AllowedAfter(from).Contains(to, StringComparer.Ordinal);
 
     /// <summary>
-    /// Milestones a stage's arrival meets. Not notification, the Annex A returns or the fieldwork week's
-    /// meetings: those are met by what happened (Timeline/MetByRecords), never by a change of stage.
+    /// Milestones a stage's arrival meets. Not notification, the Annex A returns, the fieldwork week's
+    /// meetings or the letter's deliveries: those are met by what happened (Timeline/MetByRecords), never by
+    /// a change of stage. The comments close when the final letter is issued (the lead settled them, ¶82),
+    /// and publication is the embargo lifting, which alone moves the inspection to published.
     /// </summary>
     public static IReadOnlyList<string> Meets(string stage) => stage switch
     {
-        FactualAccuracy => [MilestoneKeys.DraftLetter],
-        FinalUnderEmbargo => [MilestoneKeys.FactualAccuracyComments, MilestoneKeys.FinalLetter],
+        FinalUnderEmbargo => [MilestoneKeys.FactualAccuracyComments],
         Published => [MilestoneKeys.Publication],
         _ => [],
     };

@@ -1,3 +1,4 @@
+using Jtai.Calendar.Frameworks;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Outbox;
 using Jtai.Orchestrator.Data;
@@ -14,7 +15,8 @@ namespace Jtai.Orchestrator.Lifecycle;
 /// SaveChanges. Two concurrent moves cannot both win: the row's xmin is the concurrency token, and
 /// the loser re-reads and re-checks, so it either succeeds on the new state or gets a 409.
 /// </summary>
-public sealed class Transitions(OrchestratorDbContext db, IOutbox outbox, InspectionTimelines timelines, TimeProvider clock, ILogger<Transitions> logger)
+public sealed class Transitions(OrchestratorDbContext db, IOutbox outbox, InspectionTimelines timelines, FrameworkCatalog frameworks,
+    TimeProvider clock, ILogger<Transitions> logger)
 {
     private const int Attempts = 4;
 
@@ -51,7 +53,7 @@ public sealed class Transitions(OrchestratorDbContext db, IOutbox outbox, Inspec
                 FieldworkStart = inspection.FieldworkStart,
             });
             await timelines.Arrived(inspection, to, by, at, ct);
-            outbox.Publish(new InspectionTransitioned(inspection.Id, from, to, inspection.FieldworkStart, at, by));
+            outbox.Publish(new InspectionTransitioned(inspection.Id, from, to, inspection.FieldworkStart, at, by, frameworks.TakingPart(inspection)));
             try
             {
                 await db.SaveChangesAsync(ct);

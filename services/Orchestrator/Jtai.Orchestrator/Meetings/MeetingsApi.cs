@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.Timeline;
+using Jtai.Orchestrator.Inspections;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Lifecycle;
@@ -32,7 +34,7 @@ public static class MeetingsApi
     }
 
     private static async Task<Results<Created<MeetingView>, NotFound, ValidationProblem>> Record(
-        Guid inspectionId, RecordMeetingBody body, ClaimsPrincipal user, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, RecordMeetingBody body, ClaimsPrincipal user, OrchestratorDbContext db, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var errors = new RequestErrors();
@@ -44,8 +46,10 @@ public static class MeetingsApi
             errors.Add("endedAt", "'endedAt' must be after 'startedAt' and not in the future.");
         errors.MaxLength(body.Notes, 4000, "notes");
         var attendees = Attendees(body.Attendees, errors);
+        var takingPart = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is { } planned
+            ? frameworks.TakingPart(planned) : Inspectorates.All;
         if (body.Kind is { } kind && MeetingKinds.EveryInspectorateAttends.Contains(kind))
-            foreach (var missing in Inspectorates.All.Where(i => !attendees.Any(a => a.Organisation == i)))
+            foreach (var missing in takingPart.Where(i => !attendees.Any(a => a.Organisation == i)))
                 errors.Add("attendees", $"The {kind} is attended by at least one inspector of each inspectorate (¶37, ¶43): none of {missing} is listed.");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 

@@ -1,3 +1,5 @@
+using Jtai.Orchestrator.Inspections;
+using Jtai.Calendar.Frameworks;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Inbox;
 using Jtai.Calendar.Timeline;
@@ -15,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jtai.Orchestrator.Notices;
 
 /// <summary>Keeps the notice summary from every service's delivery events.</summary>
-public sealed class NoticeDeliveryChangedConsumer(OrchestratorDbContext db, ILogger<NoticeDeliveryChangedConsumer> logger)
+public sealed class NoticeDeliveryChangedConsumer(OrchestratorDbContext db, FrameworkCatalog frameworks, ILogger<NoticeDeliveryChangedConsumer> logger)
     : InboxConsumer<NoticeDeliveryChanged>(db, logger)
 {
     protected override async Task Handle(NoticeDeliveryChanged message, ConsumeContext<NoticeDeliveryChanged> context)
@@ -32,19 +34,19 @@ public sealed class NoticeDeliveryChangedConsumer(OrchestratorDbContext db, ILog
         }
         row.Apply(message);
         if (message.Notice == NoticeKinds.InspectionNotification && message.State == DeliveryStates.Sent)
-            await NotificationMilestone.MeetWhenDelivered(db, message.InspectionId, context.CancellationToken);
+            await NotificationMilestone.MeetWhenDelivered(db, frameworks, message.InspectionId, context.CancellationToken);
     }
 }
 
 /// <summary>
-/// The inspection is notified (¶16) when each inspectorate's notices of it have reached its leaders, not
+/// The inspection is notified (¶16) when each participating inspectorate's notices of it have reached its leaders, not
 /// when the lifecycle says so: the milestone is met at the last delivery since the latest move to notified.
 /// </summary>
 internal static class NotificationMilestone
 {
     public const string MetBy = "notices-delivered";
 
-    public static async Task MeetWhenDelivered(OrchestratorDbContext db, Guid inspectionId, CancellationToken ct)
+    public static async Task MeetWhenDelivered(OrchestratorDbContext db, FrameworkCatalog frameworks, Guid inspectionId, CancellationToken ct)
     {
         // Deliveries of one inspection are consumed concurrently: without this lock each transaction would
         // see only its own delivery uncommitted and none would find all three sent. Saved after the lock,
@@ -59,7 +61,9 @@ internal static class NotificationMilestone
             .GroupBy(s => s.Service)
             .Select(g => new { Service = g.Key, AllSent = g.All(s => s.State == DeliveryStates.Sent), Last = g.Max(s => s.SentAt) })
             .ToListAsync(ct);
-        if (!Inspectorates.All.All(i => byService.Any(s => s.Service == i && s.AllSent))) return;
+        // Each inspectorate taking part notifies (an Ofsted-only inspection: Ofsted alone).
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
+        if (!frameworks.TakingPart(inspection).All(i => byService.Any(s => s.Service == i && s.AllSent))) return;
         var milestone = await db.Set<InspectionMilestone>()
             .SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == MilestoneKeys.Notification, ct);
         if (milestone is null || milestone.MetAt is not null) return;

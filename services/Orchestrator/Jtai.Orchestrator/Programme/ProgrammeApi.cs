@@ -48,7 +48,6 @@ public static class ProgrammeApi
         group.MapPost("/programmes/{programmeId:guid}/agreements", Agree).RequireStanding(ProgrammeRules.Managers);
         group.MapPut("/programmes/{programmeId:guid}/inspectors/{inspectorate}", Offer).RequireStanding(ProgrammeRules.ManagersOfNamedInspectorate);
         group.MapPost("/programmes/{programmeId:guid}/plan", Plan).RequireStanding(ProgrammeRules.OfstedManagers);
-        group.MapGet("/planner", YearPlannerApi.Get);
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Team;
+using Jtai.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -122,6 +123,12 @@ public sealed class YearPlanner(OrchestratorDbContext db, ProgrammeData data, Wo
 
 public static class YearPlannerApi
 {
+    public static IEndpointRouteBuilder MapYearPlanner(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/orchestrator").WithTags("Programme").RequireStanding(Rules.Staff).MapGet("/planner", Get);
+        return app;
+    }
+
     public static async Task<Results<Ok<YearPlannerView>, ValidationProblem>> Get(int? year, YearPlanner planner, TimeProvider clock, CancellationToken ct)
     {
         var today = LondonTime.Today(clock);

@@ -3,6 +3,7 @@ using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Deadlines;
 using Jtai.Messaging.Inbox;
+using Jtai.Messaging.Outbox;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Letter;
 using Jtai.Orchestrator.Lifecycle;
@@ -18,12 +19,12 @@ namespace Jtai.Orchestrator.Publication;
 /// behind by a withdrawal or a rescheduled publication is stale and changes nothing.
 /// </summary>
 public sealed class LetterPublicationConsumer(OrchestratorDbContext db, Transitions transitions, IDeadlines deadlines, WorkingDayCalendar calendar,
-    TimeProvider clock, ILogger<LetterPublicationConsumer> logger)
+    IOutbox outbox, TimeProvider clock, ILogger<LetterPublicationConsumer> logger)
     : InboxConsumer<PostInspectionDeadlineReached>(db, logger)
 {
     protected override async Task Handle(PostInspectionDeadlineReached message, ConsumeContext<PostInspectionDeadlineReached> context)
     {
-        if (message.Deadline != PublicationApi.PublicationDeadline) return;
+        if (message.Deadline != LetterPublication.Deadline) return;
         var ct = context.CancellationToken;
         var letter = await db.Set<InspectionLetter>().AsNoTracking().SingleOrDefaultAsync(l => l.InspectionId == message.InspectionId, ct);
         if (letter is null || letter.WithdrawnAt is not null || letter.PublicationAt is not { } at
@@ -39,8 +40,12 @@ public sealed class LetterPublicationConsumer(OrchestratorDbContext db, Transiti
             return;
         }
         // The statement of action counts from the day the letter is really published, as the timeline does.
-        await transitions.Move(message.InspectionId, Stages.Published, "letter-publication", "The embargo on the final letter lifted",
-            _ => StatementOfActionApi.Reanchor(db, deadlines, calendar, message.InspectionId, LondonTime.Today(clock), ct), ct);
+        // The follow-ups of the priority actions carry the day it was really published (Annex B).
+        await transitions.Move(message.InspectionId, Stages.Published, "letter-publication", "The embargo on the final letter lifted", async _ =>
+        {
+            outbox.Publish(new LetterOfFindingsDated(message.InspectionId, letter.LetterDate!.Value, LondonTime.Today(clock), clock.GetUtcNow()));
+            await StatementOfActionApi.Reanchor(db, deadlines, calendar, message.InspectionId, LondonTime.Today(clock), ct);
+        }, ct);
     }
 }
 

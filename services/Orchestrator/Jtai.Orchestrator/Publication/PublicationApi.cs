@@ -1,13 +1,19 @@
+using Jtai.Calendar.Frameworks;
 using System.Security.Claims;
 using Jtai.Calendar.Timeline;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using Jtai.Messaging.Deadlines;
+using Jtai.Messaging.Outbox;
+using Jtai.Notices;
 using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Survey;
+using Microsoft.Extensions.Options;
 using Jtai.Orchestrator.FactualAccuracy;
 using Jtai.Orchestrator.Findings;
 using Jtai.Orchestrator.Inspections;
 using Jtai.Orchestrator.Letter;
+using Jtai.Orchestrator.QualityAssurance;
 using Jtai.Orchestrator.Lifecycle;
 using Jtai.Orchestrator.Team;
 using Jtai.Orchestrator.StatementOfAction;
@@ -33,12 +39,12 @@ public static class PublicationApi
 
     public static IEndpointRouteBuilder MapPublication(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(LetterApi.Path).WithTags("Publication");
+        var group = app.MapGroup(LetterRoutes.Path).WithTags("Publication");
         group.MapPost("/final", IssueFinal).RequireStanding(Rules.OfstedLead);
         group.MapPost("/departments", ShareWithDepartments).RequireStanding(Rules.OfstedLeadOrManagers);
         group.MapPost("/withdrawal", Withdraw).RequireStanding(Rules.NationalDirector);
         // Under embargo: its addressees (the area's partners), the team and the named managers; nobody else.
-        var addressees = app.MapGroup(LetterApi.Path).RequireStanding(ReadsFinal).WithTags("Publication");
+        var addressees = app.MapGroup(LetterRoutes.Path).RequireStanding(ReadsFinal).WithTags("Publication");
         addressees.MapGet("/final", Final);
         addressees.MapGet("/final/html", (Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
             RenderFinal(inspectionId, db, clock, html: true, ct));
@@ -50,13 +56,15 @@ public static class PublicationApi
 
     private static async Task<Results<Ok<LetterView>, NotFound>> IssueFinal(
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        IDeadlines deadlines, Transitions transitions, TimeProvider clock, CancellationToken ct)
+        IDeadlines deadlines, Transitions transitions, INotices notices, IOutbox outbox, IOptions<SurveyOptions> survey, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
         if (letter.IsFinal) throw new DomainRuleException("letter-final", "The final letter has already been issued.");
         if (letter.DraftSentAt is null)
             throw new DomainRuleException("factual-accuracy-first", "The draft goes to the DCS for a factual accuracy check before the final letter (¶82).");
+        // A letter changed since its draft was agreed (say, to accept the partnership's comments) is checked and agreed again (¶80–81).
+        await LetterQualityGate.EnsureReadyToSend(db, frameworks, letter, ct, "final");
         var now = clock.GetUtcNow();
         var closes = LondonTime.At(letter.CommentsDueOn!.Value.AddDays(1), TimeOnly.MinValue);
         var pending = await db.Set<FactualAccuracyComment>().CountAsync(c => c.InspectionId == inspectionId && c.Decision == null, ct);
@@ -79,7 +87,8 @@ public static class PublicationApi
         var priorityActions = await db.Set<Finding>().AsNoTracking()
             .Where(f => f.InspectionId == inspectionId && f.Kind == FindingKinds.AreaForPriorityAction).ToListAsync(ct);
 
-        // The lifecycle moves to final-under-embargo with the letter, in one transaction.
+        // The lifecycle moves to final-under-embargo with the letter and its notices to every addressee and the
+        // questionnaire's request to the DCS (¶83–84), in one transaction; each counts as sent once delivered.
         await transitions.Move(inspectionId, Stages.FinalUnderEmbargo, user.Id(), "Final letter sent to the partnership under embargo", async moved =>
         {
             var issued = (await db.Letter(inspectionId, ct))!;
@@ -95,55 +104,54 @@ public static class PublicationApi
             issued.FinalIssuedAt = now;
             issued.FinalIssuedBy = user.Id();
             issued.LetterDate = letterDate;
-            issued.SurveySentAt = now;
             issued.PlannedPublicationAt = planned > earliest ? planned : earliest;
+            foreach (var notice in LetterNotices.FinalToAddressees(moved, final, letterDate, issued.PlannedPublicationAt.Value)) notices.Queue(notice);
+            notices.Queue(LetterNotices.SurveyRequestToDcs(moved, final.Addressees, survey.Value.Questions));
+            // Annex B: every follow-up of the priority actions carries the letter's date.
+            outbox.Publish(new LetterOfFindingsDated(inspectionId, letterDate, null, now));
             issued.DepartmentsRequired = priorityActions.Any(f => PriorityActions.PriorityActionEvents.IsCoordinated(f.Agencies));
-            if (!issued.DepartmentsRequired) await SchedulePublication(issued, issued.PlannedPublicationAt.Value, deadlines, ct);
+            if (!issued.DepartmentsRequired) await LetterPublication.Schedule(issued, issued.PlannedPublicationAt.Value, deadlines, ct);
             if (dueOn is { } due) await StatementOfActionApi.Require(db, deadlines, inspectionId, final.NextSteps, due, ct);
         }, ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
-    }
-
-    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> ShareWithDepartments(
-        Guid inspectionId, DepartmentsRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
-        IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
-    {
-        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        var errors = new RequestErrors();
-        var departments = new List<string>();
-        if (request.Departments is not { Count: > 0 }) errors.Add("departments", "Name the government departments the final letter was shared with.");
-        else
-            for (var i = 0; i < request.Departments.Count; i++)
-                if (errors.Required(request.Departments[i], $"departments[{i}]") && errors.MaxLength(request.Departments[i], 200, $"departments[{i}]"))
-                    departments.Add(request.Departments[i]!.Trim());
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-        if (!letter.IsFinal) throw new DomainRuleException("final-letter-first", "Only the final letter is shared with the departments.");
-        if (letter.WithdrawnAt is not null) throw new DomainRuleException("letter-withdrawn", "The letter has been withdrawn.");
-        var now = clock.GetUtcNow();
-        if (letter.IsPublished(now)) throw new DomainRuleException("letter-published", "The letter is already published: the departments see it before publication (¶110).");
-        letter.Departments = departments;
-        letter.DepartmentsSharedAt = now;
-        letter.DepartmentsSharedBy = user.Id();
-        if (letter.DepartmentsRequired)
-            await SchedulePublication(letter, letter.PlannedPublicationAt!.Value > now ? letter.PlannedPublicationAt.Value : now, deadlines, ct);
-        await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
     }
 
     /// <summary>
-    /// The embargo lifts at this instant (the public endpoint reads it); a deadline row then moves
-    /// the lifecycle to published (LetterPublicationConsumer), which tells every service.
+    /// ¶110: the final letter goes to the named government departments (their addresses are configuration);
+    /// they have seen it, and a required sharing lets the embargo lift, once every notice is delivered (LetterDeliveries).
     /// </summary>
-    private static Task SchedulePublication(InspectionLetter letter, DateTimeOffset at, IDeadlines deadlines, CancellationToken ct)
+    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> ShareWithDepartments(
+        Guid inspectionId, DepartmentsRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
+        INotices notices, IOptions<GovernmentDepartmentsOptions> known, TimeProvider clock, CancellationToken ct)
     {
-        letter.PublicationAt = at;
-        return deadlines.Schedule(PublicationKey(letter.InspectionId), at,
-            new PostInspectionDeadlineReached(letter.InspectionId, PublicationDeadline, letter.InspectionId, DateOnly.FromDateTime(LondonTime.ToLondon(at).DateTime), at), ct);
+        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        var errors = new RequestErrors();
+        var departments = new List<GovernmentDepartment>();
+        var names = string.Join(", ", known.Value.Departments.Select(d => d.Name));
+        if (request.Departments is not { Count: > 0 }) errors.Add("departments", $"Name the government departments the final letter goes to: {names}.");
+        else
+            for (var i = 0; i < request.Departments.Count; i++)
+            {
+                if (!errors.Required(request.Departments[i], $"departments[{i}]")) continue;
+                if (known.Value.Named(request.Departments[i]!) is not { } department)
+                    errors.Add($"departments[{i}]", $"'{request.Departments[i]}' is not a government department the letter goes to; they are: {names}.");
+                else if (!departments.Contains(department)) departments.Add(department);
+            }
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (!letter.IsFinal) throw new DomainRuleException("final-letter-first", "Only the final letter is shared with the departments.");
+        if (letter.WithdrawnAt is not null) throw new DomainRuleException("letter-withdrawn", "The letter has been withdrawn.");
+        if (letter.DepartmentsSharedBy is not null)
+            throw new DomainRuleException("departments-shared", "The final letter has already been sent to the departments: see its deliveries (a failed one can be retried).");
+        var now = clock.GetUtcNow();
+        if (letter.IsPublished(now)) throw new DomainRuleException("letter-published", "The letter is already published: the departments see it before publication (¶110).");
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
+        var final = await db.Content(inspectionId, letter.FinalVersion!.Value, ct);
+        letter.Departments = departments.Select(d => d.Name).ToList();
+        letter.DepartmentsSharedBy = user.Id();
+        foreach (var department in departments) notices.Queue(LetterNotices.FinalToDepartment(inspection, final, department, letter.LetterDate!.Value));
+        await db.SaveLetter(ct);
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
-
-    public const string PublicationDeadline = "letter-publication";
-
-    public static string PublicationKey(Guid inspectionId) => $"letter/{inspectionId}/publication";
 
     /// <summary>Ofsted's National Director decides, with the other inspectorates named in decidedBy (¶121).</summary>
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Withdraw(
@@ -156,24 +164,9 @@ public static class PublicationApi
         if (errors.Required(request.Reason, "reason")) errors.MaxLength(request.Reason, 5_000, "reason");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         var now = clock.GetUtcNow();
-        await Withdrawal(db, deadlines, letter, request.DecidedBy!.Trim(), request.Reason!.Trim(), user.Id(), now, ct);
+        await LetterPublication.Withdraw(deadlines, letter, request.DecidedBy!.Trim(), request.Reason!.Trim(), user.Id(), now, ct);
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
-    }
-
-    /// <summary>Withdraws the final letter: an embargoed one is never published, a published one stops being served.</summary>
-    public static async Task Withdrawal(OrchestratorDbContext db, IDeadlines deadlines, InspectionLetter letter, string decidedBy, string reason,
-        string by, DateTimeOffset now, CancellationToken ct)
-    {
-        if (!letter.IsFinal) throw new DomainRuleException("final-letter-first", "Only a final letter can be withdrawn.");
-        if (letter.WithdrawnAt is not null) throw new DomainRuleException("letter-withdrawn", "The letter has already been withdrawn.");
-        letter.WithdrawnAt = now;
-        letter.WithdrawnBy = by;
-        letter.WithdrawalDecidedBy = decidedBy;
-        letter.WithdrawalReason = reason;
-        letter.Stage = LetterStages.Withdrawn;
-        if (!letter.IsPublished(now) && letter.PublicationAt is not null) await deadlines.Cancel(PublicationKey(letter.InspectionId), now, ct);
-        if (letter.PublicationAt > now) letter.PublicationAt = null;
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
     private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Final(Guid inspectionId, OrchestratorDbContext db,

@@ -1,3 +1,5 @@
+using Jtai.Orchestrator.Inspections;
+using Jtai.Calendar.Frameworks;
 using System.Security.Claims;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Findings;
@@ -11,14 +13,15 @@ using Jtai.ServiceDefaults.Access;
 namespace Jtai.Orchestrator.QualityAssurance;
 
 /// <summary>
-/// ¶80–81 before the draft goes out: the QA manager checks the letter's findings link to the
-/// evidence, and a senior manager of each inspectorate agrees them, both for the current version.
+/// ¶80–81 before the draft goes out, and again before the final letter if it changed since: the QA manager
+/// checks the letter's findings link to the evidence, and a senior manager of each inspectorate taking part
+/// agrees them, both for the current version. A version checked and agreed is frozen: a change reopens both.
 /// </summary>
 public static class QualityAssuranceApi
 {
     public static IEndpointRouteBuilder MapQualityAssurance(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(LetterApi.Path).WithTags("Letter");
+        var group = app.MapGroup(LetterRoutes.Path).WithTags("Letter");
         group.MapPost("/quality-assurance", Check).RequireStanding(Rules.AssignedQa);
         group.MapPost("/agreements", Agree).RequireStanding(Rules.SeniorManagers);
         return app;
@@ -28,7 +31,7 @@ public static class QualityAssuranceApi
         Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        NotSent(letter);
+        NotFinal(letter);
         var findings = await db.Set<Finding>().AsNoTracking().Include(f => f.Links).Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
         var unlinked = findings.Where(f => f.Links.Count == 0 || f.LinksConfirmedAt is null).Select(f => f.Id).ToList();
         if (unlinked.Count > 0)
@@ -39,39 +42,30 @@ public static class QualityAssuranceApi
         letter.QaCheckedBy = user.Id();
         letter.QaCheckedAt = now;
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Agree(
-        Guid inspectionId, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, LetterDrafting drafting, FrameworkCatalog frameworks,
+        TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        NotSent(letter);
+        NotFinal(letter);
         var inspectorate = standing.Inspectorate!;
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
+        if (!frameworks.TakingPart(inspection).Contains(inspectorate))
+            throw new DomainRuleException("inspectorate-takes-part",
+                $"{inspectorate} does not take part in this inspection (its framework names {string.Join(", ", frameworks.TakingPart(inspection))}): it has no letter to agree.");
         var now = clock.GetUtcNow();
         if (!await db.Set<LetterAgreement>().AnyAsync(a => a.InspectionId == inspectionId && a.Inspectorate == inspectorate && a.LetterVersion == letter.CurrentVersion, ct))
             db.Add(new LetterAgreement { InspectionId = inspectionId, Inspectorate = inspectorate, LetterVersion = letter.CurrentVersion, AgreedBy = user.Id(), AgreedAt = now });
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterApi.View(db, drafting, letter, now, ct));
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
-    /// <summary>The gate before the draft goes out: 409 naming what is missing.</summary>
-    public static async Task EnsureReadyToSend(OrchestratorDbContext db, InspectionLetter letter, CancellationToken ct)
+    private static void NotFinal(InspectionLetter letter)
     {
-        if (letter.QaCheckedVersion != letter.CurrentVersion)
-            throw new DomainRuleException("qa-before-draft",
-                $"The QA manager has not checked version {letter.CurrentVersion} of the letter against the evidence (¶80).");
-        var agreed = await db.Set<LetterAgreement>().Where(a => a.InspectionId == letter.InspectionId && a.LetterVersion == letter.CurrentVersion)
-            .Select(a => a.Inspectorate).ToListAsync(ct);
-        var missing = Inspectorates.All.Except(agreed).ToList();
-        if (missing.Count > 0)
-            throw new DomainRuleException("senior-managers-agree",
-                $"Senior managers of {string.Join(", ", missing)} have not agreed version {letter.CurrentVersion} of the letter (¶81).");
-    }
-
-    private static void NotSent(InspectionLetter letter)
-    {
-        if (letter.DraftSentAt is not null)
-            throw new DomainRuleException("draft-sent", "The draft has gone to the partnership: quality assurance and agreement came before.");
+        if (letter.IsFinal)
+            throw new DomainRuleException("letter-final", "The final letter has been issued: quality assurance and agreement came before.");
     }
 }

@@ -1,3 +1,5 @@
+using Jtai.Calendar.Frameworks;
+using Jtai.Orchestrator.Inspections;
 using System.Security.Claims;
 using Jtai.Calendar.Timeline;
 using Jtai.Calendar.WorkingDays;
@@ -68,14 +70,14 @@ public static class StatementOfActionApi
         return deadlines.Schedule(DeadlineKey(inspectionId), at, new PostInspectionDeadlineReached(inspectionId, Deadline, inspectionId, dueOn, at), ct);
     }
 
-    private static async Task<Results<Ok<StatementOfActionView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<StatementOfActionView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (await Load(db, inspectionId, ct) is not { } statement) return TypedResults.NotFound();
-        return TypedResults.Ok(await View(db, statement, ct));
+        return TypedResults.Ok(await View(db, frameworks, statement, ct));
     }
 
     private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound>> Submit(
-        Guid inspectionId, StatementRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, StatementRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, IDeadlines deadlines, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         if (await Load(db, inspectionId, ct) is not { } statement) return TypedResults.NotFound();
         statement.EnsureSubmittedByLeadAgency(standing.Agency);
@@ -98,11 +100,11 @@ public static class StatementOfActionApi
             milestone.MetBy = user.Id();
         }
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await View(db, statement, ct));
+        return TypedResults.Ok(await View(db, frameworks, statement, ct));
     }
 
     private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound>> Respond(
-        Guid inspectionId, ResponseRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, ResponseRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         if (await Load(db, inspectionId, ct) is not { } statement) return TypedResults.NotFound();
         var errors = new RequestErrors();
@@ -110,6 +112,9 @@ public static class StatementOfActionApi
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         if (statement.SubmittedAt is null) throw new DomainRuleException("statement-not-submitted", "The partnership has not submitted its statement of action yet.");
         var inspectorate = standing.Inspectorate!;
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
+        if (!frameworks.TakingPart(inspection).Contains(inspectorate))
+            throw new DomainRuleException("inspectorate-takes-part", $"{inspectorate} does not take part in this inspection: the response is the others'.");
         if (statement.Responses.Any(r => r.Inspectorate == inspectorate))
             throw new DomainRuleException("statement-response-recorded", $"{inspectorate}'s response is already recorded.");
         statement.Responses.Add(new StatementResponse
@@ -117,21 +122,23 @@ public static class StatementOfActionApi
             InspectionId = inspectionId, Inspectorate = inspectorate, Text = request.Text!.Trim(), RespondedBy = user.Id(), RespondedAt = clock.GetUtcNow(),
         });
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await View(db, statement, ct));
+        return TypedResults.Ok(await View(db, frameworks, statement, ct));
     }
 
     private static async Task<StatementOfActionRecord?> Load(OrchestratorDbContext db, Guid inspectionId, CancellationToken ct) =>
         await db.Set<StatementOfActionRecord>().Include(s => s.Responses).SingleOrDefaultAsync(s => s.InspectionId == inspectionId, ct);
 
     /// <summary>Overdue is read off the deadline row: it fired and no statement came before it.</summary>
-    private static async Task<StatementOfActionView> View(OrchestratorDbContext db, StatementOfActionRecord s, CancellationToken ct)
+    private static async Task<StatementOfActionView> View(OrchestratorDbContext db, FrameworkCatalog frameworks, StatementOfActionRecord s, CancellationToken ct)
     {
+        // Each inspectorate taking part responds (an Ofsted-only inspection's action plan: Ofsted alone).
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == s.InspectionId, ct);
         var key = DeadlineKey(s.InspectionId);
         var fired = await db.Deadlines.AsNoTracking().Where(d => d.Key == key && d.FiredAt != null).Select(d => d.FiredAt).SingleOrDefaultAsync(ct);
         var overdue = s.SubmittedAt is null && fired is not null;
         return new StatementOfActionView(s.InspectionId, s.LeadAgency, s.CooperatingAgencies, s.DueOn, s.SubmittedAt is not null, s.Text, s.SubmittedBy,
             s.SubmittedAgency, s.SubmittedAt, overdue, overdue ? fired : null,
             s.Responses.OrderBy(r => r.RespondedAt).Select(r => new StatementResponseView(r.Inspectorate, r.Text, r.RespondedBy, r.RespondedAt)).ToList(),
-            Inspectorates.All.Where(i => s.Responses.All(r => r.Inspectorate != i)).ToList());
+            frameworks.TakingPart(inspection).Where(i => s.Responses.All(r => r.Inspectorate != i)).ToList());
     }
 }

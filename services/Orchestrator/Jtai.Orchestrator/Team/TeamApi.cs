@@ -1,4 +1,6 @@
+using Jtai.Calendar.Frameworks;
 using Jtai.Contracts.Events;
+using Jtai.Orchestrator.Inspections;
 using Jtai.Messaging.Outbox;
 using Jtai.Orchestrator.Data;
 using Jtai.ServiceDefaults.Access;
@@ -41,7 +43,7 @@ public static class TeamApi
 
     private static async Task<Results<Ok<TeamMemberView>, NotFound, ValidationProblem>> Assign(
         Guid inspectionId, string userId, AssignTeamMemberRequest request, Standing standing, OrchestratorDbContext db,
-        IOutbox outbox, TimeProvider clock, CancellationToken ct)
+        IOutbox outbox, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         var errors = new RequestErrors();
         if (string.IsNullOrWhiteSpace(userId) || userId.Length > 200) errors.Add("userId", "'userId' must be the person's token subject (at most 200 characters).");
@@ -52,6 +54,12 @@ public static class TeamApi
 
         var inspection = await db.Inspections.SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
         if (inspection is null) return TypedResults.NotFound();
+        // The team is drawn from the inspectorates taking part (an Ofsted-only inspection: three Ofsted inspectors).
+        if (!frameworks.TakingPart(inspection).Contains(request.Inspectorate!))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["inspectorate"] = [$"'{request.Inspectorate}' does not take part in this inspection; its framework names {string.Join(", ", frameworks.TakingPart(inspection))}."],
+            });
         var assignment = await db.Set<TeamAssignment>().SingleOrDefaultAsync(a => a.InspectionId == inspectionId && a.UserId == userId, ct);
         TeamChanges.EnsureMayPlace(standing, request.Inspectorate!, assignment);
         if (Lifecycle.Stages.Ended.Contains(inspection.Status))

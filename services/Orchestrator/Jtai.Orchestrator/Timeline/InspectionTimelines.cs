@@ -25,12 +25,13 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
 
     /// <summary>
     /// (Re)places every milestone and its deadline; a milestone whose date moved is open again. A new
-    /// inspection has nothing stored to look up, and all its deadlines are set with one look-up.
+    /// inspection has nothing stored to look up; an existing one's deadlines are set with one look-up.
     /// </summary>
     public async Task Plan(Inspection inspection, CancellationToken ct, IReadOnlyDictionary<string, DateOnly>? actualDates = null)
     {
         var timeline = Compute(inspection, actualDates);
-        var existing = db.Entry(inspection).State == EntityState.Added
+        var isNew = db.Entry(inspection).State == EntityState.Added;
+        var existing = isNew
             ? new Dictionary<string, InspectionMilestone>()
             : await db.Set<InspectionMilestone>().Where(m => m.InspectionId == inspection.Id).ToDictionaryAsync(m => m.Key, ct);
         var toSet = new List<DeadlineToSet>();
@@ -59,7 +60,10 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
             toSet.Add(new DeadlineToSet(DeadlineKey(inspection.Id, milestone.Key), dueAt,
                 new DeadlineReached(inspection.Id, milestone.Key, milestone.Description, dueAt, inspection.FieldworkStart)));
         }
-        await deadlines.Schedule(toSet, ct);
+        // A new inspection's keys cannot be stored yet: its milestones and deadlines go in SaveChanges'
+        // one batch with the inspection and its outbox row, without a round trip of their own.
+        if (isNew) deadlines.ScheduleNew(toSet);
+        else await deadlines.Schedule(toSet, ct);
     }
 
     /// <summary>Marks the milestones a stage's arrival meets; an ended inspection's pending deadlines are cancelled.</summary>
@@ -82,7 +86,7 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
         if (Stages.Ended.Contains(stage))
         {
             var keys = await db.Set<InspectionMilestone>().Where(m => m.InspectionId == inspection.Id).Select(m => m.Key).ToListAsync(ct);
-            foreach (var key in keys) await deadlines.Cancel(DeadlineKey(inspection.Id, key), at, ct);
+            await deadlines.Cancel(keys.Select(key => DeadlineKey(inspection.Id, key)).ToList(), at, ct);
         }
     }
 }

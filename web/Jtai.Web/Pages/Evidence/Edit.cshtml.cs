@@ -10,7 +10,7 @@ namespace Jtai.Web.Pages.Evidence;
 /// history) and refuses an edit of a revision that is no longer the latest, so nothing is lost.
 /// The people the record refers to are kept as they are (names are removed on the record's page).
 /// </summary>
-public sealed class EditModel(GatewayClient gateway) : FormPageModel
+public sealed class EditModel(GatewayClient gateway, TimeProvider clock) : FormPageModel
 {
     public InspectionView Inspection { get; private set; } = null!;
     public FrameworkView Framework { get; private set; } = null!;
@@ -33,7 +33,7 @@ public sealed class EditModel(GatewayClient gateway) : FormPageModel
     {
         if (EvidencePaths.Records(User, id) is not { } path) return NotFound();
         await Load(id, recordId, ct);
-        if (Form.Body(Errors, Record.People, Revision) is not { } body) return Page();
+        if (Form.Body(Errors, clock.GetUtcNow(), Record.People, Revision) is not { } body) return Page();
 
         var result = await gateway.Send<EvidenceView>(HttpMethod.Put, $"{path}/{recordId}", body, ct);
         if (result.Value is { } saved)

@@ -23,8 +23,11 @@ public sealed record EvidenceSummary(string Source, string? SourceDetail, DateTi
 
 public sealed record EvaluationCriterion(string Code, string Text);
 
-/// <summary>The inspection's framework (GET /api/orchestrator/frameworks/{theme}?version=N): the criteria evidence is recorded against.</summary>
-public sealed record FrameworkView(string Key, int Version, string Name, List<EvaluationCriterion> EvaluationCriteria);
+/// <summary>
+/// The inspection's framework (GET /api/orchestrator/frameworks/{theme}?version=N): the criteria evidence is recorded against,
+/// and the inspectorates taking part (each signs the letter; Ofsted alone in an Ofsted-only inspection).
+/// </summary>
+public sealed record FrameworkView(string Key, int Version, string Name, List<EvaluationCriterion> EvaluationCriteria, List<string>? Inspectorates = null);
 
 public static class EvidencePaths
 {

@@ -32,9 +32,9 @@ public sealed class EvidenceForm
     }
 
     /// <summary>The body the service takes, or null with the errors of the dates (which the page checks itself).</summary>
-    public object? Body(List<PageError> errors, IReadOnlyList<PersonReference>? people = null, int? revision = null)
+    public object? Body(List<PageError> errors, DateTimeOffset now, IReadOnlyList<PersonReference>? people = null, int? revision = null)
     {
-        var gatheredAt = Gathered.ToInstant("gatheredAt-day", "date the evidence was gathered", null, errors);
+        var gatheredAt = Gathered.ToInstant("gatheredAt-day", "date the evidence was gathered", null, errors, now);
         DateTimeOffset? meetingAt = Meeting.IsEmpty && string.IsNullOrWhiteSpace(MeetingTime) ? null
             : Meeting.ToInstant("meetingAt-day", "date of the meeting", MeetingTime, errors);
         if (errors.Count > 0) return null;

@@ -10,7 +10,7 @@ namespace Jtai.Web.Pages.Evidence;
 /// framework version. The service validates it (sources, criteria, data minimisation); its
 /// problems come back by field and are shown as the GOV.UK error summary.
 /// </summary>
-public sealed class RecordModel(GatewayClient gateway) : FormPageModel
+public sealed class RecordModel(GatewayClient gateway, TimeProvider clock) : FormPageModel
 {
     public InspectionView Inspection { get; private set; } = null!;
     public FrameworkView Framework { get; private set; } = null!;
@@ -28,7 +28,7 @@ public sealed class RecordModel(GatewayClient gateway) : FormPageModel
     {
         if (EvidencePaths.Records(User, id) is not { } path) return NotFound();
         await Load(id, ct);
-        if (Form.Body(Errors) is not { } body) return Page();
+        if (Form.Body(Errors, clock.GetUtcNow()) is not { } body) return Page();
 
         var result = await gateway.Send<EvidenceView>(HttpMethod.Post, path, body, ct);
         if (result.Value is { } saved)

@@ -33,8 +33,11 @@ public sealed class DateParts
         return new DateOnly(y, m, d);
     }
 
-    /// <summary>The London date (and time, else midday) as an instant, or an error in GOV.UK's words.</summary>
-    public DateTimeOffset? ToInstant(string anchor, string what, string? time, List<PageError> errors)
+    /// <summary>
+    /// The London date (and time, else midday) as an instant, or an error in GOV.UK's words. Today's date
+    /// without a time, entered before midday, is now: evidence gathered this morning is not in the future.
+    /// </summary>
+    public DateTimeOffset? ToInstant(string anchor, string what, string? time, List<PageError> errors, DateTimeOffset? now = null)
     {
         if (ToDate(anchor, what, errors) is not { } date) return null;
         var clock = new TimeOnly(12, 0);
@@ -44,6 +47,7 @@ public sealed class DateParts
             return null;
         }
         var local = date.ToDateTime(clock);
-        return new DateTimeOffset(local, London.GetUtcOffset(local));
+        var instant = new DateTimeOffset(local, London.GetUtcOffset(local));
+        return string.IsNullOrWhiteSpace(time) && now is { } current && instant > current ? (date == DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(current, London).DateTime) ? current : instant) : instant;
     }
 }

@@ -52,7 +52,13 @@ public sealed class AnnexAListModel(GatewayClient gateway) : PageModel
         {
             Received = $"List {list} received: {stored.RowsStored} rows stored"
                 + (stored.RowsRefused > 0 ? $", {stored.RowsRefused} rows with problems left out" : "")
-                + $" (version {stored.Version}).";
+                + $" (version {stored.Version})."
+                // ¶8: kept, but said: rows dated before the six months the lists cover, by row.
+                + (stored.RowsBeforePeriod > 0 && stored.PeriodFrom is { } from
+                    ? $" {stored.RowsBeforePeriod} {(stored.RowsBeforePeriod == 1 ? "row is" : "rows are")} dated before {Display.Date(from)}, the start of the six months the lists cover: " +
+                      string.Join("; ", (stored.Warnings ?? []).Take(5).Select(w => w.Where))
+                      + ((stored.Warnings?.Count ?? 0) > 5 ? " and more" : "") + ". Check the extract."
+                    : "");
             return RedirectToPage("/Inspections/Inspection", new { id });
         }
         var problem = result.Problem!;

@@ -4,7 +4,8 @@ namespace Jtai.Web.Pages.InformationExchange;
 
 /// <summary>Ofsted's answer to an upload (201): the version stored and its rows.</summary>
 public sealed record AnnexAUploadView(Guid Id, int List, int Version, string FileName, int RowsStored, int RowsRefused,
-    bool KeptValidRows, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt);
+    bool KeptValidRows, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt, DateOnly? PeriodFrom = null, int RowsBeforePeriod = 0,
+    List<FileProblem>? Warnings = null);
 
 /// <summary>One problem of a refused list, by row and column (row 0: the header).</summary>
 public sealed record FileProblem(int Row, string Column, string? Value, string Rule, string Message)

@@ -7,9 +7,9 @@ namespace Jtai.Web.Pages.Letter;
 
 /// <summary>
 /// ¶110: when a priority action concerns several agencies or the MASA, the final letter goes to the
-/// government departments before it is published, and is published only once that is recorded.
-/// Ofsted's lead or its managers record it; the platform says when it may be (final, not withdrawn,
-/// not yet published).
+/// government departments before it is published, and is published only once it has reached them.
+/// Ofsted's lead or its managers name the departments; the platform knows their addresses, delivers the
+/// letter and says when it may be sent (final, not withdrawn, not yet published, not sent already).
 /// </summary>
 public sealed class DepartmentsModel(GatewayClient gateway) : FormPageModel
 {
@@ -30,11 +30,11 @@ public sealed class DepartmentsModel(GatewayClient gateway) : FormPageModel
         var problem = await gateway.Send(HttpMethod.Post, LetterPaths.Departments(id), new { departments }, ct);
         if (problem is null)
         {
-            Done = "The final letter is recorded as shared with the government departments.";
+            Done = "The final letter is on its way to the government departments: its deliveries are listed on the letter.";
             return RedirectToPage("Index", new { id });
         }
         Refused(problem, field => field.StartsWith("departments", StringComparison.Ordinal)
-            ? new FormField("departments", "Enter the government departments the letter was shared with") : null, "departments");
+            ? new FormField("departments", "Enter the government departments to send the letter to") : null, "departments");
         await Load(id, ct);
         return Page();
     }

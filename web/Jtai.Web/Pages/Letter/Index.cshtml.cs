@@ -1,5 +1,6 @@
 using Jtai.ServiceDefaults.Security;
 using Jtai.Web.Gateway;
+using Jtai.Web.Pages.Evidence;
 using Jtai.Web.Pages.Forms;
 using Jtai.Web.Pages.Inspections;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,8 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     /// <summary>Null until drafted.</summary>
     public LetterView? Letter { get; private set; }
     public IReadOnlyList<LetterVersionSummary> Versions { get; private set; } = [];
+    /// <summary>The inspectorates taking part, in the framework's order: one signatory each.</summary>
+    public IReadOnlyList<string> Signatories { get; private set; } = Inspectorates.All;
 
     [BindProperty] public DraftForm Draft { get; set; } = new();
     [BindProperty] public EditForm Edit { get; set; } = new();
@@ -35,16 +38,18 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     public async Task OnGet(Guid id, CancellationToken ct)
     {
         await Load(id, ct);
-        if (Letter is { } letter) Edit = EditForm.Of(letter);
+        if (Letter is { } letter) Edit = EditForm.Of(letter, Signatories);
     }
 
     public async Task<IActionResult> OnPostDraft(Guid id, CancellationToken ct)
     {
+        Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
+        await LoadSignatories(ct);
         var problem = await gateway.Send(HttpMethod.Post, LetterPaths.Letter(id), new
         {
             nextSteps = Draft.NextSteps(),
             addressees = Draft.Addressees(),
-            signatories = Draft.Signatories(),
+            signatories = Draft.Signatories(Signatories),
             headlineFindings = Lines(Draft.HeadlineFindings),
         }, ct);
         if (problem is null) return Changed("Letter drafted from the agreed findings (version 1).", new { id });
@@ -55,6 +60,8 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
 
     public async Task<IActionResult> OnPostEdit(Guid id, CancellationToken ct)
     {
+        Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
+        await LoadSignatories(ct);
         var result = await gateway.Send<LetterView>(HttpMethod.Put, LetterPaths.Letter(id), new
         {
             baseVersion = Edit.BaseVersion,
@@ -67,7 +74,8 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
             mainFindings = Lines(Edit.MainFindings),
             nextSteps = Edit.NextSteps(),
             addressees = Edit.Addressees(),
-            signatories = Edit.Signatories(),
+            signatories = Edit.Signatories(Signatories),
+            reopen = Edit.Reopen.Contains("yes"),
         }, ct);
         if (result.Value is { } letter) return Changed($"Letter saved as version {letter.CurrentVersion}.", new { id });
         Refused(result.Problem!, field => field.Split('[', '.')[0] switch
@@ -115,15 +123,17 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         "addressees.police" => new FormField("police", "Enter the chief constable"),
         "addressees.masaChair" => new FormField("masaChair", "Enter the MASA chair"),
         "addressees.independentScrutineer" => new FormField("independentScrutineer", "Enter the independent scrutineer"),
+        _ when field.StartsWith("addressees.", StringComparison.Ordinal) && field.EndsWith("Email", StringComparison.Ordinal) =>
+            new FormField(field["addressees.".Length..], "Enter an email address in the correct format, like name@example.com"),
         _ when field.StartsWith("signatories[", StringComparison.Ordinal) => SignatoryField(field),
         _ => null,
     };
 
-    private static FormField SignatoryField(string field)
+    private FormField SignatoryField(string field)
     {
         var index = field["signatories[".Length..field.IndexOf(']')];
         var part = field.EndsWith(".title", StringComparison.Ordinal) ? "title" : "name";
-        var who = int.TryParse(index, out var i) && i < Inspectorates.All.Count ? Display.Inspectorate(Inspectorates.All[i]) : "the inspectorate";
+        var who = int.TryParse(index, out var i) && i < Signatories.Count ? Display.Inspectorate(Signatories[i]) : "the inspectorate";
         return new FormField($"signatory-{part}-{index}", $"Enter the {part} of {who}'s signatory");
     }
 
@@ -136,7 +146,15 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         var letter = gateway.Find<LetterView>(LetterPaths.Letter(id), ct);
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Letter = await letter;
+        var signatories = LoadSignatories(ct);
         if (Letter is not null) Versions = await gateway.Get<List<LetterVersionSummary>>(LetterPaths.Versions(id), ct);
+        await signatories;
+    }
+
+    private async Task LoadSignatories(CancellationToken ct)
+    {
+        var framework = await gateway.Get<FrameworkView>(EvidencePaths.Framework(Inspection.Theme, Inspection.FrameworkVersion), ct);
+        if (framework.Inspectorates is { Count: > 0 } taking) Signatories = taking;
     }
 
     /// <summary>What the draft and an edit both say: next steps, addressees and signatories (the fields keep the same ids in both forms).</summary>
@@ -150,6 +168,11 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         public string? Police { get; set; }
         public string? MasaChair { get; set; }
         public string? IndependentScrutineer { get; set; }
+        public string? DcsEmail { get; set; }
+        public string? IcbEmail { get; set; }
+        public string? PoliceEmail { get; set; }
+        public string? MasaChairEmail { get; set; }
+        public string? IndependentScrutineerEmail { get; set; }
         public List<string?> SignatoryNames { get; set; } = [];
         public List<string?> SignatoryTitles { get; set; } = [];
 
@@ -164,20 +187,28 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
             };
         }
 
-        public object Addressees() => new { dcs = Dcs, icb = Icb, police = Police, masaChair = MasaChair, independentScrutineer = IndependentScrutineer };
+        /// <summary>Each addressee's name and the e-mail address its notices are delivered to: an edit sends both, so the addresses are kept.</summary>
+        public object Addressees() => new
+        {
+            dcs = Dcs, icb = Icb, police = Police, masaChair = MasaChair, independentScrutineer = IndependentScrutineer,
+            dcsEmail = DcsEmail, icbEmail = IcbEmail, policeEmail = PoliceEmail, masaChairEmail = MasaChairEmail, independentScrutineerEmail = IndependentScrutineerEmail,
+        };
 
-        public IEnumerable<object> Signatories() => Inspectorates.All.Select((inspectorate, i) =>
+        /// <summary>One signatory for each inspectorate taking part, in the framework's order (the fields are numbered in that order).</summary>
+        public IEnumerable<object> Signatories(IReadOnlyList<string> takingPart) => takingPart.Select((inspectorate, i) =>
             (object)new { inspectorate, name = SignatoryNames.ElementAtOrDefault(i), title = SignatoryTitles.ElementAtOrDefault(i) });
 
-        protected void Fill(LetterContentView content)
+        protected void Fill(LetterContentView content, IReadOnlyList<string> takingPart)
         {
             StatementRequired = content.NextSteps.StatementRequired ? "yes" : "no";
             LeadAgency = content.NextSteps.LeadAgency;
             CooperatingAgencies = [.. content.NextSteps.CooperatingAgencies];
             (Dcs, Icb, Police, MasaChair, IndependentScrutineer) = (content.Addressees.Dcs, content.Addressees.Icb, content.Addressees.Police,
                 content.Addressees.MasaChair, content.Addressees.IndependentScrutineer);
-            SignatoryNames = Inspectorates.All.Select(i => content.Signatories.FirstOrDefault(s => s.Inspectorate == i)?.Name).ToList();
-            SignatoryTitles = Inspectorates.All.Select(i => content.Signatories.FirstOrDefault(s => s.Inspectorate == i)?.Title).ToList();
+            (DcsEmail, IcbEmail, PoliceEmail, MasaChairEmail, IndependentScrutineerEmail) = (content.Addressees.DcsEmail, content.Addressees.IcbEmail,
+                content.Addressees.PoliceEmail, content.Addressees.MasaChairEmail, content.Addressees.IndependentScrutineerEmail);
+            SignatoryNames = takingPart.Select(i => content.Signatories.FirstOrDefault(s => s.Inspectorate == i)?.Name).ToList();
+            SignatoryTitles = takingPart.Select(i => content.Signatories.FirstOrDefault(s => s.Inspectorate == i)?.Title).ToList();
         }
     }
 
@@ -197,8 +228,10 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         public string? Strengths { get; set; }
         public string? MainFindings { get; set; }
         public string? Note { get; set; }
+        /// <summary>"yes" when the lead confirms a change to a checked and agreed version reopens both (¶80–81).</summary>
+        public List<string> Reopen { get; set; } = [];
 
-        public static EditForm Of(LetterView letter)
+        public static EditForm Of(LetterView letter, IReadOnlyList<string> takingPart)
         {
             var content = letter.Content;
             var form = new EditForm
@@ -211,7 +244,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
                 Strengths = string.Join("\n", content.Strengths),
                 MainFindings = string.Join("\n", content.MainFindings),
             };
-            form.Fill(content);
+            form.Fill(content, takingPart);
             return form;
         }
     }

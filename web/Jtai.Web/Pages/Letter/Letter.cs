@@ -4,7 +4,9 @@ namespace Jtai.Web.Pages.Letter;
 
 public sealed record NextStepsView(bool StatementRequired, string? LeadAgency, List<string> CooperatingAgencies, DateOnly? DueOn);
 
-public sealed record AddresseesView(string Dcs, string Icb, string Police, string MasaChair, string IndependentScrutineer);
+/// <summary>The addressees' names, and the e-mail addresses their notices go to (none in versions written before addresses were kept).</summary>
+public sealed record AddresseesView(string Dcs, string Icb, string Police, string MasaChair, string IndependentScrutineer,
+    string? DcsEmail = null, string? IcbEmail = null, string? PoliceEmail = null, string? MasaChairEmail = null, string? IndependentScrutineerEmail = null);
 
 public sealed record SignatoryView(string Inspectorate, string Name, string Title);
 
@@ -31,7 +33,12 @@ public sealed record LetterView(
     int? FinalVersion, DateTimeOffset? FinalIssuedAt, DateOnly? LetterDate, DateTimeOffset? PlannedPublicationAt, DateTimeOffset? PublicationAt,
     bool DepartmentsRequired, List<string> Departments, DateTimeOffset? DepartmentsSharedAt, DateTimeOffset? SurveySentAt,
     DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalDecidedBy, string? WithdrawalReason,
-    LetterMilestonesView Milestones, LetterContentView Content, List<LetterParagraphView> Paragraphs);
+    LetterMilestonesView Milestones, LetterContentView Content, List<LetterParagraphView> Paragraphs,
+    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, List<LetterDeliveryView> Deliveries, bool Agreed);
+
+/// <summary>One notice of the letter (draft, final letter, questionnaire, departments) and its delivery.</summary>
+public sealed record LetterDeliveryView(Guid Id, string Notice, string RecipientRole, string? RecipientName, string RecipientAddress, string State,
+    int Attempts, DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? LastError);
 
 public sealed record LetterVersionSummary(int Number, string EditedBy, DateTimeOffset EditedAt, string Note);
 
@@ -80,8 +87,11 @@ public static class LetterWords
     }
 }
 
-/// <summary>The shared part of the draft and edit forms: which form it posts in (<c>Draft</c>, <c>Edit</c>), its values and its errors.</summary>
-public sealed record LetterPartsFields(string Prefix, IndexModel.LetterPartsForm Form, Func<string, string?> ErrorFor)
+/// <summary>
+/// The shared part of the draft and edit forms: which form it posts in (<c>Draft</c>, <c>Edit</c>), its values, the inspectorates
+/// taking part (one signatory each, in the framework's order) and its errors.
+/// </summary>
+public sealed record LetterPartsFields(string Prefix, IndexModel.LetterPartsForm Form, IReadOnlyList<string> Signatories, Func<string, string?> ErrorFor)
 {
     public static readonly IReadOnlyList<Jtai.Web.Pages.Forms.Choice> Agencies =
     [

@@ -1686,9 +1686,17 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("list_number");
 
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
                     b.Property<string>("Problems")
                         .HasColumnType("jsonb")
                         .HasColumnName("problems");
+
+                    b.Property<int>("RowsBeforePeriod")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_before_period");
 
                     b.Property<int>("RowsRefused")
                         .HasColumnType("integer")
@@ -1725,6 +1733,10 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings");
 
                     b.HasKey("Id")
                         .HasName("pk_annex_a_uploads");

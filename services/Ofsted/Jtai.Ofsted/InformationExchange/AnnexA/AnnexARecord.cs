@@ -20,5 +20,7 @@ public sealed record AnnexAValidation(AnnexAList List, IReadOnlyList<AnnexARecor
 {
     /// <summary>The header itself is unusable: no row can be kept, whatever the uploader asked.</summary>
     public bool HeaderRefused { get; init; }
+    /// <summary>Rows kept but reported: dated before the period the lists cover (¶8).</summary>
+    public IReadOnlyList<FileProblem> Warnings { get; init; } = [];
     public int InvalidRows => DataRows - Valid.Count;
 }

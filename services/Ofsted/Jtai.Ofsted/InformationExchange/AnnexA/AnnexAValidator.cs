@@ -14,7 +14,12 @@ public static class AnnexAValidator
     public const int MaxAge = 25;
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy"];
 
-    public static AnnexAValidation Validate(AnnexAList list, Table table)
+    /// <param name="periodFrom">
+    /// The first day of the period the lists cover (¶8: the six months before notification). A row whose event
+    /// (contact, referral, assessment, enquiry) is dated before it is kept, with a warning naming its row: the
+    /// inspection looks at recent practice, and such a row is usually an extract's mistake, never to be taken silently.
+    /// </param>
+    public static AnnexAValidation Validate(AnnexAList list, Table table, DateOnly? periodFrom = null)
     {
         var headers = HeaderMatcher.Match(list, table.Headers, table.HeaderRow);
         if (headers.Problems.Count > 0)
@@ -23,14 +28,20 @@ public static class AnnexAValidator
         // Where in the file each of the list's columns is: tens of thousands of rows, so an index, not a lookup.
         var sourceOf = list.Columns.Select(c => Array.IndexOf(headers.ColumnAt, c)).ToArray();
         var problems = new List<FileProblem>();
+        var warnings = new List<FileProblem>();
         var valid = new List<AnnexARecord>(table.Rows.Count);
+        var eventColumn = list.Columns.First(c => c.Slot == RowSlot.EventDate);
         foreach (var (row, cells) in table.Rows)
         {
             var before = problems.Count;
             var record = ReadRow(list, headers.ColumnAt.Length, sourceOf, row, cells, problems);
-            if (problems.Count == before && record is not null) valid.Add(record);
+            if (problems.Count != before || record is null) continue;
+            valid.Add(record);
+            if (periodFrom is { } from && record.EventDate is { } on && on < from)
+                warnings.Add(Problem(row, eventColumn, on.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), "before-period",
+                    $"{on:dd/MM/yyyy} is before the period the lists cover (from {from:dd/MM/yyyy}, the six months before notification, ¶8). The row is kept: check the extract."));
         }
-        return new AnnexAValidation(list, valid, problems, table.Rows.Count);
+        return new AnnexAValidation(list, valid, problems, table.Rows.Count) { Warnings = warnings };
     }
 
     private static AnnexARecord? ReadRow(AnnexAList list, int headerCount, int[] sourceOf, int row, string[] cells, List<FileProblem> problems)

@@ -69,7 +69,7 @@ public sealed class CodeList
     }
 }
 
-/// <summary>The code lists of ILACS Annex A lists 1–5 (../shared/ANNEX-A.md).</summary>
+/// <summary>The code lists of ILACS Annex A lists 1–5 (the ILACS framework's Annex A data specification).</summary>
 public static class CodeLists
 {
     public static readonly CodeList Gender = new("gender",

@@ -586,6 +586,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("hold_id");
 
+                    b.Property<Guid?>("InformalConcernId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("informal_concern_id");
+
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("inspection_id");
@@ -1045,6 +1049,96 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("follow_up_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.InformalConcerns.InformalConcern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateOnly?>("QaManagerFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("qa_manager_from");
+
+                    b.PrimitiveCollection<List<string>>("QaManagersJoining")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("qa_managers_joining");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<string>("RaisedWith")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("raised_with");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_informal_concerns");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_informal_concerns_inspection_id");
+
+                    b.ToTable("informal_concerns", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.InformationRequests.InformationReceived", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -1189,6 +1283,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("departments_shared_by");
 
+                    b.Property<DateTimeOffset?>("DraftDeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("draft_delivered_at");
+
                     b.Property<DateTimeOffset?>("DraftSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("draft_sent_at");
@@ -1211,6 +1309,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("drafted_by");
+
+                    b.Property<DateTimeOffset?>("FinalDeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("final_delivered_at");
 
                     b.Property<DateTimeOffset?>("FinalIssuedAt")
                         .HasColumnType("timestamp with time zone")

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class InspectionProcess : Migration
+    public partial class FindingsAndInformationReceived : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Ofsted.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class InspectionProcess : Migration
+    public partial class EvidenceExchangeCaseSelectionAndFollowUps : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

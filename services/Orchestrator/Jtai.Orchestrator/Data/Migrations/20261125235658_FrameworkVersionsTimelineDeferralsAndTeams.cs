@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class LifecycleFollowUp : Migration
+    public partial class FrameworkVersionsTimelineDeferralsAndTeams : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -4,10 +4,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jtai.Cqc.Data.Migrations
+namespace Jtai.Ofsted.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class LifecycleFollowUp : Migration
+    public partial class InspectionStagesAndNotifications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

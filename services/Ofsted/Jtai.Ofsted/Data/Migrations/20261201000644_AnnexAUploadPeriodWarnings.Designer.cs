@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Ofsted.Data.Migrations
 {
     [DbContext(typeof(OfstedDbContext))]
-    [Migration("20261125230041_InspectionProcess")]
-    partial class InspectionProcess
+    [Migration("20261201000644_AnnexAUploadPeriodWarnings")]
+    partial class AnnexAUploadPeriodWarnings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -248,6 +248,10 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("state");
 
+                    b.Property<int>("Steps")
+                        .HasColumnType("integer")
+                        .HasColumnName("steps");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -402,6 +406,15 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_at");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset?>("StageChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_changed_at");
+
                     b.Property<string>("Theme")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -414,7 +427,253 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.HasIndex("LocalAreaCode")
                         .HasDatabaseName("ix_inspections_local_area_code");
 
+                    b.HasIndex("FieldworkStart", "InspectionId")
+                        .HasDatabaseName("ix_inspections_fieldwork_start_inspection_id");
+
                     b.ToTable("inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Intelligence.AreaIntelligence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agencies");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LocalAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("LocalAreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("local_area_name");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("observed_on");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("programme");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shared_at");
+
+                    b.Property<string>("SharedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("shared_by");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_area_intelligence");
+
+                    b.HasIndex("LocalAreaCode", "ObservedOn")
+                        .HasDatabaseName("ix_area_intelligence_local_area_code_observed_on");
+
+                    b.ToTable("area_intelligence", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Intelligence.IntelligenceRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("LocalAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReaderId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reader_id");
+
+                    b.Property<string>("ReaderInspectorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reader_inspectorate");
+
+                    b.Property<string>("ReaderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reader_name");
+
+                    b.Property<string>("ReaderRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reader_roles");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer")
+                        .HasColumnName("records");
+
+                    b.HasKey("Id")
+                        .HasName("pk_intelligence_reads");
+
+                    b.HasIndex("LocalAreaCode", "ReadAt")
+                        .HasDatabaseName("ix_intelligence_reads_local_area_code_read_at");
+
+                    b.ToTable("intelligence_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Notification.AreaContact", b =>
+                {
+                    b.Property<string>("LocalAreaCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("local_area_code");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("LocalAreaCode", "Role")
+                        .HasName("pk_area_contacts");
+
+                    b.ToTable("area_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Inspectorate.Notification.InspectionNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("ContactMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_missing");
+
+                    b.Property<Guid?>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateOnly>("FieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("fieldwork_start");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notified_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_notifications");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_inspection_notifications_delivery_id");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_inspection_notifications_inspection_id");
+
+                    b.ToTable("inspection_notifications", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Inspectorate.Retention.InspectionRetention", b =>
@@ -627,6 +886,118 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.ToTable("deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Messaging.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Caller", "Key")
+                        .HasName("pk_idempotent_requests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotent_requests_created_at");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Messaging.Inbox.ConsumeFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consumer");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("TraceId")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_id");
+
+                    b.Property<bool>("WillRetry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("will_retry");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consume_failures");
+
+                    b.HasIndex("FailedAt")
+                        .HasDatabaseName("ix_consume_failures_failed_at");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_consume_failures_inspection_id");
+
+                    b.ToTable("consume_failures", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -661,6 +1032,9 @@ namespace Jtai.Ofsted.Data.Migrations
 
                     b.HasIndex("InspectionId")
                         .HasDatabaseName("ix_inbox_messages_inspection_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_inbox_messages_received_at");
 
                     b.ToTable("inbox_messages", (string)null);
                 });
@@ -731,11 +1105,245 @@ namespace Jtai.Ofsted.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_outbox_messages_published_at")
+                        .HasFilter("published_at IS NOT NULL");
+
                     b.HasIndex("Sequence")
                         .HasDatabaseName("ix_outbox_messages_unpublished")
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Messaging.Parking.ParkedMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consumer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("HandedBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("handed_back");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("message_type");
+
+                    b.Property<DateTimeOffset>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("queue");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("WaitingFor")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("waiting_for");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parked_messages");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_parked_messages_due_at");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_parked_messages_inspection_id");
+
+                    b.HasIndex("MessageId", "Consumer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_parked_messages_message_id_consumer");
+
+                    b.ToTable("parked_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ChannelReference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("channel_reference");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("notice");
+
+                    b.Property<string>("Personalisation")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("personalisation");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("RecipientAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient_address");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recipient_name");
+
+                    b.Property<string>("RecipientRole")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("recipient_role");
+
+                    b.Property<string>("Regarding")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("regarding");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_deliveries");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_notice_deliveries_inspection_id");
+
+                    b.HasIndex("Regarding")
+                        .HasDatabaseName("ix_notice_deliveries_regarding");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_notice_deliveries_failed")
+                        .HasFilter("state = 'failed'");
+
+                    b.ToTable("notice_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDeliveryAttempt", b =>
+                {
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("DeliveryId", "Number")
+                        .HasName("pk_notice_delivery_attempts");
+
+                    b.ToTable("notice_delivery_attempts", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Ofsted.CaseSelection.SelectedChild", b =>
@@ -892,6 +1500,10 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("dfe_informed_by");
 
+                    b.Property<Guid?>("DfeNoticeDeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dfe_notice_delivery_id");
+
                     b.Property<string>("ExpectedStage")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1003,7 +1615,7 @@ namespace Jtai.Ofsted.Data.Migrations
 
                     b.Property<string>("Fields")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("fields");
 
                     b.Property<string>("Gender")
@@ -1035,11 +1647,8 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_annex_a_rows");
 
-                    b.HasIndex("UploadId")
-                        .HasDatabaseName("ix_annex_a_rows_upload_id");
-
-                    b.HasIndex("InspectionId", "ChildId")
-                        .HasDatabaseName("ix_annex_a_rows_inspection_id_child_id");
+                    b.HasIndex("UploadId", "RowNumber")
+                        .HasDatabaseName("ix_annex_a_rows_upload_id_row_number");
 
                     b.ToTable("annex_a_rows", (string)null);
                 });
@@ -1080,9 +1689,17 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("list_number");
 
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
                     b.Property<string>("Problems")
                         .HasColumnType("jsonb")
                         .HasColumnName("problems");
+
+                    b.Property<int>("RowsBeforePeriod")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_before_period");
 
                     b.Property<int>("RowsRefused")
                         .HasColumnType("integer")
@@ -1119,6 +1736,10 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings");
 
                     b.HasKey("Id")
                         .HasName("pk_annex_a_uploads");
@@ -1378,6 +1999,10 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("lead_signed_by");
 
+                    b.Property<Guid?>("NoticeDeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_delivery_id");
+
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("raised_at");
@@ -1413,13 +2038,19 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("response_recorded_by");
 
+                    b.Property<string>("SeniorOfficerEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("senior_officer_email");
+
                     b.Property<string>("SeniorOfficerName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("senior_officer_name");
 
-                    b.Property<DateTimeOffset>("SeniorOfficerNotifiedAt")
+                    b.Property<DateTimeOffset?>("SeniorOfficerNotifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("senior_officer_notified_at");
 
@@ -1544,6 +2175,16 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasConstraintName("fk_follow_up_steps_follow_ups_follow_up_id");
                 });
 
+            modelBuilder.Entity("Jtai.Notices.Delivery.NoticeDeliveryAttempt", b =>
+                {
+                    b.HasOne("Jtai.Notices.Delivery.NoticeDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_delivery_attempts_notice_delivery_delivery_id");
+                });
+
             modelBuilder.Entity("Jtai.Ofsted.FollowUp.ActionPlanSubmission", b =>
                 {
                     b.HasOne("Jtai.Inspectorate.FollowUp.FollowUpCase", null)
@@ -1572,16 +2213,6 @@ namespace Jtai.Ofsted.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_monitoring_visits_follow_ups_follow_up_id");
-                });
-
-            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.AnnexARow", b =>
-                {
-                    b.HasOne("Jtai.Ofsted.InformationExchange.AnnexAUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_annex_a_rows_annex_a_upload_upload_id");
                 });
 #pragma warning restore 612, 618
         }

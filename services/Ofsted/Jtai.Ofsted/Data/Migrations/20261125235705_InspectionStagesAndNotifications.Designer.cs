@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Ofsted.Data.Migrations
 {
     [DbContext(typeof(OfstedDbContext))]
-    [Migration("20261125235705_LifecycleFollowUp")]
-    partial class LifecycleFollowUp
+    [Migration("20261125235705_InspectionStagesAndNotifications")]
+    partial class InspectionStagesAndNotifications
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -5,10 +5,10 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Jtai.Cqc.Data.Migrations
+namespace Jtai.Hmicfrs.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class InspectionProcess : Migration
+    public partial class EvidenceRetentionAndFollowUps : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -146,6 +146,43 @@ namespace Jtai.Cqc.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "causes_of_concern",
+                columns: table => new
+                {
+                    follow_up_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    concern = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    recommendations = table.Column<string[]>(type: "text[]", nullable: false),
+                    report_published_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    policing_body_comments_published_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    escalation_reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    escalation_detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    hmi_meeting_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    chief_constable = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    police_and_crime_commissioner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    actions_identified = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    root_cause_analysis_received_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    root_cause_analysis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    improvement_plan_received_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    improvement_plan = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    improvement_required = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    improvement_required_set_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    disengaged_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    disengagement_decision = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    disengagement_evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    disengaged_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_causes_of_concern", x => x.follow_up_id);
+                    table.ForeignKey(
+                        name: "fk_causes_of_concern_follow_ups_follow_up_id",
+                        column: x => x.follow_up_id,
+                        principalTable: "follow_ups",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "follow_up_deadlines",
                 columns: table => new
                 {
@@ -194,68 +231,22 @@ namespace Jtai.Cqc.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "management_review_meetings",
+                name: "revisits",
                 columns: table => new
                 {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
                     follow_up_id = table.Column<Guid>(type: "uuid", nullable: false),
                     on = table.Column<DateOnly>(type: "date", nullable: false),
-                    attendees = table.Column<string[]>(type: "text[]", nullable: false),
-                    scheduled_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    responses = table.Column<string[]>(type: "text[]", nullable: false),
-                    enforcement = table.Column<string[]>(type: "text[]", nullable: false),
-                    reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    criminal_routes_noted = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    decided_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    focus = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    scheduled_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_management_review_meetings", x => x.follow_up_id);
+                    table.PrimaryKey("pk_revisits", x => x.id);
                     table.ForeignKey(
-                        name: "fk_management_review_meetings_follow_ups_follow_up_id",
-                        column: x => x.follow_up_id,
-                        principalTable: "follow_ups",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "manager_notifications",
-                columns: table => new
-                {
-                    follow_up_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    manager = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    notified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_manager_notifications", x => x.follow_up_id);
-                    table.ForeignKey(
-                        name: "fk_manager_notifications_follow_ups_follow_up_id",
-                        column: x => x.follow_up_id,
-                        principalTable: "follow_ups",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "regulatory_actions",
-                columns: table => new
-                {
-                    id = table.Column<Guid>(type: "uuid", nullable: false),
-                    follow_up_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    closed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_regulatory_actions", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_regulatory_actions_follow_ups_follow_up_id",
+                        name: "fk_revisits_follow_ups_follow_up_id",
                         column: x => x.follow_up_id,
                         principalTable: "follow_ups",
                         principalColumn: "id",
@@ -311,14 +302,17 @@ namespace Jtai.Cqc.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_regulatory_actions_follow_up_id",
-                table: "regulatory_actions",
+                name: "ix_revisits_follow_up_id",
+                table: "revisits",
                 column: "follow_up_id");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "causes_of_concern");
+
             migrationBuilder.DropTable(
                 name: "evidence_completions");
 
@@ -338,19 +332,13 @@ namespace Jtai.Cqc.Data.Migrations
                 name: "legal_holds");
 
             migrationBuilder.DropTable(
-                name: "management_review_meetings");
-
-            migrationBuilder.DropTable(
-                name: "manager_notifications");
-
-            migrationBuilder.DropTable(
                 name: "purge_log");
 
             migrationBuilder.DropTable(
-                name: "regulatory_actions");
+                name: "retention_inspections");
 
             migrationBuilder.DropTable(
-                name: "retention_inspections");
+                name: "revisits");
 
             migrationBuilder.DropTable(
                 name: "follow_ups");

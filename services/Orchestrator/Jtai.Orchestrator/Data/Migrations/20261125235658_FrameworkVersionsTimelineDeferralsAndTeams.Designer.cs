@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jtai.Orchestrator.Data.Migrations
 {
     [DbContext(typeof(OrchestratorDbContext))]
-    [Migration("20261125230023_InspectionProcess")]
-    partial class InspectionProcess
+    [Migration("20261125235658_FrameworkVersionsTimelineDeferralsAndTeams")]
+    partial class FrameworkVersionsTimelineDeferralsAndTeams
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -196,6 +196,81 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Deferral.DeferralRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateOnly?>("NewFieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("new_fieldwork_start");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("PreviousFieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_fieldwork_start");
+
+                    b.Property<string>("PreviousTimeline")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("previous_timeline");
+
+                    b.Property<DateOnly?>("ProposedFieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("proposed_fieldwork_start");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("RequestedByAgency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("requested_by_agency");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deferral_requests");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_deferral_requests_inspection_id");
+
+                    b.ToTable("deferral_requests", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -332,6 +407,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("inspectorate");
 
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
                     b.Property<string>("LastStep")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
@@ -370,6 +449,12 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("FollowUpId")
                         .HasName("pk_follow_up_summaries");
@@ -436,6 +521,10 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("fieldwork_start");
 
+                    b.Property<int>("FrameworkVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("framework_version");
+
                     b.Property<string>("LocalAreaCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -483,6 +572,157 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasDatabaseName("ix_inspections_local_area_code");
 
                     b.ToTable("inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Lifecycle.InspectionTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<DateOnly>("FieldworkStart")
+                        .HasColumnType("date")
+                        .HasColumnName("fieldwork_start");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_transitions");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_inspection_transitions_inspection_id");
+
+                    b.ToTable("inspection_transitions", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Team.TeamAssignment", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<string>("Inspectorate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("inspectorate");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TeamRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("team_role");
+
+                    b.HasKey("InspectionId", "UserId")
+                        .HasName("pk_team_assignments");
+
+                    b.HasIndex("InspectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_team_assignments_one_lead")
+                        .HasFilter("team_role = 'lead-inspector'");
+
+                    b.ToTable("team_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Timeline.InspectionMilestone", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("MetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("met_at");
+
+                    b.Property<string>("MetBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("met_by");
+
+                    b.Property<DateTimeOffset?>("ReachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reached_at");
+
+                    b.HasKey("InspectionId", "Key")
+                        .HasName("pk_inspection_milestones");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_inspection_milestones_open")
+                        .HasFilter("met_at IS NULL");
+
+                    b.ToTable("inspection_milestones", (string)null);
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.Findings.FindingLink", b =>

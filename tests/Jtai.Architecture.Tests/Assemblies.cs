@@ -1,0 +1,44 @@
+using System.Reflection;
+
+namespace Jtai.Architecture.Tests;
+
+/// <summary>The platform's assemblies, each named by what it is in the architecture.</summary>
+internal static class Assemblies
+{
+    public static readonly Assembly Contracts = typeof(Jtai.Contracts.Events.InspectionScheduled).Assembly;
+    public static readonly Assembly ServiceDefaults = typeof(Jtai.ServiceDefaults.Problems.RequestErrors).Assembly;
+    public static readonly Assembly Messaging = typeof(Jtai.Messaging.Inbox.InboxConsumer<>).Assembly;
+    public static readonly Assembly Calendar = typeof(Jtai.Calendar.WorkingDays.WorkingDayCalendar).Assembly;
+    public static readonly Assembly Notices = typeof(Jtai.Notices.Notice).Assembly;
+    public static readonly Assembly Inspectorate = typeof(Jtai.Inspectorate.Data.InspectorateDbContext).Assembly;
+
+    public static readonly Assembly Orchestrator = typeof(Jtai.Orchestrator.OrchestratorService).Assembly;
+    public static readonly Assembly Ofsted = typeof(Jtai.Ofsted.OfstedService).Assembly;
+    public static readonly Assembly Cqc = typeof(Jtai.Cqc.CqcService).Assembly;
+    public static readonly Assembly Hmicfrs = typeof(Jtai.Hmicfrs.HmicfrsService).Assembly;
+    public static readonly Assembly Gateway = typeof(Jtai.Gateway.GatewayService).Assembly;
+    public static readonly Assembly Web = typeof(Jtai.Web.WebService).Assembly;
+
+    /// <summary>Each inspectorate runs its own service; what they share is in shared/.</summary>
+    public static readonly IReadOnlyDictionary<string, Assembly> InspectorateServices = new Dictionary<string, Assembly>
+    {
+        ["Jtai.Ofsted"] = Ofsted,
+        ["Jtai.Cqc"] = Cqc,
+        ["Jtai.Hmicfrs"] = Hmicfrs,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Assembly> Deployables = new Dictionary<string, Assembly>
+    {
+        ["Jtai.Orchestrator"] = Orchestrator,
+        ["Jtai.Ofsted"] = Ofsted,
+        ["Jtai.Cqc"] = Cqc,
+        ["Jtai.Hmicfrs"] = Hmicfrs,
+        ["Jtai.Gateway"] = Gateway,
+        ["Jtai.Web"] = Web,
+    };
+
+    public static readonly IReadOnlyList<Assembly> Shared = [Contracts, ServiceDefaults, Messaging, Calendar, Notices, Inspectorate];
+
+    /// <summary>Every assembly that hosts or shares domain code: where consumers and endpoints live.</summary>
+    public static readonly IReadOnlyList<Assembly> WithDomainCode = [Messaging, Notices, Inspectorate, Orchestrator, Ofsted, Cqc, Hmicfrs];
+}

@@ -1,0 +1,62 @@
+using Npgsql;
+
+namespace Jtai.Benchmarks.Load;
+
+/// <summary>
+/// CPU time spent by the benchmark's own processes (read from /proc) and by the PostgreSQL backends
+/// serving its databases, so a figure can be given per operation. Unlike latency or throughput, CPU
+/// per operation hardly moves when other work shares the machine: on a loaded box it is the figure
+/// that can be compared between runs and between versions of the code.
+/// </summary>
+public sealed class CpuMeter(IReadOnlyDictionary<string, int> processes, IReadOnlyCollection<string> databases, string anyDatabase)
+{
+    public const string PostgreSql = "postgresql";
+
+    /// <summary>CPU seconds (user + system) so far of each named process and of each backend serving the databases.</summary>
+    public sealed record Sample(Dictionary<string, double> Processes, Dictionary<int, double> Backends);
+
+    public async Task<Sample> Snapshot()
+    {
+        var backends = new Dictionary<int, double>();
+        await using (var connection = new NpgsqlConnection(anyDatabase))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = ANY(@names) AND pid <> pg_backend_pid()", connection);
+            command.Parameters.AddWithValue("names", databases.ToArray());
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) backends[reader.GetInt32(0)] = 0;
+        }
+        foreach (var pid in backends.Keys.ToList()) backends[pid] = Seconds(pid);
+        return new Sample(processes.ToDictionary(p => p.Key, p => Seconds(p.Value)), backends);
+    }
+
+    /// <summary>
+    /// CPU milliseconds per operation between two samples, per process and for PostgreSQL. Backends are
+    /// per connection and live as long as the services' pools keep them: one that started in between
+    /// counts from zero; one that ended in between is lost (the pools rarely close one under load).
+    /// </summary>
+    public static Dictionary<string, double> PerOperation(Sample before, Sample after, long operations)
+    {
+        var result = after.Processes.ToDictionary(a => a.Key, a => a.Value - before.Processes.GetValueOrDefault(a.Key));
+        result[PostgreSql] = after.Backends.Sum(b => b.Value - before.Backends.GetValueOrDefault(b.Key));
+        return result.ToDictionary(r => r.Key, r => operations == 0 ? double.NaN : r.Value * 1000 / operations);
+    }
+
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    private static double Seconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Fields after the command name (which may contain spaces) start after the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // utime and stime are fields 14 and 15 of stat, i.e. 12 and 13 after the name; children's (cutime, cstime) follow.
+            return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
