@@ -8,4 +8,6 @@ public class DomainRuleException(string rule, string detail, int statusCode = 40
 {
     public string Rule { get; } = rule;
     public int StatusCode { get; } = statusCode;
+    /// <summary>Facts the caller needs to act on the refusal (a window's dates), added to the problem as extensions.</summary>
+    public IReadOnlyDictionary<string, object?> Facts { get; init; } = new Dictionary<string, object?>();
 }

@@ -31,13 +31,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Title = "The service is busy.",
                 Detail = "The database could not take the request now; nothing was done. Retry after a moment.",
             },
-            DomainRuleException rule => new ProblemDetails
-            {
-                Status = rule.StatusCode,
-                Title = "The request breaks a rule of the inspection process.",
-                Detail = rule.Message,
-                Extensions = { ["rule"] = rule.Rule },
-            },
+            DomainRuleException rule => Broken(rule),
             _ => null,
         };
         if (problem is null)
@@ -60,6 +54,19 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         for (var e = exception; e is not null; e = e.InnerException)
             if (e is Npgsql.NpgsqlException { IsTransient: true }) return true;
         return false;
+    }
+
+    private static ProblemDetails Broken(DomainRuleException rule)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = rule.StatusCode,
+            Title = "The request breaks a rule of the inspection process.",
+            Detail = rule.Message,
+            Extensions = { ["rule"] = rule.Rule },
+        };
+        foreach (var (name, value) in rule.Facts) problem.Extensions[name] = value;
+        return problem;
     }
 
     private static ProblemDetails MalformedJson(JsonException json)

@@ -44,7 +44,7 @@ public static class ForceMonitoring
 }
 
 /// <summary>What HMICFRS records of one cause of concern and the force's monitoring.</summary>
-public sealed class CauseOfConcern
+public sealed partial class CauseOfConcern
 {
     public Guid FollowUpId { get; set; }
     public string? Concern { get; set; }
@@ -72,7 +72,7 @@ public sealed class CauseOfConcern
 }
 
 /// <summary>A revisit or re-inspection focused on the cause of concern (¶117).</summary>
-public sealed class Revisit
+public sealed partial class Revisit
 {
     public long Id { get; set; }
     public Guid FollowUpId { get; set; }
@@ -92,10 +92,10 @@ internal sealed class CauseOfConcernConfiguration : IEntityTypeConfiguration<Cau
         foreach (var text in new[] { nameof(CauseOfConcern.Concern), nameof(CauseOfConcern.EscalationDetail), nameof(CauseOfConcern.ActionsIdentified),
                      nameof(CauseOfConcern.RootCauseAnalysis), nameof(CauseOfConcern.ImprovementPlan), nameof(CauseOfConcern.ImprovementRequired),
                      nameof(CauseOfConcern.DisengagementDecision), nameof(CauseOfConcern.DisengagementEvidence) })
-            e.Property(text).HasMaxLength(4000);
+            e.Property(text).HasMaxLength(CauseOfConcern.TextLength);
         e.Property(c => c.EscalationReason).HasMaxLength(40);
-        e.Property(c => c.ChiefConstable).HasMaxLength(200);
-        e.Property(c => c.PoliceAndCrimeCommissioner).HasMaxLength(200);
+        e.Property(c => c.ChiefConstable).HasMaxLength(CauseOfConcern.NameLength);
+        e.Property(c => c.PoliceAndCrimeCommissioner).HasMaxLength(CauseOfConcern.NameLength);
         e.Property(c => c.ImprovementRequiredSetBy).HasMaxLength(200);
         e.Property(c => c.DisengagedBy).HasMaxLength(200);
     }
@@ -110,7 +110,7 @@ internal sealed class RevisitConfiguration : IEntityTypeConfiguration<Revisit>
         e.Property(r => r.Id).UseIdentityAlwaysColumn();
         e.HasIndex(r => r.FollowUpId);
         e.Property(r => r.Kind).HasMaxLength(20);
-        e.Property(r => r.Focus).HasMaxLength(2000);
+        e.Property(r => r.Focus).HasMaxLength(Revisit.FocusLength);
         e.Property(r => r.ScheduledBy).HasMaxLength(200);
         e.HasOne<FollowUpCase>().WithMany().HasForeignKey(r => r.FollowUpId);
     }

@@ -1,3 +1,5 @@
+using Jtai.Contracts.InformationRequests;
+using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,6 +27,85 @@ public sealed class SelectedChild
 
     public bool ForAudit { get; set; }
     public DateTimeOffset? ForAuditAt { get; set; }
+
+    public const int IdLength = 200;
+    public const int ByLength = 200;
+
+    /// <summary>¶98: the police say whether the child and the parents or carers are known to them; health whether the child has support beyond universal services.</summary>
+    public void Answer(string agency, ChildAnswer answer, string by, DateTimeOffset now)
+    {
+        if (agency == AnnexAItems.Police)
+        {
+            ChildKnownToPolice = answer.ChildKnownToPolice;
+            ParentsOrCarersKnownToPolice = answer.ParentsOrCarersKnownToPolice;
+            PoliceAnsweredBy = by;
+            PoliceAnsweredAt = now;
+        }
+        else
+        {
+            HealthSupportBeyondUniversalServices = answer.HealthSupportBeyondUniversalServices;
+            HealthAnsweredBy = by;
+            HealthAnsweredAt = now;
+        }
+    }
+
+    public bool AnsweredBy(string agency) => agency == AnnexAItems.Police ? PoliceAnsweredAt is not null : HealthAnsweredAt is not null;
+
+    /// <summary>¶99: chosen for the partnership's audit, keeping when it was first chosen.</summary>
+    public void ChooseForAudit(bool chosen, DateTimeOffset now)
+    {
+        if (chosen && !ForAudit) ForAuditAt = now;
+        ForAudit = chosen;
+        if (!chosen) ForAuditAt = null;
+    }
+}
+
+/// <summary>
+/// The rules of case selection as a whole (¶97–99): exactly 30 children, fixed once the audit
+/// selection is made; at least 5 of them for audit; the police and health questions.
+/// </summary>
+public static class CaseSelectionRules
+{
+    public const int Thirty = 30;
+    public const int AtLeastForAudit = 5;
+    public static readonly string[] PoliceQuestions = ["childKnownToPolice", "parentsOrCarersKnownToPolice"];
+    public static readonly string[] HealthQuestions = ["healthSupportBeyondUniversalServices"];
+
+    public static string[] QuestionsFor(string agency) => agency switch
+    {
+        AnnexAItems.Police => PoliceQuestions,
+        AnnexAItems.Health => HealthQuestions,
+        _ => [],
+    };
+
+    public static void EnsureThirtyCanChange(bool auditSelectionMade)
+    {
+        if (auditSelectionMade)
+            throw new DomainRuleException("audit-selection-made", "The children for audit are already selected from these 30 (¶99); the 30 can no longer change.");
+    }
+
+    public static void EnsureThirtySelectedToAnswer(int selected)
+    {
+        if (selected == 0) throw new DomainRuleException("thirty-not-selected", "The lead inspector has not yet selected the 30 children (¶97).");
+    }
+
+    public static void EnsureThirtySelectedForAudit(int selected)
+    {
+        if (selected == 0)
+            throw new DomainRuleException("thirty-not-selected", "Select the 30 children first (¶97); the children for audit are chosen from them (¶99).");
+    }
+
+    public static void CheckThirty(RequestErrors errors, int given)
+    {
+        if (!errors.Any && given != Thirty)
+            errors.Add("childIds", $"The lead inspector selects {Thirty} different children (¶97); {given} given.");
+    }
+
+    public static void CheckForAudit(RequestErrors errors, int given)
+    {
+        if (!errors.Any && given < AtLeastForAudit)
+            errors.Add("childIds", $"The lead inspector selects at least {AtLeastForAudit} of the 30 children for audit (¶99); {given} given.");
+    }
 }
 
 internal sealed class SelectedChildConfiguration : IEntityTypeConfiguration<SelectedChild>
@@ -33,9 +114,9 @@ internal sealed class SelectedChildConfiguration : IEntityTypeConfiguration<Sele
     {
         e.ToTable("selected_children");
         e.HasKey(c => new { c.InspectionId, c.ChildId });
-        e.Property(c => c.ChildId).HasMaxLength(200);
-        e.Property(c => c.SelectedBy).HasMaxLength(200);
-        e.Property(c => c.PoliceAnsweredBy).HasMaxLength(200);
-        e.Property(c => c.HealthAnsweredBy).HasMaxLength(200);
+        e.Property(c => c.ChildId).HasMaxLength(SelectedChild.IdLength);
+        e.Property(c => c.SelectedBy).HasMaxLength(SelectedChild.ByLength);
+        e.Property(c => c.PoliceAnsweredBy).HasMaxLength(SelectedChild.ByLength);
+        e.Property(c => c.HealthAnsweredBy).HasMaxLength(SelectedChild.ByLength);
     }
 }

@@ -56,7 +56,7 @@ public static class IlacsActionPlan
 }
 
 /// <summary>What Ofsted records of one follow-up beside the shared part.</summary>
-public sealed class IlacsFollowUp
+public sealed partial class IlacsFollowUp
 {
     public Guid FollowUpId { get; set; }
     /// <summary>The notice to the DfE queued when the follow-up opened (¶111); informed once it is delivered.</summary>
@@ -80,7 +80,7 @@ public sealed class IlacsFollowUp
 }
 
 /// <summary>One action plan the local authority sent, and what Ofsted made of it.</summary>
-public sealed class ActionPlanSubmission
+public sealed partial class ActionPlanSubmission
 {
     public long Id { get; set; }
     public Guid FollowUpId { get; set; }
@@ -93,7 +93,7 @@ public sealed class ActionPlanSubmission
     public string? OutcomeReason { get; set; }
 }
 
-public sealed class MonitoringVisit
+public sealed partial class MonitoringVisit
 {
     public long Id { get; set; }
     public Guid FollowUpId { get; set; }
@@ -108,11 +108,11 @@ internal sealed class IlacsFollowUpConfiguration : IEntityTypeConfiguration<Ilac
     {
         e.ToTable("ilacs_follow_ups");
         e.HasKey(x => x.FollowUpId);
-        e.Property(x => x.DfeInformedBy).HasMaxLength(200);
-        e.Property(x => x.DfeContact).HasMaxLength(200);
+        e.Property(x => x.DfeInformedBy).HasMaxLength(IlacsFollowUp.ContactLength);
+        e.Property(x => x.DfeContact).HasMaxLength(IlacsFollowUp.ContactLength);
         e.Property(x => x.ExpectedStage).HasMaxLength(10);
-        e.Property(x => x.CoordinationNote).HasMaxLength(4000);
-        e.Property(x => x.RepeatJtaiReason).HasMaxLength(4000);
+        e.Property(x => x.CoordinationNote).HasMaxLength(IlacsFollowUp.NoteLength);
+        e.Property(x => x.RepeatJtaiReason).HasMaxLength(IlacsFollowUp.NoteLength);
         e.HasOne<FollowUpCase>().WithOne().HasForeignKey<IlacsFollowUp>(x => x.FollowUpId);
     }
 }
@@ -126,9 +126,9 @@ internal sealed class ActionPlanSubmissionConfiguration : IEntityTypeConfigurati
         e.Property(x => x.Id).UseIdentityAlwaysColumn();
         e.HasIndex(x => x.FollowUpId);
         e.Property(x => x.Stage).HasMaxLength(10);
-        e.Property(x => x.ReviewNotes).HasMaxLength(4000);
+        e.Property(x => x.ReviewNotes).HasMaxLength(IlacsFollowUp.NoteLength);
         e.Property(x => x.Outcome).HasMaxLength(20);
-        e.Property(x => x.OutcomeReason).HasMaxLength(4000);
+        e.Property(x => x.OutcomeReason).HasMaxLength(IlacsFollowUp.NoteLength);
         e.HasOne<FollowUpCase>().WithMany().HasForeignKey(x => x.FollowUpId);
     }
 }
@@ -141,7 +141,7 @@ internal sealed class MonitoringVisitConfiguration : IEntityTypeConfiguration<Mo
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).UseIdentityAlwaysColumn();
         e.HasIndex(x => x.FollowUpId);
-        e.Property(x => x.Focus).HasMaxLength(2000);
+        e.Property(x => x.Focus).HasMaxLength(MonitoringVisit.FocusLength);
         e.Property(x => x.ScheduledBy).HasMaxLength(200);
         e.HasOne<FollowUpCase>().WithMany().HasForeignKey(x => x.FollowUpId);
     }

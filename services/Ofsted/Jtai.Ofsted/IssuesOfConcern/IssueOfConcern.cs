@@ -11,7 +11,7 @@ namespace Jtai.Ofsted.IssuesOfConcern;
 /// lead's evaluation shared with the senior officer, then signed by the lead and the senior officer.
 /// Every step keeps its time. Held by Ofsted, which leads the inspection.
 /// </summary>
-public sealed class IssueOfConcern
+public sealed partial class IssueOfConcern
 {
     public Guid Id { get; set; }
     public Guid InspectionId { get; set; }
@@ -90,11 +90,11 @@ public sealed class IssueOfConcernConfiguration : IEntityTypeConfiguration<Issue
         e.HasKey(i => i.Id);
         e.Property(i => i.Id).ValueGeneratedNever();
         e.Property(i => i.Category).HasMaxLength(60);
-        e.Property(i => i.ChildReference).HasMaxLength(50);
+        e.Property(i => i.ChildReference).HasMaxLength(IssueOfConcern.ChildReferenceLength);
         e.Property(i => i.Agency).HasMaxLength(40);
-        e.Property(i => i.SeniorOfficerName).HasMaxLength(200);
-        e.Property(i => i.SeniorOfficerRole).HasMaxLength(200);
-        e.Property(i => i.SeniorOfficerEmail).HasMaxLength(320);
+        e.Property(i => i.SeniorOfficerName).HasMaxLength(IssueOfConcern.NameLength);
+        e.Property(i => i.SeniorOfficerRole).HasMaxLength(IssueOfConcern.NameLength);
+        e.Property(i => i.SeniorOfficerEmail).HasMaxLength(IssueOfConcern.EmailLength);
         e.Property(i => i.RaisedBy).HasMaxLength(200);
         e.Property(i => i.RaisedByName).HasMaxLength(200);
         e.Property(i => i.RaisedByInspectorate).HasMaxLength(20);
@@ -107,10 +107,10 @@ public sealed class IssueOfConcernConfiguration : IEntityTypeConfiguration<Issue
     }
 }
 
-public sealed record RaiseConcernRequest(string? Category, string? Description, string? ChildReference, string? Agency,
+public sealed partial record RaiseConcernRequest(string? Category, string? Description, string? ChildReference, string? Agency,
     string? SeniorOfficerName, string? SeniorOfficerRole, string? SeniorOfficerEmail);
 
-public sealed record ConcernTextRequest(string? Text);
+public sealed partial record ConcernTextRequest(string? Text);
 
 public sealed record IssueOfConcernView(
     Guid Id, Guid InspectionId, string Stage, string Category, string Description, string? ChildReference, string Agency,

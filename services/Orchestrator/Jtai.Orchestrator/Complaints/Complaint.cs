@@ -1,3 +1,8 @@
+using Jtai.Calendar.WorkingDays;
+using Jtai.Contracts.Events;
+using Jtai.Orchestrator.InformalConcerns;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -41,12 +46,110 @@ public sealed class Complaint
     public Guid? InformalConcernId { get; set; }
     public uint Version { get; set; }
 
+    public const int TextLength = 20_000;
+    public const int NameLength = 200;
+    public const int AcknowledgementWorkingDays = 5;
+    public const int ResponseWorkingDays = 30;
+
+    public static Complaint Submit(Guid inspectionId, ComplaintRequest request, string submittedBy, string agency, InformalConcern? concern,
+        ComplaintWindow window, WorkingDayCalendar calendar, DateTimeOffset now)
+    {
+        window.EnsureOpenAt(now);
+        var today = DateOnly.FromDateTime(LondonTime.ToLondon(now).DateTime);
+        var complaint = new Complaint
+        {
+            Id = Guid.NewGuid(), InspectionId = inspectionId, Kind = request.Kind!, Text = request.Text!.Trim(), SubmittedBy = submittedBy,
+            Agency = agency, SubmittedAt = now,
+            HandledBy = request.Kind == ComplaintKinds.Conduct ? request.Inspectorate! : Inspectorates.Ofsted,
+            InspectorName = request.InspectorName?.Trim(), WithdrawalRequested = request.RequestWithdrawal == true,
+            ExceptionalCircumstances = request.ExceptionalCircumstances?.Trim(),
+            AcknowledgementDueOn = calendar.AddWorkingDays(today, AcknowledgementWorkingDays),
+            ResponseDueOn = calendar.AddWorkingDays(today, ResponseWorkingDays),
+            HoldId = Guid.NewGuid(), InformalConcernId = concern?.Id,
+        };
+        // ¶89–90: a complaint that follows an informal concern names it, so each shows the other.
+        if (concern is not null) concern.ComplaintId = complaint.Id;
+        return complaint;
+    }
+
+    /// <summary>Evidence is kept in every service while the complaint is open, whatever its retention.</summary>
+    public LegalHoldPlaced HoldPlaced() => new(InspectionId, HoldId, $"Open {Kind} complaint {Id} (Annex C)", SubmittedAt);
+
     /// <summary>Annex C: Ofsted investigates a process or findings complaint, the inspector's own inspectorate a conduct complaint.</summary>
     public void EnsureInvestigatedBy(string? inspectorate)
     {
         if (inspectorate != HandledBy)
             throw new Jtai.ServiceDefaults.Access.NotPermittedException("investigating-inspectorate",
                 $"This complaint is investigated by {HandledBy}: its managers and QA managers act on it.");
+    }
+
+    /// <summary>¶122: Ofsted appoints a lead investigator for a complaint about the process or findings.</summary>
+    public void AppointLeadInvestigator(string name)
+    {
+        EnsureOpen();
+        if (Kind != ComplaintKinds.ProcessOrFindings)
+            throw new DomainRuleException("lead-investigator", "Ofsted appoints a lead investigator for complaints about the process or findings (¶122).");
+        LeadInvestigator = name.Trim();
+    }
+
+    /// <summary>Within 5 working days; a request to withdraw the letter is answered here (¶121–122).</summary>
+    public void Acknowledge(bool? withdrawalAgreed, string by, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (AcknowledgedAt is not null) throw new DomainRuleException("complaint-acknowledged", "The complaint has already been acknowledged.");
+        if (Kind == ComplaintKinds.ProcessOrFindings && LeadInvestigator is null)
+            throw new DomainRuleException("lead-investigator", "Appoint the lead investigator first: the acknowledgement sets out the timeline they will follow (¶122).");
+        AcknowledgedAt = now;
+        AcknowledgedBy = by;
+        WithdrawalAgreed = withdrawalAgreed;
+    }
+
+    /// <summary>¶122: Ofsted shares the final response with all inspectorates before sending it.</summary>
+    public void ShareResponse(string text, bool? upheld, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (Kind != ComplaintKinds.ProcessOrFindings)
+            throw new DomainRuleException("conduct-confidential", "A conduct complaint's response stays with its inspectorate: record the outcome instead (¶124).");
+        if (AcknowledgedAt is null) throw new DomainRuleException("acknowledge-first", "Acknowledge the complaint first.");
+        ResponseText = text.Trim();
+        Upheld = upheld;
+        ResponseSharedAt = now;
+    }
+
+    public LegalHoldReleased SendResponse(string by, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (Kind != ComplaintKinds.ProcessOrFindings)
+            throw new DomainRuleException("conduct-confidential", "A conduct complaint is closed by recording its outcome (¶124).");
+        if (ResponseSharedAt is null)
+            throw new DomainRuleException("response-shared-first", "The response is shared with all inspectorates before it is sent (¶122).");
+        return Close(by, now);
+    }
+
+    /// <summary>¶123–124: the inspector's inspectorate investigates by its own process; the others learn whether it was upheld.</summary>
+    public LegalHoldReleased RecordOutcome(string text, bool? upheld, string by, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (Kind != ComplaintKinds.Conduct)
+            throw new DomainRuleException("response-shared-first", "A complaint about the process or findings is answered by sharing and then sending the response (¶122).");
+        if (AcknowledgedAt is null) throw new DomainRuleException("acknowledge-first", "Acknowledge the complaint first.");
+        ResponseText = text.Trim();
+        Upheld = upheld;
+        return Close(by, now);
+    }
+
+    /// <summary>Closing releases the complaint's hold on the inspection's evidence.</summary>
+    private LegalHoldReleased Close(string by, DateTimeOffset now)
+    {
+        RespondedAt = now;
+        RespondedBy = by;
+        ClosedAt = now;
+        return new LegalHoldReleased(InspectionId, HoldId, now);
+    }
+
+    private void EnsureOpen()
+    {
+        if (ClosedAt is not null) throw new DomainRuleException("complaint-closed", "The complaint is closed.");
     }
 }
 
@@ -65,45 +168,17 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         e.HasKey(c => c.Id);
         e.Property(c => c.Id).ValueGeneratedNever();
         e.Property(c => c.Kind).HasMaxLength(40);
-        e.Property(c => c.Text).HasMaxLength(20_000);
+        e.Property(c => c.Text).HasMaxLength(Complaint.TextLength);
         e.Property(c => c.SubmittedBy).HasMaxLength(200);
         e.Property(c => c.Agency).HasMaxLength(40);
         e.Property(c => c.HandledBy).HasMaxLength(20);
-        e.Property(c => c.InspectorName).HasMaxLength(200);
-        e.Property(c => c.ExceptionalCircumstances).HasMaxLength(20_000);
-        e.Property(c => c.LeadInvestigator).HasMaxLength(200);
+        e.Property(c => c.InspectorName).HasMaxLength(Complaint.NameLength);
+        e.Property(c => c.ExceptionalCircumstances).HasMaxLength(Complaint.TextLength);
+        e.Property(c => c.LeadInvestigator).HasMaxLength(Complaint.NameLength);
         e.Property(c => c.AcknowledgedBy).HasMaxLength(200);
-        e.Property(c => c.ResponseText).HasMaxLength(20_000);
+        e.Property(c => c.ResponseText).HasMaxLength(Complaint.TextLength);
         e.Property(c => c.RespondedBy).HasMaxLength(200);
         e.HasIndex(c => c.InspectionId);
         e.Property(c => c.Version).IsRowVersion();
     }
-}
-
-public sealed record ComplaintRequest(string? Kind, string? Text, string? Inspectorate, string? InspectorName, bool? RequestWithdrawal,
-    string? ExceptionalCircumstances, Guid? InformalConcernId = null);
-
-public sealed record LeadInvestigatorRequest(string? Name);
-
-public sealed record AcknowledgementRequest(bool? WithdrawalAgreed, string? DecidedBy);
-
-public sealed record ComplaintResponseRequest(string? Text, bool? Upheld);
-
-/// <summary>The whole complaint, for the complainant's area and the investigating inspectorate (and all inspectorates for process/findings).</summary>
-public sealed record ComplaintView(Guid Id, Guid InspectionId, string Kind, string HandledBy, string Status, DateTimeOffset SubmittedAt,
-    string? Text, string? SubmittedBy, string? Agency, string? InspectorName, bool? WithdrawalRequested, string? ExceptionalCircumstances,
-    string? LeadInvestigator, DateOnly? AcknowledgementDueOn, DateTimeOffset? AcknowledgedAt, bool? WithdrawalAgreed, DateOnly? ResponseDueOn,
-    string? ResponseText, DateTimeOffset? ResponseSharedAt, DateTimeOffset? RespondedAt, bool? Upheld, DateTimeOffset? ClosedAt,
-    bool? AcknowledgementOverdue, bool? ResponseOverdue)
-{
-    public static string StatusOf(Complaint c) => c.ClosedAt is not null ? "closed" : c.AcknowledgedAt is not null ? "acknowledged" : "received";
-
-    public static ComplaintView Full(Complaint c, bool ackOverdue, bool responseOverdue) => new(c.Id, c.InspectionId, c.Kind, c.HandledBy, StatusOf(c),
-        c.SubmittedAt, c.Text, c.SubmittedBy, c.Agency, c.InspectorName, c.WithdrawalRequested, c.ExceptionalCircumstances, c.LeadInvestigator,
-        c.AcknowledgementDueOn, c.AcknowledgedAt, c.WithdrawalAgreed, c.ResponseDueOn, c.ResponseText, c.ResponseSharedAt, c.RespondedAt, c.Upheld,
-        c.ClosedAt, ackOverdue, responseOverdue);
-
-    /// <summary>¶124: another inspectorate learns that a conduct complaint exists and whether it was upheld, nothing more.</summary>
-    public static ComplaintView Confidential(Complaint c) => new(c.Id, c.InspectionId, c.Kind, c.HandledBy, StatusOf(c), c.SubmittedAt,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, c.ClosedAt is null ? null : c.Upheld, c.ClosedAt, null, null);
 }

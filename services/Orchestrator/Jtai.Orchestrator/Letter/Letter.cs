@@ -9,7 +9,7 @@ namespace Jtai.Orchestrator.Letter;
 /// drafting → draft sent for factual accuracy (¶82) → final, under embargo → published (or withdrawn).
 /// Its text lives in numbered versions, every one kept.
 /// </summary>
-public sealed class InspectionLetter
+public sealed partial class InspectionLetter
 {
     public Guid InspectionId { get; set; }
     public required string Stage { get; set; }
@@ -128,8 +128,8 @@ public sealed class InspectionLetterConfiguration : IEntityTypeConfiguration<Ins
         foreach (var p in new[] { nameof(InspectionLetter.DraftedBy), nameof(InspectionLetter.QaCheckedBy), nameof(InspectionLetter.DraftSentBy),
                      nameof(InspectionLetter.FinalIssuedBy), nameof(InspectionLetter.DepartmentsSharedBy), nameof(InspectionLetter.WithdrawnBy),
                      nameof(InspectionLetter.WithdrawalDecidedBy) })
-            e.Property(p).HasMaxLength(200);
-        e.Property(l => l.WithdrawalReason).HasMaxLength(5_000);
+            e.Property(p).HasMaxLength(InspectionLetter.NameLength);
+        e.Property(l => l.WithdrawalReason).HasMaxLength(InspectionLetter.WithdrawalReasonLength);
         e.HasIndex(l => l.PublicationAt);
         e.Property(l => l.Version).IsRowVersion();
     }

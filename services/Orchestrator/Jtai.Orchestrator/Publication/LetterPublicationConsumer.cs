@@ -44,7 +44,7 @@ public sealed class LetterPublicationConsumer(OrchestratorDbContext db, Transiti
         await transitions.Move(message.InspectionId, Stages.Published, "letter-publication", "The embargo on the final letter lifted", async _ =>
         {
             outbox.Publish(new LetterOfFindingsDated(message.InspectionId, letter.LetterDate!.Value, LondonTime.Today(clock), clock.GetUtcNow()));
-            await StatementOfActionApi.Reanchor(db, deadlines, calendar, message.InspectionId, LondonTime.Today(clock), ct);
+            await StatementOfActionDeadline.Reanchor(db, deadlines, calendar, message.InspectionId, LondonTime.Today(clock), ct);
         }, ct);
     }
 }

@@ -18,13 +18,6 @@ namespace Jtai.Orchestrator.StatementOfAction;
 
 public static class StatementOfActionApi
 {
-    /// <summary>
-    /// ¶86: 70 working days. The published letter carries its publication date, and the due date
-    /// counts from it (as the inspection's timeline does: one date, one source).
-    /// </summary>
-    public const int WorkingDays = 70;
-    public const string Deadline = "statement-of-action";
-
     public static IEndpointRouteBuilder MapStatementOfAction(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/statement-of-action")
@@ -34,40 +27,6 @@ public static class StatementOfActionApi
         // ¶87: the inspectorates review it and respond, one response each.
         group.MapPost("/responses", Respond).RequireStanding(Rules.LeadsOnTeam.Or(Rules.SeniorManagers, "leads-on-team-or-senior-managers"));
         return app;
-    }
-
-    public static string DeadlineKey(Guid inspectionId) => $"letter/{inspectionId}/statement-of-action";
-
-    /// <summary>Called as the final letter is issued: the statement is due, and a deadline row flags it overdue.</summary>
-    public static async Task Require(OrchestratorDbContext db, IDeadlines deadlines, Guid inspectionId, NextSteps nextSteps, DateOnly dueOn, CancellationToken ct)
-    {
-        db.Add(new StatementOfActionRecord
-        {
-            InspectionId = inspectionId, LeadAgency = nextSteps.LeadAgency!, CooperatingAgencies = [.. nextSteps.CooperatingAgencies], DueOn = dueOn,
-        });
-        await ScheduleOverdue(deadlines, inspectionId, dueOn, ct);
-    }
-
-    /// <summary>
-    /// Called as the letter is really published: the statement is due 70 working days from that day,
-    /// which may be later than planned (the departments first, ¶110).
-    /// </summary>
-    public static async Task Reanchor(OrchestratorDbContext db, IDeadlines deadlines, WorkingDayCalendar calendar, Guid inspectionId,
-        DateOnly publishedOn, CancellationToken ct)
-    {
-        var statement = await db.Set<StatementOfActionRecord>().SingleOrDefaultAsync(s => s.InspectionId == inspectionId, ct);
-        if (statement is null || statement.SubmittedAt is not null) return;
-        var dueOn = calendar.AddWorkingDays(publishedOn, WorkingDays);
-        if (dueOn == statement.DueOn) return;
-        statement.DueOn = dueOn;
-        await ScheduleOverdue(deadlines, inspectionId, dueOn, ct);
-    }
-
-    private static Task ScheduleOverdue(IDeadlines deadlines, Guid inspectionId, DateOnly dueOn, CancellationToken ct)
-    {
-        // Overdue from the start of the next day in London: the whole due day counts.
-        var at = LondonTime.At(dueOn.AddDays(1), TimeOnly.MinValue).ToUniversalTime();
-        return deadlines.Schedule(DeadlineKey(inspectionId), at, new PostInspectionDeadlineReached(inspectionId, Deadline, inspectionId, dueOn, at), ct);
     }
 
     private static async Task<Results<Ok<StatementOfActionView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, FrameworkCatalog frameworks, CancellationToken ct)
@@ -90,7 +49,7 @@ public static class StatementOfActionApi
         statement.SubmittedBy = user.Id();
         statement.SubmittedAgency = user.Agency();
         statement.SubmittedAt = now;
-        await deadlines.Cancel(DeadlineKey(inspectionId), now, ct);
+        await deadlines.Cancel(StatementOfActionDeadline.Key(inspectionId), now, ct);
         // The inspection's timeline shows the same milestone: it is met now, not overdue.
         var milestone = await db.Set<InspectionMilestone>()
             .SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == MilestoneKeys.StatementOfActionDue && m.MetAt == null, ct);
@@ -133,7 +92,7 @@ public static class StatementOfActionApi
     {
         // Each inspectorate taking part responds (an Ofsted-only inspection's action plan: Ofsted alone).
         var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == s.InspectionId, ct);
-        var key = DeadlineKey(s.InspectionId);
+        var key = StatementOfActionDeadline.Key(s.InspectionId);
         var fired = await db.Deadlines.AsNoTracking().Where(d => d.Key == key && d.FiredAt != null).Select(d => d.FiredAt).SingleOrDefaultAsync(ct);
         var overdue = s.SubmittedAt is null && fired is not null;
         return new StatementOfActionView(s.InspectionId, s.LeadAgency, s.CooperatingAgencies, s.DueOn, s.SubmittedAt is not null, s.Text, s.SubmittedBy,
