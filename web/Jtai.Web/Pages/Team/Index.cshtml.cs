@@ -27,7 +27,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         new(JtaiRoles.Hmi, "HMI"), new(JtaiRoles.Manager, "Manager"),
     ];
 
-    public static readonly IReadOnlyList<Choice> InspectorateChoices = [new(Inspectorates.Ofsted, "Ofsted"), new(Inspectorates.Cqc, "CQC"), new(Inspectorates.Hmicfrs, "HMICFRS")];
+    public static readonly IReadOnlyList<Choice> InspectorateChoices = [.. Inspectorates.All.Select(i => new Choice(i, Display.Inspectorate(i)))];
 
     public async Task OnGet(Guid id, CancellationToken ct) => await Load(id, ct);
 
