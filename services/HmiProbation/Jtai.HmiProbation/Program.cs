@@ -8,6 +8,7 @@ using Jtai.Inspectorate.FollowUp;
 using Jtai.Inspectorate.Intelligence;
 using Jtai.Inspectorate.Notification;
 using Jtai.ServiceDefaults;
+using Jtai.Messaging.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(HmiProbationService.Name);
@@ -20,4 +21,4 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapInspectorate(HmiProbationService.Name);
 app.MapFollowUp();
-app.Run();
+app.RunOrMigrate();
