@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs the telemetry dashboard and the six processes on fixed localhost ports, logs in one place.
+# Runs the telemetry dashboard and the platform's processes (the orchestrator, every inspectorate of the registry,
+# the gateway, the web) on fixed localhost ports, logs in one place.
 #   infra/run.sh          build, apply each service's migrations (Database:MigrateOnly), start the dashboard
-#                         and all six, wait until each is ready, then stay
+#                         and all of them, wait until each is ready, then stay
 #                         in the foreground; Ctrl-C (or infra/run.sh stop from another shell) stops them.
 #   infra/run.sh start    the same, but return once all are ready (background)
 #   infra/run.sh stop     stop what a previous start left running
-# Ports: gateway 5000; web 5100; orchestrator 5101 (REST) 5102 (gRPC); ofsted 5201/5202; cqc 5301/5302;
-# hmicfrs 5401/5402; dashboard 18888 (UI, telemetry API), 18889 (OTLP/gRPC), 18890 (OTLP/HTTP).
+# Ports: gateway 5000; web 5100; orchestrator 5101 (REST) 5102 (gRPC); each inspectorate the registry's port (REST)
+# and the next (gRPC): ofsted 5201/5202, cqc 5301/5302, hmicfrs 5401/5402 (shared/inspectorates.json);
+# dashboard 18888 (UI, telemetry API), 18889 (OTLP/gRPC), 18890 (OTLP/HTTP).
 # JTAI_PORT_OFFSET=N adds N to every one of them (a second copy beside another on one machine).
 # Every process exports traces, logs and metrics over OTLP to the dashboard under its service name;
 # with OTEL_EXPORTER_OTLP_ENDPOINT already set they export there instead and no dashboard starts.
@@ -25,16 +27,19 @@ offset="${JTAI_PORT_OFFSET:-0}"
 
 declare -A projects=(
   [orchestrator]="services/Orchestrator/Jtai.Orchestrator"
-  [ofsted]="services/Ofsted/Jtai.Ofsted"
-  [cqc]="services/Cqc/Jtai.Cqc"
-  [hmicfrs]="services/Hmicfrs/Jtai.Hmicfrs"
   [gateway]="gateway/Jtai.Gateway"
   [web]="web/Jtai.Web"
 )
-declare -A ports=([orchestrator]=5101 [ofsted]=5201 [cqc]=5301 [hmicfrs]=5401 [gateway]=5000 [web]=5100)
+declare -A ports=([orchestrator]=5101 [gateway]=5000 [web]=5100)
+# Every inspectorate of the registry (shared/inspectorates.json): its project and port.
+mapfile -t inspectorates < <(bash "$root/infra/inspectorates.sh" keys)
+for name in "${inspectorates[@]}"; do
+  projects[$name]=$(bash "$root/infra/inspectorates.sh" field "$name" project)
+  ports[$name]=$(bash "$root/infra/inspectorates.sh" field "$name" port)
+done
 for name in "${!ports[@]}"; do ports[$name]=$(( ${ports[$name]} + offset )); done
-services=(orchestrator ofsted cqc hmicfrs)
-order=(orchestrator ofsted cqc hmicfrs gateway web)
+services=(orchestrator "${inspectorates[@]}")
+order=("${services[@]}" gateway web)
 dashboard_port=$(( 18888 + offset )); otlp_grpc_port=$(( 18889 + offset )); otlp_http_port=$(( 18890 + offset ))
 
 smtp_port="${JTAI_SMTP_PORT:-2525}"

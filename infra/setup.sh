@@ -6,9 +6,10 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
 PGPASS="${JTAI_DB_PASSWORD:-jtai}"
-SERVICES=(orchestrator ofsted cqc hmicfrs)
 
 need_install=()
+# The scripts read the registry of inspectorates (shared/inspectorates.json) with jq.
+command -v jq >/dev/null 2>&1 || need_install+=(jq)
 command -v rabbitmq-server >/dev/null 2>&1 || need_install+=(rabbitmq-server)
 command -v pg_ctlcluster >/dev/null 2>&1 || need_install+=(postgresql)
 # The web service's build installs GOV.UK Frontend with npm; its browser tests drive Debian's Chromium.
@@ -39,6 +40,10 @@ rabbitmq-plugins -q enable rabbitmq_prometheus >/dev/null
 for _ in $(seq 1 240); do curl -sf -o /dev/null -u guest:guest http://127.0.0.1:15672/api/overview && break; sleep 0.25; done
 curl -sf -o /dev/null -u guest:guest http://127.0.0.1:15672/api/overview
 echo "rabbitmq ready (amqp 5672, management 15672, prometheus 15692)"
+
+# The orchestrator and every inspectorate of the registry has its own database.
+mapfile -t inspectorates < <(bash "$(dirname "$0")/inspectorates.sh" keys)
+SERVICES=(orchestrator "${inspectorates[@]}")
 
 # --- PostgreSQL: start the cluster, then per service two roles and one database. The owner role
 # (jtai_<service>_owner) owns the database and applies its migrations; the service runs as

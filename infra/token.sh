@@ -16,7 +16,7 @@ case "$role" in
   partner-agency) args+=(-d client_id=jtai-dev -d client_secret=jtai-dev-secret -d role=partner-agency
                          -d "local_area=${2:?area code, e.g. E08000025}" -d "agency=${3:?agency type}") ;;
   operations) args+=(-d client_id=jtai-dev -d client_secret=jtai-dev-secret -d role=operations) ;;
-  *) args+=(-d client_id=jtai-dev -d client_secret=jtai-dev-secret -d "role=$role" -d "inspectorate=${2:?inspectorate: ofsted, cqc or hmicfrs}") ;;
+  *) args+=(-d client_id=jtai-dev -d client_secret=jtai-dev-secret -d "role=$role" -d "inspectorate=${2:?inspectorate: one of $(bash "$(dirname "$0")/inspectorates.sh" keys | paste -sd " ")}") ;;
 esac
 [ -n "${JTAI_SUB:-}" ] && args+=(-d "sub=$JTAI_SUB")
 curl -sf "$gateway/connect/token" "${args[@]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'

@@ -6,6 +6,7 @@ using Jtai.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(GatewayService.Name);
+builder.AddInspectorateRoutes(); // each inspectorate of the registry: its routes and cluster
 builder.AddRouteFiles();         // Routes/*.json: each area's routes in a file of its own
 builder.AddDevIssuer();          // only when configured, and in Development only
 builder.AddGatewayProxy();       // routes, clusters, policies, rate limits, body limits, health checks

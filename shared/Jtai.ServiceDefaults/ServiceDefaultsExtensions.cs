@@ -17,9 +17,10 @@ namespace Jtai.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Telemetry, logs with trace ids, health, problem details, tokens and policies, OpenAPI, clock.</summary>
+    /// <summary>The registry's addresses, telemetry, logs with trace ids, health, problem details, tokens and policies, OpenAPI, clock.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
+        builder.Configuration.AddRegistryAddresses();
         builder.AddJtaiTelemetry(serviceName);
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

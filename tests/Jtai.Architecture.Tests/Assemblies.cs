@@ -1,4 +1,5 @@
 using System.Reflection;
+using Jtai.Calendar.Registry;
 
 namespace Jtai.Architecture.Tests;
 
@@ -13,26 +14,16 @@ internal static class Assemblies
     public static readonly Assembly Inspectorate = typeof(Jtai.Inspectorate.Data.InspectorateDbContext).Assembly;
 
     public static readonly Assembly Orchestrator = typeof(Jtai.Orchestrator.OrchestratorService).Assembly;
-    public static readonly Assembly Ofsted = typeof(Jtai.Ofsted.OfstedService).Assembly;
-    public static readonly Assembly Cqc = typeof(Jtai.Cqc.CqcService).Assembly;
-    public static readonly Assembly Hmicfrs = typeof(Jtai.Hmicfrs.HmicfrsService).Assembly;
     public static readonly Assembly Gateway = typeof(Jtai.Gateway.GatewayService).Assembly;
     public static readonly Assembly Web = typeof(Jtai.Web.WebService).Assembly;
 
-    /// <summary>Each inspectorate runs its own service; what they share is in shared/.</summary>
-    public static readonly IReadOnlyDictionary<string, Assembly> InspectorateServices = new Dictionary<string, Assembly>
-    {
-        ["Jtai.Ofsted"] = Ofsted,
-        ["Jtai.Cqc"] = Cqc,
-        ["Jtai.Hmicfrs"] = Hmicfrs,
-    };
+    /// <summary>Each inspectorate of the registry (shared/inspectorates.json) runs its own service; what they share is in shared/.</summary>
+    public static readonly IReadOnlyDictionary<string, Assembly> InspectorateServices =
+        InspectorateRegistry.Current.Inspectorates.ToDictionary(i => i.Assembly, i => Assembly.Load(i.Assembly));
 
-    public static readonly IReadOnlyDictionary<string, Assembly> Deployables = new Dictionary<string, Assembly>
+    public static readonly IReadOnlyDictionary<string, Assembly> Deployables = new Dictionary<string, Assembly>(InspectorateServices)
     {
         ["Jtai.Orchestrator"] = Orchestrator,
-        ["Jtai.Ofsted"] = Ofsted,
-        ["Jtai.Cqc"] = Cqc,
-        ["Jtai.Hmicfrs"] = Hmicfrs,
         ["Jtai.Gateway"] = Gateway,
         ["Jtai.Web"] = Web,
     };
@@ -40,5 +31,5 @@ internal static class Assemblies
     public static readonly IReadOnlyList<Assembly> Shared = [Contracts, ServiceDefaults, Messaging, Calendar, Notices, Inspectorate];
 
     /// <summary>Every assembly that hosts or shares domain code: where consumers and endpoints live.</summary>
-    public static readonly IReadOnlyList<Assembly> WithDomainCode = [Messaging, Notices, Inspectorate, Orchestrator, Ofsted, Cqc, Hmicfrs];
+    public static readonly IReadOnlyList<Assembly> WithDomainCode = [Messaging, Notices, Inspectorate, Orchestrator, .. InspectorateServices.Values];
 }

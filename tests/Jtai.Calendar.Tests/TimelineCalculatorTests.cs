@@ -112,7 +112,7 @@ public class TimelineCalculatorTests
     [Fact]
     public void The_five_themes_are_data_with_the_front_doors_22_criteria_and_10_days_notice()
     {
-        Assert.Equal(["criminal-exploitation", "domestic-abuse", "early-help", "front-door", "ofsted-only", "serious-youth-violence"], Frameworks.Keys);
+        Assert.Equal(["criminal-exploitation", "domestic-abuse", "early-help", "front-door", "ofsted-only", "serious-youth-violence", "youth-justice-and-criminal-exploitation"], Frameworks.Keys);
         var frontDoor = Frameworks.Latest("front-door");
         Assert.Equal(10, frontDoor.NoticeWorkingDays);
         Assert.Equal(Enumerable.Range(1, 22).Select(i => $"EC{i}"), frontDoor.EvaluationCriteria.Select(c => c.Code));

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
-using Jtai.Cqc;
+using System.Reflection;
+using Jtai.Calendar.Frameworks;
+using Jtai.Calendar.Registry;
 using Jtai.Gateway;
-using Jtai.Hmicfrs;
-using Jtai.Ofsted;
 using Jtai.Orchestrator;
 using Jtai.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +12,12 @@ namespace Jtai.Testing;
 
 public sealed class PlatformOptions
 {
+    /// <summary>
+    /// The inspectorates' services to run, of the registry's (shared/inspectorates.json): by default the three of a
+    /// joint inspection (¶10). A test of a theme that brings in another inspectorate names it, so that the suite's
+    /// platforms do not all pay for a process and database they do not use (CI's PostgreSQL allows 100 connections).
+    /// </summary>
+    public IReadOnlyList<string> Inspectorates { get; set; } = Framework.JointInspectorates;
     /// <summary>Extra settings per service name (orchestrator, ofsted, cqc, hmicfrs, gateway).</summary>
     public Action<string, Dictionary<string, string?>>? Settings { get; set; }
     /// <summary>Extra service registrations per service name.</summary>
@@ -21,13 +27,14 @@ public sealed class PlatformOptions
 }
 
 /// <summary>
-/// The whole platform for one test class or collection: the four services and the gateway on
-/// real sockets, each with its own fresh PostgreSQL database, all on a fresh RabbitMQ virtual host,
-/// sharing one movable clock and one span collector.
+/// The whole platform for one test class or collection: the orchestrator, the inspectorates' services
+/// (<see cref="PlatformOptions.Inspectorates"/>) and the gateway on real sockets, each with its own fresh PostgreSQL
+/// database, all on a fresh RabbitMQ virtual host, sharing one movable clock and one span collector.
 /// </summary>
 public sealed class Platform : IAsyncDisposable
 {
-    public static readonly string[] ServiceNames = ["orchestrator", "ofsted", "cqc", "hmicfrs"];
+    /// <summary>The services of a default platform: the orchestrator and the three inspectorates of a joint inspection.</summary>
+    public static readonly string[] ServiceNames = ["orchestrator", .. Framework.JointInspectorates];
 
     private readonly Dictionary<string, IServiceHost> _hosts = new();
     private readonly Dictionary<string, Dictionary<string, string?>> _settings = new();
@@ -38,11 +45,16 @@ public sealed class Platform : IAsyncDisposable
     {
         Infrastructure = infrastructure;
         _options = options;
+        var unknown = options.Inspectorates.Where(i => !InspectorateRegistry.Current.IsInspectorate(i)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"Not inspectorates of the registry: {string.Join(", ", unknown)}.", nameof(options));
+        Running = ["orchestrator", .. InspectorateRegistry.Current.Keys.Where(options.Inspectorates.Contains)];
         RunId = "t" + Guid.NewGuid().ToString("N")[..10];
         Vhost = $"jtai-{RunId}";
     }
 
     public Infrastructure Infrastructure { get; }
+    /// <summary>The services this platform runs: the orchestrator and its inspectorates.</summary>
+    public IReadOnlyList<string> Running { get; }
     public string RunId { get; }
     public string Vhost { get; }
     public AdjustableClock Clock { get; } = new();
@@ -77,7 +89,7 @@ public sealed class Platform : IAsyncDisposable
         await Infrastructure.Management.CreateVhost(Vhost);
         var gatewayPort = ServiceHost<GatewayService>.FreePort();
         var gateway = $"http://127.0.0.1:{gatewayPort}";
-        foreach (var name in ServiceNames)
+        foreach (var name in Running)
         {
             var db = $"jtai_{RunId}_{name}";
             (Databases[name], OwnerDatabases[name]) = await Infrastructure.CreateServiceDatabase(name, db);
@@ -111,13 +123,17 @@ public sealed class Platform : IAsyncDisposable
                 ["Logging:LogLevel:Default"] = "Warning",
             };
         }
-        foreach (var name in ServiceNames)
+        // An inspectorate of the registry this platform does not run has no address: nothing asks it (and nothing
+        // reaches a process another run has on the registry's local port).
+        var absent = InspectorateRegistry.Current.Keys.Where(i => !Running.Contains(i)).ToList();
+        foreach (var name in Running)
         {
-            foreach (var other in ServiceNames)
+            foreach (var other in Running)
             {
                 _settings[name][$"Services:{other}:Grpc"] = $"http://127.0.0.1:{_ports[other].Grpc}";
                 _settings[name][$"Services:{other}:Http"] = $"http://127.0.0.1:{_ports[other].Http}";
             }
+            foreach (var other in absent) _settings[name][$"Services:{other}:Grpc"] = _settings[name][$"Services:{other}:Http"] = "";
             _settings[name]["Services:gateway:Http"] = gateway;
             _settings[name]["Operations:Thresholds:CheckInterval"] = "00:00:01";
         }
@@ -137,15 +153,16 @@ public sealed class Platform : IAsyncDisposable
             // as every host shares this process its listener records the services' spans too.
             [Jtai.ServiceDefaults.Telemetry.TelemetrySetup.RecordSpansSetting] = "true",
         };
-        foreach (var name in ServiceNames)
+        foreach (var name in Running)
         {
             _settings["gateway"][$"ReverseProxy:Clusters:{name}:Destinations:primary:Address"] = $"http://127.0.0.1:{_ports[name].Http}";
             _settings["gateway"][$"ReverseProxy:Clusters:{name}:HealthCheck:Active:Interval"] = "00:00:02";
         }
+        foreach (var name in absent) _settings["gateway"][$"Services:{name}:Http"] = "";
         if (_options.Web) AddWebSettings(gateway);
         foreach (var (name, settings) in _settings) _options.Settings?.Invoke(name, settings);
 
-        foreach (var name in ServiceNames) await StartService(name);
+        foreach (var name in Running) await StartService(name);
         await StartService("gateway");
         if (_options.Web) await StartService("web");
         Tokens = new Tokens(Client());
@@ -204,11 +221,10 @@ public sealed class Platform : IAsyncDisposable
         IServiceHost host = name switch
         {
             "orchestrator" => new ServiceHost<OrchestratorService>(key, http, grpc, _settings[name], Clock, services),
-            "ofsted" => new ServiceHost<OfstedService>(key, http, grpc, _settings[name], Clock, services),
-            "cqc" => new ServiceHost<CqcService>(key, http, grpc, _settings[name], Clock, services),
-            "hmicfrs" => new ServiceHost<HmicfrsService>(key, http, grpc, _settings[name], Clock, services),
             "gateway" => new ServiceHost<GatewayService>(key, http, grpc, _settings[name], Clock, services),
             "web" => new ServiceHost<WebService>(key, http, grpc, _settings[name], Clock, services),
+            _ when InspectorateRegistry.Current.IsInspectorate(name) =>
+                (IServiceHost)Activator.CreateInstance(typeof(ServiceHost<>).MakeGenericType(MarkerOf(name)), key, http, grpc, _settings[name], Clock, services)!,
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown service"),
         };
         host.Start();
@@ -219,6 +235,18 @@ public sealed class Platform : IAsyncDisposable
             try { return (await client.GetAsync("/health/ready")).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
         }, TimeSpan.FromSeconds(60), $"{key} to be ready");
+    }
+
+    /// <summary>
+    /// The type naming an inspectorate's service (its Program's assembly): {Assembly}.{Assembly without "Jtai."}Service,
+    /// e.g. Jtai.Hmicfrs.HmicfrsService, from the registry's project; every service under services/ is referenced.
+    /// </summary>
+    private static Type MarkerOf(string inspectorate)
+    {
+        var assembly = InspectorateRegistry.Current.Inspectorate(inspectorate).Assembly;
+        var name = $"{assembly}.{assembly["Jtai.".Length..]}Service";
+        return Assembly.Load(assembly).GetType(name, throwOnError: false)
+            ?? throw new InvalidOperationException($"The {inspectorate} service names itself with no type {name}.");
     }
 
     /// <summary>Waits until every running process reports Healthy (after a fault test, the bus reconnects).</summary>
@@ -275,7 +303,7 @@ public sealed class Platform : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var name in _hosts.Keys.ToList()) await StopService(name);
-        foreach (var name in ServiceNames) await Infrastructure.DropDatabase($"jtai_{RunId}_{name}");
+        foreach (var name in Running) await Infrastructure.DropDatabase($"jtai_{RunId}_{name}");
         await Infrastructure.Management.DeleteVhost(Vhost);
     }
 }

@@ -18,11 +18,13 @@ public sealed class ProcessPlatform : IAsyncDisposable
     private static readonly Dictionary<string, string> Projects = new()
     {
         ["orchestrator"] = "services/Orchestrator/Jtai.Orchestrator",
-        ["ofsted"] = "services/Ofsted/Jtai.Ofsted",
-        ["cqc"] = "services/Cqc/Jtai.Cqc",
-        ["hmicfrs"] = "services/Hmicfrs/Jtai.Hmicfrs",
         ["gateway"] = "gateway/Jtai.Gateway",
     };
+
+    static ProcessPlatform()
+    {
+        foreach (var inspectorate in Jtai.Calendar.Registry.InspectorateRegistry.Current.Inspectorates) Projects[inspectorate.Key] = inspectorate.Project;
+    }
 
     private readonly List<(string Name, Process Process)> _running = [];
     private readonly Dictionary<string, (int Http, int Grpc)> _ports = new();
@@ -158,6 +160,9 @@ public sealed class ProcessPlatform : IAsyncDisposable
             common[$"Services__{name}__Grpc"] = $"http://127.0.0.1:{_ports[name].Grpc}";
             common[$"Services__{name}__Http"] = $"http://127.0.0.1:{_ports[name].Http}";
         }
+        // The registry's other inspectorates do not run here: no address, so nothing asks them.
+        foreach (var name in Jtai.Calendar.Registry.InspectorateRegistry.Current.Keys.Except(ServiceNames))
+            common[$"Services__{name}__Grpc"] = common[$"Services__{name}__Http"] = "";
 
         var configuration = typeof(ProcessPlatform).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var started = new Dictionary<string, Process>();

@@ -1,3 +1,4 @@
+using Jtai.Calendar.Registry;
 using Jtai.ServiceDefaults.Access;
 using Scalar.AspNetCore;
 
@@ -6,7 +7,8 @@ namespace Jtai.Gateway.ApiReference;
 /// <summary>
 /// The reference page for partner agencies' developers (Scalar): one document per service, each the
 /// service's "partner" OpenAPI document (only what a partner may call, with the bearer scheme and who
-/// may call each operation), fetched through the gateway's public routes in Routes/api-reference.json.
+/// may call each operation), fetched through the gateway's public routes (the orchestrator's in Routes/api-reference.json, each
+/// inspectorate's made from the registry by InspectorateRoutes).
 /// A developer reads it and tries a call with a token, without reading our code.
 /// </summary>
 public static class ApiReferenceSetup
@@ -14,9 +16,7 @@ public static class ApiReferenceSetup
     private static readonly (string Service, string Title)[] Documents =
     [
         ("orchestrator", "Inspections, timeline, information requests, letter, statement of action, complaints"),
-        ("ofsted", "Secure information exchange: Annex A lists, documents, answers about the children"),
-        ("cqc", "CQC follow-up"),
-        ("hmicfrs", "HMICFRS follow-up"),
+        .. InspectorateRegistry.Current.Inspectorates.Select(i => (i.Key, i.PartnerApi)),
     ];
 
     public static WebApplication MapApiReference(this WebApplication app)

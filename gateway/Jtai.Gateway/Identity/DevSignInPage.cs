@@ -1,3 +1,4 @@
+using Jtai.Calendar.Registry;
 using System.Text;
 using System.Text.Encodings.Web;
 using Jtai.ServiceDefaults.Security;
@@ -19,13 +20,11 @@ internal static class DevSignInPage
         (JtaiRoles.Manager, "Manager"), (JtaiRoles.Hmi, "His Majesty's Inspector (HMICFRS)"), (JtaiRoles.NationalDirector, "National Director (Ofsted)"),
         (JtaiRoles.PartnerAgency, "Partner agency"), (JtaiRoles.Operations, "Operations"),
     ];
+    // The registry's inspectorates and agencies (shared/inspectorates.json).
     private static readonly (string Value, string Label)[] InspectorateChoices =
-        [(Inspectorates.Ofsted, "Ofsted"), (Inspectorates.Cqc, "Care Quality Commission (CQC)"), (Inspectorates.Hmicfrs, "HMICFRS")];
+        [.. InspectorateRegistry.Current.Inspectorates.Select(i => (i.Key, i.Name))];
     private static readonly (string Value, string Label)[] AgencyChoices =
-    [
-        (Agencies.LocalAuthority, "Local authority"), (Agencies.Health, "Health"), (Agencies.Police, "Police"),
-        (Agencies.Education, "Education"), (Agencies.Masa, "Multi-agency safeguarding arrangements (MASA)"),
-    ];
+        [.. InspectorateRegistry.Current.Agencies.Select(a => (a.Key, a.Name))];
 
     private const string Style = """
         body{font-family:arial,sans-serif;color:#0b0c0c;background:#fff;margin:0;line-height:1.4}

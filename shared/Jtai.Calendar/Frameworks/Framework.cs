@@ -21,8 +21,9 @@ public sealed record Framework(
         -(Milestones.SingleOrDefault(m => m.Key == Timeline.MilestoneKeys.Notification)?.WorkingDays ?? 0);
 
     /// <summary>
-    /// The inspectorates taking part: a joint inspection is Ofsted's, CQC's and HMICFRS's (¶10); a
-    /// framework used by one inspectorate alone names only it. A framework file that says nothing is joint.
+    /// The inspectorates taking part, of the registry's (shared/inspectorates.json): a joint inspection is Ofsted's, CQC's
+    /// and HMICFRS's (¶10); a framework used by one inspectorate alone names only it, and one whose theme brings in another
+    /// inspectorate (HMI Probation, the programme's ¶1) names it too. A framework file that says nothing is joint.
     /// </summary>
     public IReadOnlyList<string> Inspectorates { get; init; } = JointInspectorates;
 

@@ -114,8 +114,9 @@ public sealed partial class FrameworkCatalog
         }
         foreach (var required in MilestoneKeys.Required)
             if (!keys.Contains(required)) throw new InvalidOperationException($"The {where} has no '{required}' milestone.");
-        if (framework.Inspectorates is not { Count: > 0 } || framework.Inspectorates.Any(i => !Framework.JointInspectorates.Contains(i)))
-            throw new InvalidOperationException($"The {where} must name the inspectorates taking part, of: {string.Join(", ", Framework.JointInspectorates)}.");
+        var registry = Registry.InspectorateRegistry.Current;
+        if (framework.Inspectorates is not { Count: > 0 } || framework.Inspectorates.Any(i => !registry.IsInspectorate(i)))
+            throw new InvalidOperationException($"The {where} must name the inspectorates taking part, of the registry's: {string.Join(", ", registry.Keys)}.");
         foreach (var place in framework.Team ?? [])
             if (!framework.Inspectorates.Contains(place.Inspectorate) || place.Count < 1)
                 throw new InvalidOperationException($"The {where} staffs {place.Count} {place.TeamRole} of {place.Inspectorate}, which does not take part (or a count below 1).");

@@ -1,3 +1,4 @@
+using Jtai.Calendar.Registry;
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Inspections;
 using Jtai.ServiceDefaults.Security;
@@ -7,9 +8,10 @@ namespace Jtai.Inspectorate.FollowUp;
 /// <summary>
 /// Which inspectorates follow up an area for priority action (Annex B): each agency named by its own
 /// inspectorate, and only those: the local authority → Ofsted (¶111), a health service → CQC (¶112–113),
-/// a police force → HMICFRS (¶114–117). A health and police action is CQC's and HMICFRS's: no ILACS action
+/// a police force → HMICFRS (¶114–117), a youth justice service or probation → HMI Probation; the registry says so
+/// (each inspectorate's "followsUp"). A health and police action is CQC's and HMICFRS's: no ILACS action
 /// plan is asked of a local authority the action does not name. The MASA is the three safeguarding partners
-/// together, so its actions bring in all three (¶110). Several agencies or the MASA make an action
+/// together, so its actions bring in their three inspectorates (¶110). Several agencies or the MASA make an action
 /// coordinated. Annex B names no inspectorate for schools alone; Ofsted, which inspects schools and leads
 /// the JTAI, takes those.
 /// Only inspectorates taking part follow up: an action routed to none of them is the leading one's (an
@@ -32,20 +34,12 @@ public static class PriorityActionRouting
     public static bool IsCoordinatedFollowUp(PriorityActionIdentified action) =>
         (action.Coordinated || IsCoordinated(action.Agencies)) && TakingPart.Of(action.Inspectorates).Count > 1;
 
+    /// <summary>The registry says who follows up which agency (shared/inspectorates.json, "followsUp"), in its order.</summary>
     private static IReadOnlyList<string> Routed(PriorityActionIdentified action)
     {
-        if (action.Agencies.Contains(Agencies.Masa)) return Inspectorates.All;
-        var owners = action.Agencies.Distinct().Select(OwnerOf).ToHashSet();
+        var owners = action.Agencies.Distinct().SelectMany(InspectorateRegistry.Current.FollowingUp).ToHashSet();
         return Inspectorates.All.Where(owners.Contains).ToList();
     }
-
-    private static string OwnerOf(string agency) => agency switch
-    {
-        Agencies.LocalAuthority or Agencies.Education => Inspectorates.Ofsted,
-        Agencies.Health => Inspectorates.Cqc,
-        Agencies.Police => Inspectorates.Hmicfrs,
-        var other => throw new InvalidOperationException($"No inspectorate follows up agency '{other}'."),
-    };
 
     /// <summary>Why a message cannot be a priority action at all (poison), or null.</summary>
     public static string? Invalid(PriorityActionIdentified action)

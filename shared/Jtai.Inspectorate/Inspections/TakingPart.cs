@@ -1,4 +1,4 @@
-using Jtai.ServiceDefaults.Security;
+using Jtai.Calendar.Frameworks;
 
 namespace Jtai.Inspectorate.Inspections;
 
@@ -8,7 +8,7 @@ namespace Jtai.Inspectorate.Inspections;
 /// </summary>
 public static class TakingPart
 {
-    public static IReadOnlyList<string> Of(IReadOnlyList<string>? named) => named is { Count: > 0 } ? named : Inspectorates.All;
+    public static IReadOnlyList<string> Of(IReadOnlyList<string>? named) => named is { Count: > 0 } ? named : Framework.JointInspectorates;
 
     public static bool Includes(IReadOnlyList<string>? named, string inspectorate) => Of(named).Contains(inspectorate);
 }

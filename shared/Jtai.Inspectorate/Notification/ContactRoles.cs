@@ -11,7 +11,11 @@ public static class ContactRoles
     public const string ExecutiveLeadForSafeguardingChildren = "executive-lead-safeguarding-children";
     public const string ChiefConstable = "chief-constable";
     public const string ForceLiaisonOfficer = "force-liaison-officer";
+    /// <summary>HMI Probation's contacts where it takes part (programme note ¶2: the youth offending team, probation).</summary>
+    public const string YouthJusticeServiceHead = "youth-justice-service-head";
+    public const string ProbationDeliveryUnitHead = "probation-delivery-unit-head";
 
     public static readonly IReadOnlyList<string> All =
-        [Dcs, MasaChair, IndependentScrutineer, IcbChiefExecutive, ExecutiveLeadForSafeguardingChildren, ChiefConstable, ForceLiaisonOfficer];
+        [Dcs, MasaChair, IndependentScrutineer, IcbChiefExecutive, ExecutiveLeadForSafeguardingChildren, ChiefConstable, ForceLiaisonOfficer,
+         YouthJusticeServiceHead, ProbationDeliveryUnitHead];
 }

@@ -50,7 +50,7 @@ public sealed class InspectionTransitionedConsumer(
         {
             if (!contacts.TryGetValue(role, out var contact)) continue;
             var asked = recipients.Recipients[0] == role ? recipients.AskedToNotify : [];
-            var notice = NotificationNotice.For(copy, service.Name, contact, message.FieldworkStart,
+            var notice = NotificationNotice.For(copy, service.Name, TakingPart.Of(message.Inspectorates), contact, message.FieldworkStart,
                 asked.Where(contacts.ContainsKey).Select(r => contacts[r]).ToList(), asked.Where(r => !contacts.ContainsKey(r)).ToList());
             deliveries[role] = notices.Queue(notice).Id;
         }

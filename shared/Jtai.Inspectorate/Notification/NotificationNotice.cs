@@ -1,3 +1,4 @@
+using Jtai.Calendar.Registry;
 using System.Globalization;
 using Jtai.Inspectorate.Data;
 using Jtai.Inspectorate.Inspections;
@@ -12,17 +13,20 @@ public static class NotificationNotice
 {
     public const string Kind = NoticeKinds.InspectionNotification;
 
-    public static Notice For(InspectionCopy inspection, string inspectorate, AreaContact to, DateOnly fieldworkStart,
+    public static Notice For(InspectionCopy inspection, string inspectorate, IReadOnlyList<string> takingPart, AreaContact to, DateOnly fieldworkStart,
         IReadOnlyList<AreaContact> askedToNotify, IReadOnlyList<string> askedRolesWithoutContact)
     {
+        // Who inspects, in the registry's words: the inspectorates taking part (the framework's), together or alone.
+        var names = takingPart.Select(i => InspectorateRegistry.Current.IsInspectorate(i) ? InspectorateRegistry.Current.Inspectorate(i).FullName : i).ToList();
+        var who = names.Count == 1 ? $"{names[0]} inspects" : $"{string.Join(", ", names[..^1])} and {names[^1]} inspect together";
+        who = char.ToUpperInvariant(who[0]) + who[1..];
         var start = fieldworkStart.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         var lines = new List<string>
         {
             $"Dear {to.Name},",
             "",
             $"{InspectorateName(inspectorate)} is writing to you as {RoleTitle(to.Role)} to notify you of a joint targeted area inspection (JTAI) " +
-            $"of {inspection.LocalAreaName} ({inspection.LocalAreaCode}), theme: {inspection.Theme}. Ofsted, the Care Quality Commission and " +
-            "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services inspect together under section 20 of the Children Act 2004.",
+            $"of {inspection.LocalAreaName} ({inspection.LocalAreaCode}), theme: {inspection.Theme}. {who} under section 20 of the Children Act 2004.",
             "",
             $"Fieldwork starts on {start}; today is day 1 of the inspection, 10 working days before fieldwork.",
             "Local leaders are asked to share the information set out in Annex A of the guidance through Ofsted's secure online system, " +
@@ -45,13 +49,13 @@ public static class NotificationNotice
             });
     }
 
-    public static string InspectorateName(string inspectorate) => inspectorate switch
+    /// <summary>The inspectorate in full, as a sentence begins with it (the registry's words).</summary>
+    public static string InspectorateName(string inspectorate)
     {
-        "ofsted" => "Ofsted",
-        "cqc" => "The Care Quality Commission (CQC)",
-        "hmicfrs" => "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)",
-        _ => inspectorate,
-    };
+        if (!InspectorateRegistry.Current.IsInspectorate(inspectorate)) return inspectorate;
+        var name = InspectorateRegistry.Current.Inspectorate(inspectorate).FullName;
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
 
     public static string RoleTitle(string role) => role switch
     {
@@ -62,6 +66,8 @@ public static class NotificationNotice
         ContactRoles.ExecutiveLeadForSafeguardingChildren => "executive lead for safeguarding children",
         ContactRoles.ChiefConstable => "chief constable",
         ContactRoles.ForceLiaisonOfficer => "force liaison officer",
+        ContactRoles.YouthJusticeServiceHead => "head of the youth justice service",
+        ContactRoles.ProbationDeliveryUnitHead => "head of the probation delivery unit",
         _ => role,
     };
 }

@@ -1,5 +1,7 @@
 using Jtai.Contracts.Events;
 using Jtai.Inspectorate.Data;
+using Jtai.Inspectorate.Inspections;
+using Jtai.Messaging;
 using Jtai.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +9,13 @@ using Microsoft.Extensions.Logging;
 
 namespace Jtai.Inspectorate.Team;
 
-public sealed class TeamMemberAssignedConsumer(InspectorateDbContext db, ILogger<TeamMemberAssignedConsumer> logger)
+/// <summary>Keeps the team of an inspection this inspectorate takes part in; of any other it keeps nobody.</summary>
+public sealed class TeamMemberAssignedConsumer(InspectorateDbContext db, ServiceIdentity service, ILogger<TeamMemberAssignedConsumer> logger)
     : InboxConsumer<TeamMemberAssigned>(db, logger)
 {
     protected override async Task Handle(TeamMemberAssigned message, ConsumeContext<TeamMemberAssigned> context)
     {
+        if (!TakingPart.Includes(message.Inspectorates, service.Name)) return;
         var member = await db.TeamMembers.FindAsync([message.InspectionId, message.UserId], context.CancellationToken);
         if (member is null)
         {

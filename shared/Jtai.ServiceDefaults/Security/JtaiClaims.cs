@@ -1,3 +1,5 @@
+using Jtai.Calendar.Registry;
+
 namespace Jtai.ServiceDefaults.Security;
 
 /// <summary>Claim types every token carries, whoever issued it (dev issuer or production OIDC).</summary>
@@ -7,11 +9,11 @@ public static class JtaiClaims
     public const string Name = "name";
     public const string Role = "role";
     public const string Scope = "scope";
-    /// <summary>Inspectorate staff: ofsted, cqc or hmicfrs. One per person.</summary>
+    /// <summary>Inspectorate staff: one of the registry's inspectorates (ofsted, cqc, hmicfrs…). One per person.</summary>
     public const string Inspectorate = "inspectorate";
     /// <summary>Partner agencies: the local area (local authority footprint) they belong to.</summary>
     public const string LocalArea = "local_area";
-    /// <summary>Partner agencies: local-authority, health, police, education or masa.</summary>
+    /// <summary>Partner agencies: one of the registry's agencies (local-authority, health, police, education, masa…).</summary>
     public const string Agency = "agency";
 }
 
@@ -33,14 +35,19 @@ public static class JtaiRoles
     public static readonly IReadOnlyList<string> All = [.. Staff, PartnerAgency, Operations, Service];
 }
 
+/// <summary>
+/// The inspectorates of the programme. The list is the registry's (shared/inspectorates.json); the names below are
+/// for code that speaks of one inspectorate's own part (Ofsted leads every JTAI and holds the shared record).
+/// </summary>
 public static class Inspectorates
 {
     public const string Ofsted = "ofsted";
     public const string Cqc = "cqc";
     public const string Hmicfrs = "hmicfrs";
-    public static readonly IReadOnlyList<string> All = [Ofsted, Cqc, Hmicfrs];
+    public static readonly IReadOnlyList<string> All = InspectorateRegistry.Current.Keys;
 }
 
+/// <summary>The partner agencies of a local area: the registry's list; the names below for the rules that speak of one.</summary>
 public static class Agencies
 {
     public const string LocalAuthority = "local-authority";
@@ -48,7 +55,7 @@ public static class Agencies
     public const string Police = "police";
     public const string Education = "education";
     public const string Masa = "masa";
-    public static readonly IReadOnlyList<string> All = [LocalAuthority, Health, Police, Education, Masa];
+    public static readonly IReadOnlyList<string> All = InspectorateRegistry.Current.AgencyKeys;
 }
 
 public static class JtaiScopes

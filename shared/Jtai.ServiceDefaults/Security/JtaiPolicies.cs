@@ -21,13 +21,10 @@ public static class JtaiPolicies
     /// <summary>Ofsted leads every JTAI: its lead inspectors and managers schedule them.</summary>
     public const string ScheduleInspection = "schedule-inspection";
 
-    public static string StaffOf(string inspectorate) => inspectorate switch
-    {
-        Inspectorates.Ofsted => OfstedStaff,
-        Inspectorates.Cqc => CqcStaff,
-        Inspectorates.Hmicfrs => HmicfrsStaff,
-        _ => throw new ArgumentOutOfRangeException(nameof(inspectorate), inspectorate, "unknown inspectorate"),
-    };
+    /// <summary>"{inspectorate}-staff": the policy the gateway's route to that inspectorate's service names.</summary>
+    public static string StaffOf(string inspectorate) => Inspectorates.All.Contains(inspectorate)
+        ? $"{inspectorate}-staff"
+        : throw new ArgumentOutOfRangeException(nameof(inspectorate), inspectorate, "unknown inspectorate");
 
     public static void AddJtaiPolicies(this AuthorizationOptions options)
     {

@@ -40,7 +40,8 @@ public sealed record MatrixCaller(string Name, Dictionary<string, string>? Claim
         foreach (var agency in Agencies.All)
             callers.Add(new($"partner-{agency}", Partner(Area, agency)));
         callers.Add(new("partner-of-another-area", Partner(OtherArea, Agencies.LocalAuthority)));
-        foreach (var inspectorate in Inspectorates.All)
+        // The inspectorates taking part in the matrix's (joint, front-door) inspection, whose people may be on its team.
+        foreach (var inspectorate in Jtai.Calendar.Frameworks.Framework.JointInspectorates)
             foreach (var role in new[] { JtaiRoles.Inspector, JtaiRoles.LeadInspector, JtaiRoles.QaManager, JtaiRoles.Manager, JtaiRoles.Hmi })
             {
                 callers.Add(new($"{inspectorate}-{role}-on-team", Staff(inspectorate, role, "on"), TeamRole: role));

@@ -30,7 +30,15 @@ public static class EvidenceSteps
             foreach (var m in members)
                 await (await manager.PutAsJsonAsync($"/api/orchestrator/inspections/{inspectionId}/team/{m.UserId}",
                     new { name = $"Inspector {m.UserId}", inspectorate = m.Inspectorate, teamRole = m.Role }, Api.Json)).Expect(HttpStatusCode.OK);
-        foreach (var service in new[] { "ofsted", "cqc", "hmicfrs" })
+        // Only the inspectorates taking part (the inspection's framework version) keep its team.
+        IReadOnlyList<string> takingPart;
+        await using (var scope = platform.Services("orchestrator").CreateAsyncScope())
+        {
+            var inspection = await scope.ServiceProvider.GetRequiredService<Jtai.Orchestrator.Data.OrchestratorDbContext>().Inspections.AsNoTracking()
+                .SingleAsync(i => i.Id == inspectionId);
+            takingPart = Frameworks.Get(inspection.Theme, inspection.FrameworkVersion).Inspectorates;
+        }
+        foreach (var service in takingPart.Where(platform.Running.Contains))
             await Testing.Platform.WaitUntil(async () =>
             {
                 await using var scope = platform.Services(service).CreateAsyncScope();
@@ -39,6 +47,8 @@ public static class EvidenceSteps
                 return await db.TeamMembers.CountAsync(t => t.InspectionId == inspectionId && ids.Contains(t.UserId)) == ids.Count;
             }, TimeSpan.FromSeconds(20), $"{service} to know the team of {inspectionId}");
     }
+
+    private static readonly Jtai.Calendar.Frameworks.FrameworkCatalog Frameworks = Jtai.Calendar.Frameworks.FrameworkCatalog.Load();
 
     public static async Task<HttpClient> As(this Testing.Platform platform, Member member) =>
         platform.Client(await platform.Tokens.Staff(member.Role, member.Inspectorate, member.UserId));

@@ -1,3 +1,4 @@
+using Jtai.Calendar.Registry;
 using System.Globalization;
 using System.Security.Claims;
 using Jtai.ServiceDefaults.Security;
@@ -23,24 +24,19 @@ public static partial class Display
         _ => Words(role),
     };
 
+    /// <summary>The inspectorate's short name (the registry's: Ofsted, CQC, HMICFRS…).</summary>
     public static string Inspectorate(string? inspectorate) => inspectorate switch
     {
-        Inspectorates.Ofsted => "Ofsted",
-        Inspectorates.Cqc => "CQC",
-        Inspectorates.Hmicfrs => "HMICFRS",
         null => "",
+        _ when InspectorateRegistry.Current.IsInspectorate(inspectorate) => InspectorateRegistry.Current.Inspectorate(inspectorate).Name,
         _ => inspectorate,
     };
 
+    /// <summary>The agency's name (the registry's: Local authority, Health, Police…).</summary>
     public static string Agency(string? agency) => agency switch
     {
-        Agencies.LocalAuthority => "Local authority",
-        Agencies.Health => "Health",
-        Agencies.Police => "Police",
-        Agencies.Education => "Education",
-        Agencies.Masa => "MASA",
         null => "",
-        _ => Words(agency),
+        _ => InspectorateRegistry.Current.Agency(agency)?.Name ?? Words(agency),
     };
 
     /// <summary>A notice of the letter's way out, as the letter page lists its deliveries.</summary>

@@ -1,3 +1,4 @@
+using Jtai.Calendar.Registry;
 using Jtai.Notices;
 using System.Security.Claims;
 using Jtai.Inspectorate.FollowUp;
@@ -106,9 +107,13 @@ public static class IlacsActionPlanApi
     {
         var errors = new RequestErrors();
         var sharedWith = (request.SharedWith ?? []).Select(s => s ?? "").Distinct().ToList();
-        foreach (var other in new[] { Inspectorates.Cqc, Inspectorates.Hmicfrs }.Where(o => !sharedWith.Contains(o)))
-            errors.Add("sharedWith", $"The coordination record is shared with CQC and HMICFRS: '{other}' is missing.");
-        for (var i = 0; i < sharedWith.Count; i++) errors.OneOf(sharedWith[i], [Inspectorates.Cqc, Inspectorates.Hmicfrs], $"sharedWith[{i}]");
+        // Always with the other safeguarding partners' inspectorates (the MASA's, ¶110: CQC and HMICFRS); any other
+        // inspectorate of the registry may be added (HMI Probation where a youth justice service is concerned).
+        var required = InspectorateRegistry.Current.FollowingUp(Agencies.Masa).Where(i => i != Inspectorates.Ofsted).ToList();
+        foreach (var other in required.Where(o => !sharedWith.Contains(o)))
+            errors.Add("sharedWith", $"The coordination record is shared with {string.Join(" and ", required)}: '{other}' is missing.");
+        var others = Inspectorates.All.Where(i => i != Inspectorates.Ofsted).ToList();
+        for (var i = 0; i < sharedWith.Count; i++) errors.OneOf(sharedWith[i], others, $"sharedWith[{i}]");
         if (errors.Required(request.Note, "note")) errors.MaxLength(request.Note, 4000, "note");
         return change.Apply(followUpId, errors, async followUp =>
         {

@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults;
 using Jtai.Calendar.Frameworks;
 using Jtai.Orchestrator.Inspections;
 using Grpc.Core;
@@ -33,8 +34,7 @@ public static class EvidenceCompletenessEndpoint
     {
         foreach (var inspectorate in Inspectorates.All)
         {
-            var address = builder.Configuration[$"Services:{inspectorate}:Grpc"];
-            if (address is null) continue;
+            if (builder.Configuration.ServiceAddress(inspectorate, "Grpc") is not { } address) continue;
             builder.Services.AddGrpcClient<EvidenceCompleteness.EvidenceCompletenessClient>(ClientName(inspectorate), o => o.Address = new Uri(address));
         }
         builder.Services.AddHttpClient(ServiceToken.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));

@@ -92,7 +92,7 @@ public static class InformalConcernsApi
         var joining = new List<string>();
         var list = request.QaManagersJoining ?? [];
         for (var i = 0; i < list.Count; i++)
-            if (errors.OneOf(list[i], [Inspectorates.Cqc, Inspectorates.Hmicfrs], $"qaManagersJoining[{i}]") && !joining.Contains(list[i]!)) joining.Add(list[i]!);
+            if (errors.OneOf(list[i], [.. Inspectorates.All.Where(x => x != Inspectorates.Ofsted)], $"qaManagersJoining[{i}]") && !joining.Contains(list[i]!)) joining.Add(list[i]!);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         if (await db.InformalConcern(inspectionId, concernId, ct) is not { } concern) return TypedResults.NotFound();
         concern.Discussed(request.Outcome!.Trim(), request.Resolved!.Value, joining, user.Id(), clock.GetUtcNow());

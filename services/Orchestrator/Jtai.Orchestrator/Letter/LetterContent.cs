@@ -1,3 +1,4 @@
+using Jtai.Calendar.Registry;
 using System.Text.Json;
 using Jtai.Calendar.Frameworks;
 
@@ -127,21 +128,17 @@ public static class LetterHeadings
 
 public static class AgencyNames
 {
-    public static string Of(string agency) => agency switch
-    {
-        "local-authority" => "the local authority",
-        "health" => "health partners (the integrated care board)",
-        "police" => "the police",
-        "education" => "education partners",
-        "masa" => "the multi-agency safeguarding arrangements (MASA)",
-        _ => agency,
-    };
+    /// <summary>The agency as the letter names it in a sentence (the registry's words).</summary>
+    public static string Of(string agency) => InspectorateRegistry.Current.Agency(agency)?.InLetter ?? agency;
 
-    public static string Inspectorate(string inspectorate) => inspectorate switch
+    /// <summary>The inspectorate under a signatory's name and alone in a single-agency letter (the registry's words).</summary>
+    public static string Inspectorate(string inspectorate) =>
+        InspectorateRegistry.Current.IsInspectorate(inspectorate) ? InspectorateRegistry.Current.Inspectorate(inspectorate).LetterName : inspectorate;
+
+    /// <summary>"Ofsted, the Care Quality Commission (CQC) and …": the inspectorates taking part, in full, as the letter opens.</summary>
+    public static string InFull(IReadOnlyList<string> inspectorates)
     {
-        "ofsted" => "Ofsted",
-        "cqc" => "Care Quality Commission",
-        "hmicfrs" => "HMICFRS",
-        _ => inspectorate,
-    };
+        var names = inspectorates.Select(i => InspectorateRegistry.Current.IsInspectorate(i) ? InspectorateRegistry.Current.Inspectorate(i).FullName : i).ToList();
+        return names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+    }
 }

@@ -27,8 +27,8 @@ public sealed class LetterDrafting(FrameworkCatalog frameworks, TimelineCalculat
               $"in {inspection.LocalAreaName}, using the joint targeted area inspection framework as a single-agency inspection. " +
               "This letter sets out the key strengths and the recommendations."
             : $"Joint targeted area inspection of the multi-agency response to {framework.Name.ToLowerInvariant()} in {inspection.LocalAreaName}. " +
-            $"From {inspection.FieldworkStart:d MMMM yyyy} to {end:d MMMM yyyy}, Ofsted, the Care Quality Commission (CQC) and His Majesty's " +
-            "Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) carried out a joint inspection of the multi-agency response " +
+            $"From {inspection.FieldworkStart:d MMMM yyyy} to {end:d MMMM yyyy}, {AgencyNames.InFull(framework.Inspectorates)} " +
+            "carried out a joint inspection of the multi-agency response " +
             $"to {framework.Name.ToLowerInvariant()} in {inspection.LocalAreaName}. This letter summarises the inspection findings.";
 
         List<string> Of(string kind) => findings.Where(f => f.Kind == kind).OrderBy(f => f.CreatedAt).Select(Paragraph).ToList();

@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults;
 using System.Security.Claims;
 using Jtai.Contracts.Flow;
 using Jtai.ServiceDefaults.Problems;
@@ -15,8 +16,7 @@ public static class OperationsApi
     {
         foreach (var service in ServiceMessageLogs.Services)
         {
-            var address = builder.Configuration[$"Services:{service}:Grpc"];
-            if (address is null) continue;
+            if (builder.Configuration.ServiceAddress(service, "Grpc") is not { } address) continue;
             builder.Services.AddGrpcClient<MessageFlow.MessageFlowClient>(ServiceMessageLogs.ClientName(service), o => o.Address = new Uri(address));
         }
         builder.Services.AddHttpContextAccessor();

@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults;
 using System.Text.Json;
 
 namespace Jtai.Orchestrator.Operations;
@@ -20,8 +21,8 @@ public sealed class ServiceHealth(IHttpClientFactory http, IConfiguration config
 
     public async Task<IReadOnlyList<ServiceHealthView>> Probe(CancellationToken ct) =>
         await Task.WhenAll(Processes
-            .Select(name => (Name: name, Address: configuration[$"Services:{name}:Http"]))
-            .Where(p => !string.IsNullOrWhiteSpace(p.Address))
+            .Select(name => (Name: name, Address: configuration.ServiceAddress(name, "Http")))
+            .Where(p => p.Address is not null)
             .Select(p => ProbeOne(p.Name, p.Address!, ct)));
 
     private async Task<ServiceHealthView> ProbeOne(string name, string address, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Jtai.ServiceDefaults;
+using Jtai.ServiceDefaults.Security;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Jtai.Contracts.Flow;
@@ -12,7 +14,11 @@ namespace Jtai.Orchestrator.Operations;
 /// </summary>
 public sealed class ServiceMessageLogs(GrpcClientFactory clients, IConfiguration configuration, IHttpContextAccessor http)
 {
-    public static readonly string[] Services = ["orchestrator", "ofsted", "cqc", "hmicfrs"];
+    /// <summary>The orchestrator and every inspectorate of the registry.</summary>
+    public static readonly string[] Services = ["orchestrator", .. Inspectorates.All];
+
+    /// <summary>Those this deployment runs (an address configured): a service that is not there is not asked.</summary>
+    private IEnumerable<string> Running => Services.Where(s => configuration.ServiceAddress(s, "Grpc") is not null);
 
     /// <summary>gRPC client names are global to the factory: each client type gets its own prefix.</summary>
     public static string ClientName(string service) => $"message-flow-{service}";
@@ -20,7 +26,7 @@ public sealed class ServiceMessageLogs(GrpcClientFactory clients, IConfiguration
     public sealed record Answer<T>(string Service, T? Reply, string? Error) where T : class;
 
     public Task<Answer<ListMessagesReply>[]> Flow(Guid inspectionId, CancellationToken ct) =>
-        Ask(Services, (client, headers, deadline) =>
+        Ask(Running, (client, headers, deadline) =>
             client.ListMessagesAsync(new ListMessagesRequest { InspectionId = inspectionId.ToString() }, headers, deadline, ct).ResponseAsync);
 
     public Task<Answer<ListMessagesReply>[]> Flow(string service, Guid inspectionId, CancellationToken ct) =>
@@ -28,7 +34,7 @@ public sealed class ServiceMessageLogs(GrpcClientFactory clients, IConfiguration
             client.ListMessagesAsync(new ListMessagesRequest { InspectionId = inspectionId.ToString() }, headers, deadline, ct).ResponseAsync);
 
     public Task<Answer<MessagingStatusReply>[]> Status(TimeSpan stuckAfter, int limit, CancellationToken ct) =>
-        Ask(Services, (client, headers, deadline) =>
+        Ask(Running, (client, headers, deadline) =>
             client.GetMessagingStatusAsync(new MessagingStatusRequest { StuckAfterSeconds = (long)stuckAfter.TotalSeconds, Limit = limit },
                 headers, deadline, ct).ResponseAsync);
 

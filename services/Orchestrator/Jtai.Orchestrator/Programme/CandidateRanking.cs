@@ -1,3 +1,4 @@
+using Jtai.Calendar.Registry;
 using System.Globalization;
 using Jtai.Contracts.Events;
 
@@ -114,13 +115,8 @@ public static class CandidateRanking
         return Math.Max(0, years);
     }
 
-    public static string InspectorateName(string inspectorate) => inspectorate switch
-    {
-        "ofsted" => "Ofsted",
-        "cqc" => "CQC",
-        "hmicfrs" => "HMICFRS",
-        _ => inspectorate,
-    };
+    public static string InspectorateName(string inspectorate) =>
+        InspectorateRegistry.Current.IsInspectorate(inspectorate) ? InspectorateRegistry.Current.Inspectorate(inspectorate).Name : inspectorate;
 
     private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
 

@@ -200,7 +200,8 @@ public static class ProgrammeApi
                     InspectionId = inspection.Id, UserId = member.UserId, Name = member.Name, Inspectorate = member.Inspectorate,
                     TeamRole = member.TeamRole, AssignedAt = at, AssignedBy = standing.Subject!,
                 });
-                outbox.Publish(new TeamMemberAssigned(inspection.Id, member.UserId, member.Name, member.Inspectorate, member.TeamRole, at));
+                outbox.Publish(new TeamMemberAssigned(inspection.Id, member.UserId, member.Name, member.Inspectorate, member.TeamRole, at,
+                    framework.Inspectorates));
             }
             var area = programme.Areas.Single(a => a.LocalAreaCode == planned.LocalAreaCode);
             area.InspectionId = inspection.Id;

@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults.Security;
 using System.Globalization;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
@@ -68,7 +69,7 @@ public sealed class YearPlanner(OrchestratorDbContext db, ProgrammeData data, Wo
         }).Where(i => i.FieldworkEnd >= first).ToList();
 
         var clashes = Clashes(shown, weeks);
-        var rows = Jtai.Calendar.Frameworks.Framework.JointInspectorates.Select(inspectorate =>
+        var rows = Inspectorates.All.Select(inspectorate =>
         {
             var people = offered.Where(o => o.Inspectorate == inspectorate).Select(o => o.UserId)
                 .Concat(shown.SelectMany(i => i.Team).Where(m => m.Inspectorate == inspectorate).Select(m => m.UserId))

@@ -77,7 +77,8 @@ public static class TeamApi
         assignment.TeamRole = request.TeamRole!;
         assignment.AssignedAt = at;
         assignment.AssignedBy = standing.Subject!;
-        outbox.Publish(new TeamMemberAssigned(inspectionId, userId, assignment.Name, assignment.Inspectorate, assignment.TeamRole, at));
+        outbox.Publish(new TeamMemberAssigned(inspectionId, userId, assignment.Name, assignment.Inspectorate, assignment.TeamRole, at,
+            frameworks.TakingPart(inspection)));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -100,7 +100,7 @@ public static class FollowUpSteps
         new("coordination", "coordination", "Record how the inspectorates coordinate", "Record the coordination", "The coordination is recorded.",
             [
                 new("sharedWith", "Shared with", StepInput.AnyOf, "the inspectorates the record is shared with",
-                    Choices: [new(Inspectorates.Cqc, "CQC"), new(Inspectorates.Hmicfrs, "HMICFRS")]),
+                    Choices: [.. Inspectorates.All.Where(i => i != Inspectorates.Ofsted).Select(i => new Choice(i, Display.Inspectorate(i)))]),
                 new("note", "How the follow-up is coordinated", StepInput.LongText, "how the follow-up is coordinated"),
             ],
             [], "A priority action for several agencies or the MASA is followed up together (¶110).", CoordinatedOnly: true),
