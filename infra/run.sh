@@ -10,6 +10,9 @@
 # and the next (gRPC): ofsted 5201/5202, cqc 5301/5302, hmicfrs 5401/5402 (shared/inspectorates.json);
 # dashboard 18888 (UI, telemetry API), 18889 (OTLP/gRPC), 18890 (OTLP/HTTP).
 # JTAI_PORT_OFFSET=N adds N to every one of them (a second copy beside another on one machine).
+# JTAI_REPLICAS=2 starts two instances of each service (the second 50 ports above the first: orchestrator-2
+# 5151/5152, ofsted-2 5251/5252, and so on for each inspectorate) on the same database and broker; the
+# gateway balances across them and its active health checks (/health/ready) take one out while it is down.
 # Every process exports traces, logs and metrics over OTLP to the dashboard under its service name;
 # with OTEL_EXPORTER_OTLP_ENDPOINT already set they export there instead and no dashboard starts.
 # Outside Development (ASPNETCORE_ENVIRONMENT) the dashboard's UI, OTLP and API need secrets:
@@ -39,7 +42,14 @@ for name in "${inspectorates[@]}"; do
 done
 for name in "${!ports[@]}"; do ports[$name]=$(( ${ports[$name]} + offset )); done
 services=(orchestrator "${inspectorates[@]}")
-order=("${services[@]}" gateway web)
+replicas="${JTAI_REPLICAS:-1}"
+instances=("${services[@]}")
+for r in $(seq 2 "$replicas"); do
+  for s in "${services[@]}"; do
+    projects[$s-$r]="${projects[$s]}"; ports[$s-$r]=$(( ${ports[$s]} + 50 * (r - 1) )); instances+=("$s-$r")
+  done
+done
+order=("${instances[@]}" gateway web)
 dashboard_port=$(( 18888 + offset )); otlp_grpc_port=$(( 18889 + offset )); otlp_http_port=$(( 18890 + offset ))
 
 smtp_port="${JTAI_SMTP_PORT:-2525}"
@@ -52,8 +62,9 @@ stop_all() {
     if kill -0 "$pid" 2>/dev/null; then kill -TERM -- "-$pid" 2>/dev/null || true; echo "stopped smtp4dev"; fi
     rm -f "$state/smtp4dev.pid"
   fi
-  for name in "${order[@]}" dashboard; do
-    pidfile="$state/$name.pid"
+  # Every process a start left (whatever JTAI_REPLICAS it had), the dashboard last.
+  for pidfile in $(ls "$state"/*.pid 2>/dev/null | grep -v '/dashboard.pid$') "$state/dashboard.pid"; do
+    name=$(basename "$pidfile" .pid)
     [ -f "$pidfile" ] || continue
     pid=$(cat "$pidfile")
     if kill -0 "$pid" 2>/dev/null; then
@@ -150,7 +161,10 @@ for name in "${order[@]}"; do
     settings+=("Identity__DevIssuer__Issuer=$gateway/"
       "Identity__DevIssuer__WebClients__0__RedirectUris__0=$web/signin-oidc"
       "Identity__DevIssuer__WebClients__0__PostLogoutRedirectUris__0=$web/signout-callback-oidc")
-    for s in "${services[@]}"; do settings+=("ReverseProxy__Clusters__${s}__Destinations__primary__Address=http://127.0.0.1:${ports[$s]}"); done
+    for s in "${services[@]}"; do
+      settings+=("ReverseProxy__Clusters__${s}__Destinations__primary__Address=http://127.0.0.1:${ports[$s]}")
+      for r in $(seq 2 "$replicas"); do settings+=("ReverseProxy__Clusters__${s}__Destinations__replica${r}__Address=http://127.0.0.1:${ports[$s-$r]}"); done
+    done
   elif [ "$name" = web ]; then
     settings+=("Authentication__Authority=$gateway/" "Gateway__Url=$gateway" "Operations__DashboardUrl=$dashboard_base")
   else

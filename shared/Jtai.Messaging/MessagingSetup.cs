@@ -55,6 +55,7 @@ public static class MessagingSetup
         var retry = configuration.GetSection("Messaging:Retry").Get<RetryOptions>() ?? new RetryOptions();
         var retryIntervals = retry.Intervals.Length > 0 ? retry.Intervals : RetryOptions.DefaultIntervals;
         var queues = configuration.GetSection("Messaging:Queues").Get<QueueOptions>() ?? new QueueOptions();
+        var clusterNodes = configuration.GetSection("Messaging:Broker:ClusterNodes").Get<string[]>() ?? [];
         var consumerSlots = configuration.GetValue<int?>("Messaging:ConcurrentConsumers")
             ?? Math.Max(2, configuration.GetValue("Database:MaxPoolSize", 20) / 2);
 
@@ -122,7 +123,11 @@ public static class MessagingSetup
             });
             x.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(new Uri(rabbit));
+                // A RabbitMQ cluster: the client connects to any node named, and to another when its node goes.
+                cfg.Host(new Uri(rabbit), h =>
+                {
+                    if (clusterNodes.Length > 0) h.UseCluster(c => { foreach (var node in clusterNodes) c.Node(node); });
+                });
                 if (queues.Quorum)
                 {
                     cfg.SendTopology.ConfigureErrorSettings = q => q.SetQuorumQueue(queues.ReplicationFactor);

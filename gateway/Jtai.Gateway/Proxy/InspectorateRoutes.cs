@@ -9,7 +9,7 @@ namespace Jtai.Gateway.Proxy;
 /// <summary>
 /// Every inspectorate of the registry (shared/inspectorates.json) gets the same routes and cluster: its staff's
 /// /api/{key}/** (policy "{key}-staff"), the partner agencies' GET /api/{key}/partner/follow-ups, the public
-/// /openapi/{key}/partner.json, and a cluster with the active health check. They are written here once, as the
+/// /openapi/{key}/partner.json, and a cluster with the active and passive health checks, balanced across its instances. They are written here once, as the
 /// lowest layer of configuration: appsettings, Routes/*.json and the environment (ReverseProxy__Clusters__{key}__…)
 /// still override any of it. The destination is Services:{key}:Http (the registry's local port unless run.sh,
 /// docker-compose or the test platform say otherwise; none when that is empty).
@@ -35,6 +35,11 @@ public static class InspectorateRoutes
             settings[$"{cluster}:HealthCheck:Active:Timeout"] = "00:00:05";
             settings[$"{cluster}:HealthCheck:Active:Policy"] = "ConsecutiveFailures";
             settings[$"{cluster}:HealthCheck:Active:Path"] = "/health/ready";
+            settings[$"{cluster}:HealthCheck:Passive:Enabled"] = "true";
+            settings[$"{cluster}:HealthCheck:Passive:Policy"] = "TransportFailureRate";
+            settings[$"{cluster}:HealthCheck:Passive:ReactivationPeriod"] = "00:00:10";
+            // Two instances (infra/run.sh JTAI_REPLICAS=2, Kubernetes replicas) share the load; a replica the checks took out gets none.
+            settings[$"{cluster}:LoadBalancingPolicy"] = "PowerOfTwoChoices";
             if (builder.Configuration.ServiceAddress(key, "Http") is { } address) settings[$"{cluster}:Destinations:primary:Address"] = address;
         }
         ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = settings });

@@ -55,7 +55,15 @@ public static class ProxySetup
     public static WebApplication MapGatewayProxy(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.MapReverseProxy(proxy => proxy.Use(RefuseOversizedBody));
+        // With several instances of a service (replicas): pick the less busy of two healthy ones, and
+        // take an instance out of rotation as soon as connections to it fail (passive), before the next
+        // active /health/ready probe does.
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(RefuseOversizedBody);
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         return app;
     }
 
