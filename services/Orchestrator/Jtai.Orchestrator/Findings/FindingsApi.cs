@@ -83,12 +83,13 @@ public static class FindingsApi
             for (var i = 0; i < request.Agencies.Count; i++)
                 if (errors.OneOf(request.Agencies[i], Agencies.All, $"agencies[{i}]") && !agencies.Contains(request.Agencies[i]!)) agencies.Add(request.Agencies[i]!);
         var ecs = errors.Validate(request.Criteria, criteria.For(inspection.Theme, inspection.FieldworkStart), "criteria", required: true);
+        var focusAreas = errors.ValidateFocusAreas(request.FocusAreas, criteria.FocusAreas(inspection.Theme, inspection.FieldworkStart), "focusAreas");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var finding = new Finding
         {
             Id = Guid.NewGuid(), InspectionId = inspectionId, Kind = request.Kind!, Text = request.Text!.Trim(), Agencies = agencies,
-            Services = request.Services?.Trim(), Criteria = ecs, CreatedBy = user.Id(), CreatedAt = clock.GetUtcNow(),
+            Services = request.Services?.Trim(), Criteria = ecs, FocusAreas = focusAreas, CreatedBy = user.Id(), CreatedAt = clock.GetUtcNow(),
         };
         db.Add(finding);
         await db.SaveChangesAsync(ct);

@@ -965,6 +965,11 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("criteria");
 
+                    b.PrimitiveCollection<List<string>>("FocusAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("focus_areas");
+
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("inspection_id");
