@@ -76,7 +76,10 @@ public static class FindingsApi
         var errors = new RequestErrors();
         if (errors.Required(request.Kind, "kind")) errors.OneOf(request.Kind, FindingKinds.All, "kind");
         if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 5_000, "text");
-        errors.MaxLength(request.Services, 500, "services");
+        // ¶78: the letter states the services, practice or arrangements each finding relates to.
+        if (string.IsNullOrWhiteSpace(request.Services))
+            errors.Add("services", "'services' is required: the services, practice or arrangements the finding relates to (¶78).");
+        else errors.MaxLength(request.Services, 500, "services");
         var agencies = new List<string>();
         if (request.Agencies is not { Count: > 0 }) errors.Add("agencies", "A finding names at least one agency it concerns (¶78).");
         else

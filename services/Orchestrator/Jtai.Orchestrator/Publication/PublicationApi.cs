@@ -43,6 +43,7 @@ public static class PublicationApi
         group.MapPost("/final", IssueFinal).RequireStanding(Rules.OfstedLead);
         group.MapPost("/departments", ShareWithDepartments).RequireStanding(Rules.OfstedLeadOrManagers);
         group.MapPost("/withdrawal", Withdraw).RequireStanding(Rules.NationalDirector);
+        group.MapPost("/withdrawal/advised", Advised).RequireStanding(Rules.NationalDirector);
         // Under embargo: its addressees (the area's partners), the team and the named managers; nobody else.
         var addressees = app.MapGroup(LetterRoutes.Path).RequireStanding(ReadsFinal).WithTags("Publication");
         addressees.MapGet("/final", Final);
@@ -153,18 +154,45 @@ public static class PublicationApi
         return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
 
-    /// <summary>Ofsted's National Director decides, with the other inspectorates named in decidedBy (¶121).</summary>
+    /// <summary>
+    /// Ofsted's National Director decides, in discussion with the other inspectorates taking part, or urgently alone, the others
+    /// then advised at the earliest opportunity (¶121).
+    /// </summary>
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Withdraw(
         Guid inspectionId, WithdrawalRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
         IDeadlines deadlines, TimeProvider clock, CancellationToken ct)
     {
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
+        var others = drafting.TakingPart(inspection).Where(i => i != Inspectorates.Ofsted).ToList();
         var errors = new RequestErrors();
         if (errors.Required(request.DecidedBy, "decidedBy")) errors.MaxLength(request.DecidedBy, 200, "decidedBy");
         if (errors.Required(request.Reason, "reason")) errors.MaxLength(request.Reason, 5_000, "reason");
+        var discussed = new List<string>();
+        var list = request.DiscussedWith ?? [];
+        for (var i = 0; i < list.Count; i++)
+            if (errors.OneOf(list[i], others, $"discussedWith[{i}]") && !discussed.Contains(list[i]!)) discussed.Add(list[i]!);
+        if (request.Urgent != true && others.Except(discussed).ToList() is { Count: > 0 } missing)
+            errors.Add("discussedWith", $"The National Director decides a withdrawal in discussion with the other inspectorates (¶121): {string.Join(" and ", missing)} not listed. If the decision is urgent and a discussion is not possible, send \"urgent\": true and advise them after.");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         var now = clock.GetUtcNow();
-        await LetterPublication.Withdraw(deadlines, letter, request.DecidedBy!.Trim(), request.Reason!.Trim(), user.Id(), now, ct);
+        letter.WithdrawAsNationalDirector(others, discussed, request.Urgent == true, request.DecidedBy!.Trim(), request.Reason!.Trim(), user.Id(), now, out var scheduled);
+        if (scheduled) await LetterPublication.CancelPublication(deadlines, letter.InspectionId, now, ct);
+        await db.SaveLetter(ct);
+        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
+    }
+
+    /// <summary>¶121: after an urgent withdrawal, the National Director records each other inspectorate advised.</summary>
+    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Advised(
+        Guid inspectionId, WithdrawalAdvisedRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
+        var errors = new RequestErrors();
+        if (errors.Required(request.Inspectorate, "inspectorate")) errors.OneOf(request.Inspectorate, [Inspectorates.Cqc, Inspectorates.Hmicfrs], "inspectorate");
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        var now = clock.GetUtcNow();
+        letter.AdviseOfWithdrawal(request.Inspectorate!, user.Id(), now);
         await db.SaveLetter(ct);
         return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
     }
@@ -208,4 +236,7 @@ public static class PublicationApi
 
 public sealed record DepartmentsRequest(List<string?>? Departments);
 
-public sealed record WithdrawalRequest(string? DecidedBy, string? Reason);
+/// <summary>¶121: who decided, why, with which other inspectorates it was discussed, or that it was urgent (they are advised after).</summary>
+public sealed record WithdrawalRequest(string? DecidedBy, string? Reason, List<string?>? DiscussedWith = null, bool? Urgent = null);
+
+public sealed record WithdrawalAdvisedRequest(string? Inspectorate);

@@ -46,7 +46,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
             "kind" => new FormField("kind-0", "Select the kind of finding"),
             "text" => new FormField("text", "Enter the finding"),
             "agencies" => new FormField("agencies-0", "Select the agencies the finding concerns"),
-            "services" => new FormField("services"),
+            "services" => new FormField("services", "Enter the services, practice or arrangements the finding relates to"),
             "criteria" => new FormField("criteria-0", "Select the evaluation criteria"),
             "focusAreas" => new FormField("focusAreas-0"),
             _ => null,

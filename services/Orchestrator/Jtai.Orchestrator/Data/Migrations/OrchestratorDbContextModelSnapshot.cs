@@ -1462,10 +1462,24 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("withdrawal_decided_by");
 
+                    b.PrimitiveCollection<List<string>>("WithdrawalDiscussedWith")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("withdrawal_discussed_with");
+
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)")
                         .HasColumnName("withdrawal_reason");
+
+                    b.PrimitiveCollection<List<string>>("WithdrawalToAdvise")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("withdrawal_to_advise");
+
+                    b.Property<bool>("WithdrawalUrgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withdrawal_urgent");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone")
@@ -2619,6 +2633,39 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_finding_links_findings_finding_id");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.Letter.InspectionLetter", b =>
+                {
+                    b.OwnsMany("Jtai.Orchestrator.Letter.WithdrawalAdvice", "WithdrawalAdvised", b1 =>
+                        {
+                            b1.Property<Guid>("InspectionLetterInspectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Inspectorate")
+                                .IsRequired();
+
+                            b1.HasKey("InspectionLetterInspectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("letters");
+
+                            b1
+                                .ToJson("withdrawal_advised")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionLetterInspectionId")
+                                .HasConstraintName("fk_letters_letters_inspection_letter_inspection_id");
+                        });
+
+                    b.Navigation("WithdrawalAdvised");
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.Meetings.InspectionMeeting", b =>
