@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the telemetry dashboard and the six processes on fixed localhost ports, logs in one place.
-#   infra/run.sh          build, start the dashboard and all six, wait until each is ready, then stay
+#   infra/run.sh          build, apply each service's migrations (Database:MigrateOnly), start the dashboard
+#                         and all six, wait until each is ready, then stay
 #                         in the foreground; Ctrl-C (or infra/run.sh stop from another shell) stops them.
 #   infra/run.sh start    the same, but return once all are ready (background)
 #   infra/run.sh stop     stop what a previous start left running
@@ -114,6 +115,20 @@ for s in "${services[@]}"; do
 done
 common+=("Services__gateway__Http=$gateway")
 
+
+# Migrations first, once per service: the service's own program with Database:MigrateOnly applies them
+# as the owner role and exits (what the Kubernetes Job does). Outside Development the services apply
+# none at start, and replicas starting together would otherwise race.
+migrations=()
+for s in "${services[@]}"; do
+  dir="$root/${projects[$s]}"
+  (cd "$dir" && exec env "${common[@]}" Database__MigrateOnly=true dotnet "bin/Release/net10.0/$(basename "$dir").dll" >"$logs/$s-migrations.log" 2>&1) &
+  migrations+=("$s:$!")
+done
+for m in "${migrations[@]}"; do
+  wait "${m#*:}" || { echo "migrations of ${m%%:*} failed, see $logs/${m%%:*}-migrations.log"; stop_all; exit 1; }
+done
+echo "migrations applied (${services[*]})"
 
 # Notices go by SMTP to smtp4dev here; production sends through GOV.UK Notify (README, Notices).
 (cd "$root" && exec setsid dotnet tool run smtp4dev -- --smtpport="$smtp_port" --urls="http://127.0.0.1:$mail_port" --db= \

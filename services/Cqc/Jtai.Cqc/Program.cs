@@ -8,6 +8,7 @@ using Jtai.Cqc.Data;
 using Jtai.Cqc.Intelligence;
 using Jtai.Cqc.FollowUp;
 using Jtai.ServiceDefaults;
+using Jtai.Messaging.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(CqcService.Name);
@@ -20,4 +21,4 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapInspectorate(CqcService.Name);
 app.MapFollowUp();
-app.Run();
+app.RunOrMigrate();

@@ -8,6 +8,7 @@ using Jtai.Hmicfrs.Data;
 using Jtai.Hmicfrs.Intelligence;
 using Jtai.Hmicfrs.FollowUp;
 using Jtai.ServiceDefaults;
+using Jtai.Messaging.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(HmicfrsService.Name);
@@ -20,4 +21,4 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapInspectorate(HmicfrsService.Name);
 app.MapFollowUp();
-app.Run();
+app.RunOrMigrate();

@@ -11,6 +11,7 @@ using Jtai.Ofsted.SharedRecord;
 using Jtai.Ofsted.InformationExchange;
 using Jtai.Ofsted.FollowUp;
 using Jtai.ServiceDefaults;
+using Jtai.Messaging.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(OfstedService.Name);
@@ -29,4 +30,4 @@ app.MapSharedRecord();
 app.MapIssuesOfConcern();
 app.MapInformationExchange();
 app.MapFollowUp();
-app.Run();
+app.RunOrMigrate();

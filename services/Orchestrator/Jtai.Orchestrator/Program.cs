@@ -86,4 +86,4 @@ app.MapSurvey();
 app.MapProgramme();
 app.MapYearPlanner();
 app.MapThematicReport();
-app.Run();
+app.RunOrMigrate();
