@@ -122,6 +122,24 @@ public class TimelineCalculatorTests
     }
 
     [Fact]
+    public void Each_theme_names_what_it_looked_at_for_the_letter_and_numbers_its_focus_areas_as_prompts()
+    {
+        // The opening sentence reads "… the multi-agency response to {subject} in {area}": the subject must not repeat it.
+        Assert.Equal("identification of initial need and risk", Frameworks.Latest("front-door").LetterSubject);
+        Assert.Equal("children and families who need help", Frameworks.Latest("early-help").LetterSubject);
+        Assert.Equal("the criminal exploitation of children", Frameworks.Latest("criminal-exploitation").LetterSubject);
+        Assert.Equal("serious youth violence", Frameworks.Latest("serious-youth-violence").LetterSubject);
+        Assert.Equal("children who are the victims of domestic abuse", Frameworks.Latest("domestic-abuse").LetterSubject);
+        Assert.Equal("the local authority's response to abuse and neglect at the point of identification and referral", Frameworks.Latest("ofsted-only").LetterSubject);
+        // Five-themes overview: the front door's six focus areas, in order, as FA1–FA6; every theme has its own.
+        var frontDoor = Frameworks.Latest("front-door").FocusAreaPrompts;
+        Assert.Equal(["FA1", "FA2", "FA3", "FA4", "FA5", "FA6"], frontDoor.Select(f => f.Code));
+        Assert.Equal("The effectiveness of the multi-agency safeguarding hub (MASH) (or equivalent)", frontDoor[1].Heading);
+        Assert.Equal(4, Frameworks.Latest("domestic-abuse").FocusAreaPrompts.Count);
+        Assert.StartsWith("Preventing child criminal exploitation", Frameworks.Latest("criminal-exploitation").FocusAreaPrompts[3].Heading);
+    }
+
+    [Fact]
     public void The_Ofsted_only_inspection_is_data_eight_days_notice_a_week_on_site_three_inspectors_and_one_letter_form()
     {
         // 2015 consultation, Part 2 ¶34.

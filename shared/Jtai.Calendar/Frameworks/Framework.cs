@@ -44,6 +44,28 @@ public sealed record Framework(
 
     public bool TakesPart(string inspectorate) => Inspectorates.Contains(inspectorate);
 
+    /// <summary>
+    /// The theme's focus areas (the five-themes overview) with stable codes in the version's order (FA1, FA2, …): the prompts
+    /// an evidence record answers and the sections the letter's findings are arranged in. A new wording is a new version.
+    /// </summary>
+    public IReadOnlyList<FocusArea> FocusAreaPrompts => [.. FocusAreas.Select((text, i) => new FocusArea($"FA{i + 1}", text))];
+
+    /// <summary>
+    /// What the inspection looked at, as the letter's opening sentence says it ("the multi-agency response to {this}"):
+    /// the framework's name without its own "The multi-agency response to" and without the short name in brackets.
+    /// </summary>
+    public string LetterSubject
+    {
+        get
+        {
+            const string joint = "The multi-agency response to ";
+            var subject = Name.StartsWith(joint, StringComparison.Ordinal) ? Name[joint.Length..] : Name;
+            var bracket = subject.LastIndexOf(" (", StringComparison.Ordinal);
+            if (bracket > 0 && subject.EndsWith(')')) subject = subject[..bracket];
+            return subject.Length == 0 ? subject : char.ToLowerInvariant(subject[0]) + subject[1..];
+        }
+    }
+
     public static readonly IReadOnlyList<string> JointInspectorates = ["ofsted", "cqc", "hmicfrs"];
 
     /// <summary>
@@ -74,6 +96,13 @@ public static class LetterResponses
 
 /// <summary><see cref="Count"/> people of <see cref="Inspectorate"/> in team role <see cref="TeamRole"/> on each inspection.</summary>
 public sealed record TeamPlaceRule(string Inspectorate, string TeamRole, int Count);
+
+/// <summary>A focus area of the theme (the five-themes overview): its code and words.</summary>
+public sealed record FocusArea(string Code, string Text)
+{
+    /// <summary>The focus area as a heading: its words with a capital.</summary>
+    public string Heading => Text.Length == 0 ? Text : char.ToUpperInvariant(Text[0]) + Text[1..];
+}
 
 /// <summary>An evaluation criterion (EC1–EC22 for the front door, ¶9) that evidence and findings reference.</summary>
 public sealed record EvaluationCriterion(string Code, string Text);

@@ -38,6 +38,7 @@ public static class EvidenceApi
         group.MapPost("/complete", MarkComplete);
         group.MapDelete("/complete", Reopen);
         group.MapGet("/completeness", Completeness);
+        group.MapGet("/prompts", Prompts);
         return group;
     }
 
@@ -67,7 +68,7 @@ public static class EvidenceApi
         {
             Id = Guid.NewGuid(), InspectionId = inspectionId, AuthorId = http.User.Id(), AuthorName = http.User.DisplayName(),
             Source = valid.Source, SourceDetail = valid.SourceDetail, GatheredAt = valid.GatheredAt, MeetingAt = valid.MeetingAt,
-            Criteria = valid.Criteria, Agencies = valid.Agencies, Text = valid.Text, People = valid.People,
+            Criteria = valid.Criteria, Agencies = valid.Agencies, FocusAreas = valid.FocusAreas, Text = valid.Text, People = valid.People,
             Revision = 1, CreatedAt = now, UpdatedAt = now,
         };
         db.Add(record);
@@ -105,7 +106,7 @@ public static class EvidenceApi
         });
         record.Source = valid.Source; record.SourceDetail = valid.SourceDetail;
         record.GatheredAt = valid.GatheredAt; record.MeetingAt = valid.MeetingAt;
-        record.Criteria = valid.Criteria; record.Agencies = valid.Agencies;
+        record.Criteria = valid.Criteria; record.Agencies = valid.Agencies; record.FocusAreas = valid.FocusAreas;
         record.Text = valid.Text; record.People = valid.People;
         record.Revision++;
         record.UpdatedAt = now;
@@ -196,6 +197,14 @@ public static class EvidenceApi
         var completedAt = view.Complete ? view.Members.Max(m => m.CompletedAt) : null;
         outbox.Publish(new EvidenceCompletenessChanged(inspectionId, inspectorate, view.Complete, completedAt, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The theme's focus areas as the prompts a record answers (the five-themes overview).</summary>
+    private static async Task<Results<Ok<EvidencePromptsView>, NotFound>> Prompts(
+        Guid inspectionId, InspectorateDbContext db, IEvaluationCriteria criteria, CancellationToken ct)
+    {
+        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.InspectionId == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
+        return TypedResults.Ok(new EvidencePromptsView(inspectionId, inspection.Theme, criteria.FocusAreas(inspection.Theme, inspection.FieldworkStart)));
     }
 
     private static async Task<Ok<CompletenessView>> Completeness(

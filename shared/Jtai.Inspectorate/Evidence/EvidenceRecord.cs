@@ -25,6 +25,8 @@ public sealed class EvidenceRecord
     public DateTimeOffset? MeetingAt { get; set; }
     public List<string> Criteria { get; set; } = [];
     public List<string> Agencies { get; set; } = [];
+    /// <summary>The theme's focus areas (FA1…, the five-themes overview) the evidence speaks to: the prompts the record answers.</summary>
+    public List<string> FocusAreas { get; set; } = [];
     public required string Text { get; set; }
     public List<PersonReference> People { get; set; } = [];
     public int Revision { get; set; }
@@ -33,7 +35,7 @@ public sealed class EvidenceRecord
     public DateTimeOffset? NamesRemovedAt { get; set; }
 
     public EvidenceSnapshot Snapshot() =>
-        new(Source, SourceDetail, GatheredAt, MeetingAt, [.. Criteria], [.. Agencies], Text, [.. People], Revision, UpdatedAt);
+        new(Source, SourceDetail, GatheredAt, MeetingAt, [.. Criteria], [.. Agencies], Text, [.. People], Revision, UpdatedAt, [.. FocusAreas]);
 
     /// <summary>An inspector's own record (¶48): only its author edits it.</summary>
     public void EnsureEditedByAuthor(Standing by)
@@ -61,7 +63,8 @@ public sealed record PersonReference(
 /// <summary>How a record read before an edit: the edit history keeps every earlier version.</summary>
 public sealed record EvidenceSnapshot(
     string Source, string? SourceDetail, DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt,
-    List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People, int Revision, DateTimeOffset WrittenAt);
+    List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People, int Revision, DateTimeOffset WrittenAt,
+    List<string>? FocusAreas = null);
 
 /// <summary>An earlier version of a record, kept when it was edited.</summary>
 public sealed class EvidenceRevision

@@ -14,7 +14,7 @@ public static class EvidenceRules
     public static readonly IReadOnlyList<string> KeepRecords = [JtaiRoles.Inspector, JtaiRoles.LeadInspector, JtaiRoles.Hmi];
 
     public sealed record Valid(string Source, string? SourceDetail, DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt,
-        List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People);
+        List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People, List<string> FocusAreas);
 
     public static (Valid? Value, RequestErrors Errors) Validate(EvidenceRequest request, InspectionCopy inspection, IEvaluationCriteria criteria, TimeProvider clock)
     {
@@ -39,6 +39,7 @@ public static class EvidenceRules
         if (request.MeetingAt > now.AddMinutes(5)) errors.Add("meetingAt", "'meetingAt' is in the future.");
 
         var ecs = errors.Validate(request.Criteria, criteria.For(inspection.Theme, inspection.FieldworkStart), "criteria", required: true);
+        var focusAreas = errors.ValidateFocusAreas(request.FocusAreas, criteria.FocusAreas(inspection.Theme, inspection.FieldworkStart), "focusAreas");
         var agencies = new List<string>();
         if (request.Agencies is not { Count: > 0 }) errors.Add("agencies", "'agencies' must name at least one agency concerned.");
         else
@@ -55,7 +56,7 @@ public static class EvidenceRules
 
         return errors.Any
             ? (null, errors)
-            : (new Valid(request.Source!, detail, request.GatheredAt!.Value, request.MeetingAt, ecs, agencies, request.Text!.Trim(), people), errors);
+            : (new Valid(request.Source!, detail, request.GatheredAt!.Value, request.MeetingAt, ecs, agencies, request.Text!.Trim(), people, focusAreas), errors);
     }
 
     /// <summary>

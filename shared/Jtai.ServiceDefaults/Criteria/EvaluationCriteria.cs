@@ -13,6 +13,9 @@ public interface IEvaluationCriteria
 {
     /// <summary>The criteria valid for an inspection of this theme starting fieldwork on that day.</summary>
     IReadOnlySet<string> For(string theme, DateOnly fieldworkStart);
+
+    /// <summary>The theme's focus areas (FA1…) in the framework version in force: the prompts evidence answers and the letter's sections.</summary>
+    IReadOnlyList<FocusArea> FocusAreas(string theme, DateOnly fieldworkStart);
 }
 
 /// <summary>
@@ -31,11 +34,15 @@ public sealed class FrameworkCriteria(FrameworkCatalog catalog) : IEvaluationCri
         return codes.Count > 0 ? codes : Codes(FallbackTheme, fieldworkStart);
     }
 
-    private HashSet<string> Codes(string theme, DateOnly fieldworkStart)
+    public IReadOnlyList<FocusArea> FocusAreas(string theme, DateOnly fieldworkStart) => InForce(theme, fieldworkStart)?.FocusAreaPrompts ?? [];
+
+    private HashSet<string> Codes(string theme, DateOnly fieldworkStart) =>
+        InForce(theme, fieldworkStart)?.EvaluationCriteria.Select(c => c.Code).ToHashSet(StringComparer.Ordinal) ?? [];
+
+    private Framework? InForce(string theme, DateOnly fieldworkStart)
     {
         var versions = catalog.All.Where(f => f.Key == theme).OrderBy(f => f.Version).ToList();
-        var framework = versions.LastOrDefault(f => f.EffectiveFrom <= fieldworkStart) ?? versions.FirstOrDefault();
-        return framework?.EvaluationCriteria.Select(c => c.Code).ToHashSet(StringComparer.Ordinal) ?? [];
+        return versions.LastOrDefault(f => f.EffectiveFrom <= fieldworkStart) ?? versions.FirstOrDefault();
     }
 }
 
@@ -43,6 +50,28 @@ public static partial class CriteriaValidation
 {
     [GeneratedRegex(@"^\s*EC\s*0*([0-9]{1,3})\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex EcNumber();
+
+    [GeneratedRegex(@"^\s*FA\s*0*([0-9]{1,2})\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FocusAreaNumber();
+
+    /// <summary>
+    /// The focus areas a record or finding addresses (optional): "fa2" / "FA 02" normalised to "FA2", each unknown one named by
+    /// its index with the theme's focus areas listed, distinct in the order given.
+    /// </summary>
+    public static List<string> ValidateFocusAreas(this RequestErrors errors, IReadOnlyList<string?>? values, IReadOnlyList<FocusArea> valid, string field)
+    {
+        var result = new List<string>();
+        if (values is null) return result;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var match = values[i] is { } v ? FocusAreaNumber().Match(v) : Match.Empty;
+            var normalised = match.Success ? $"FA{int.Parse(match.Groups[1].Value)}" : null;
+            if (normalised is null || valid.All(a => a.Code != normalised))
+                errors.Add($"{field}[{i}]", $"'{values[i]}' is not a focus area of this inspection's theme ({string.Join(", ", valid.Select(a => a.Code))}).");
+            else if (!result.Contains(normalised)) result.Add(normalised);
+        }
+        return result;
+    }
 
     /// <summary>
     /// Normalises "ec7" / "EC 07" to "EC7", names each unknown entry by its index, and refuses an

@@ -91,7 +91,7 @@ public sealed class AccessRulesTests(PlatformFixture fixture)
             kind = "evaluative-summary", text = "Strategy discussions are timely and well attended.", criteria = new[] { "EC5" },
         })).Expect(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         var findings = $"/api/orchestrator/inspections/{id}/findings";
-        var finding = (await (await lead.PostJson(findings, new { kind = "strength", text = "Timely strategy discussions", agencies = new[] { "police" }, criteria = new[] { "EC5" } }))
+        var finding = (await (await lead.PostJson(findings, new { kind = "strength", text = "Timely strategy discussions", agencies = new[] { "police" }, services = "strategy discussions", criteria = new[] { "EC5" } }))
             .Expect(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         await (await lead.PostJson($"{findings}/{finding}/links", new { summaryId })).Expect(HttpStatusCode.OK);
 

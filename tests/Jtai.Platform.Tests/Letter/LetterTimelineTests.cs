@@ -206,10 +206,24 @@ public sealed class LetterTimelineTests(LetterTimelineFixture fixture)
         // Withdrawal of the published letter, decided by Ofsted's National Director (¶121), not a manager: the public endpoint stops serving it.
         (await ofstedManager.PostJson($"{letter}/withdrawal", new { decidedBy = "an Ofsted manager", reason = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         using var nationalDirector = Platform.Client(await Platform.Tokens.Staff("national-director", "ofsted", "ofsted-national-director"));
-        var withdrawn = await (await nationalDirector.PostJson($"{letter}/withdrawal", new { decidedBy = "Ofsted National Director, Regulation and Social Care", reason = "Exceptional circumstances" }))
-            .Expect(HttpStatusCode.OK);
+        // ¶121: in discussion with the other inspectorates; without it, only when urgent, and they are advised after.
+        var undiscussed = await (await nationalDirector.PostJson($"{letter}/withdrawal", new
+        {
+            decidedBy = "Ofsted National Director, Regulation and Social Care", reason = "Exceptional circumstances", discussedWith = new[] { "cqc" },
+        })).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("hmicfrs", undiscussed["errors"]!["discussedWith"]![0]!.GetValue<string>());
+        var withdrawn = await (await nationalDirector.PostJson($"{letter}/withdrawal", new
+        {
+            decidedBy = "Ofsted National Director, Regulation and Social Care", reason = "Exceptional circumstances", discussedWith = new[] { "cqc" }, urgent = true,
+        })).Expect(HttpStatusCode.OK);
         Assert.Equal("withdrawn", withdrawn["stage"]!.GetValue<string>());
         Assert.Equal("Ofsted National Director, Regulation and Social Care", withdrawn["withdrawalDecidedBy"]!.GetValue<string>());
+        Assert.True(withdrawn["withdrawalUrgent"]!.GetValue<bool>());
+        Assert.Equal(["hmicfrs"], withdrawn["withdrawalToAdvise"]!.AsArray().Select(i => i!.GetValue<string>()));
+        (await nationalDirector.PostJson($"{letter}/withdrawal/advised", new { inspectorate = "cqc" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var advised = await (await nationalDirector.PostJson($"{letter}/withdrawal/advised", new { inspectorate = "hmicfrs" })).Expect(HttpStatusCode.OK);
+        Assert.Empty(advised["withdrawalToAdvise"]!.AsArray());
+        Assert.Equal("hmicfrs", advised["withdrawalAdvised"]![0]!["inspectorate"]!.GetValue<string>());
         (await anonymous.GetAsync($"/api/orchestrator/published-letters/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

@@ -118,6 +118,9 @@ public sealed class LetterPublicationPagesTests(WebFixture fixture)
         await director.ShouldBeAccessible("letter-withdrawal-errors");
         await director.Locator("#decidedBy").FillAsync("Nadia Director with CQC's and HMICFRS's national leads");
         await director.Locator("#reason").FillAsync("A complaint upheld: the findings on health rest on a misread record.");
+        // ¶121: decided in discussion with the other inspectorates.
+        await director.Locator("#discussedWith-0").CheckAsync();
+        await director.Locator("#discussedWith-1").CheckAsync();
         await director.GetByRole(AriaRole.Button, new() { Name = "Withdraw the letter" }).ClickAsync();
         Assert.Contains("The letter is withdrawn.", await director.Locator(".govuk-notification-banner").InnerTextAsync());
         var steps = await director.Locator("#letter-steps").InnerTextAsync();

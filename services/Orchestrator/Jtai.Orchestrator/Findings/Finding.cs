@@ -17,6 +17,8 @@ public sealed class Finding
     public List<string> Agencies { get; set; } = [];
     public string? Services { get; set; }
     public List<string> Criteria { get; set; } = [];
+    /// <summary>The theme's focus areas (FA1…) the finding speaks to: the letter's section it appears in.</summary>
+    public List<string> FocusAreas { get; set; } = [];
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? LinksConfirmedBy { get; set; }
@@ -87,7 +89,8 @@ public sealed class FindingsAgreementConfiguration : IEntityTypeConfiguration<Fi
     }
 }
 
-public sealed record FindingRequest(string? Kind, string? Text, List<string?>? Agencies, string? Services, List<string?>? Criteria);
+public sealed record FindingRequest(string? Kind, string? Text, List<string?>? Agencies, string? Services, List<string?>? Criteria,
+    List<string?>? FocusAreas = null);
 
 public sealed record LinkRequest(Guid? SummaryId);
 
@@ -95,11 +98,11 @@ public sealed record FindingLinkView(Guid SummaryId, string LinkedBy, DateTimeOf
 
 public sealed record FindingView(Guid Id, Guid InspectionId, string Kind, string Text, IReadOnlyList<string> Agencies, string? Services,
     IReadOnlyList<string> Criteria, string CreatedBy, DateTimeOffset CreatedAt, IReadOnlyList<FindingLinkView> Links,
-    string? LinksConfirmedBy, DateTimeOffset? LinksConfirmedAt)
+    string? LinksConfirmedBy, DateTimeOffset? LinksConfirmedAt, IReadOnlyList<string> FocusAreas)
 {
     public static FindingView From(Finding f) => new(f.Id, f.InspectionId, f.Kind, f.Text, f.Agencies, f.Services, f.Criteria, f.CreatedBy,
         f.CreatedAt, f.Links.OrderBy(l => l.LinkedAt).Select(l => new FindingLinkView(l.SummaryId, l.LinkedBy, l.LinkedAt)).ToList(),
-        f.LinksConfirmedBy, f.LinksConfirmedAt);
+        f.LinksConfirmedBy, f.LinksConfirmedAt, f.FocusAreas);
 }
 
 public sealed record FindingsRegisterView(Guid InspectionId, bool Agreed, string? AgreedBy, DateTimeOffset? AgreedAt, IReadOnlyList<FindingView> Findings);

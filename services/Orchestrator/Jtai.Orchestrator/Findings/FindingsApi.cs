@@ -76,19 +76,23 @@ public static class FindingsApi
         var errors = new RequestErrors();
         if (errors.Required(request.Kind, "kind")) errors.OneOf(request.Kind, FindingKinds.All, "kind");
         if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 5_000, "text");
-        errors.MaxLength(request.Services, 500, "services");
+        // ¶78: the letter states the services, practice or arrangements each finding relates to.
+        if (string.IsNullOrWhiteSpace(request.Services))
+            errors.Add("services", "'services' is required: the services, practice or arrangements the finding relates to (¶78).");
+        else errors.MaxLength(request.Services, 500, "services");
         var agencies = new List<string>();
         if (request.Agencies is not { Count: > 0 }) errors.Add("agencies", "A finding names at least one agency it concerns (¶78).");
         else
             for (var i = 0; i < request.Agencies.Count; i++)
                 if (errors.OneOf(request.Agencies[i], Agencies.All, $"agencies[{i}]") && !agencies.Contains(request.Agencies[i]!)) agencies.Add(request.Agencies[i]!);
         var ecs = errors.Validate(request.Criteria, criteria.For(inspection.Theme, inspection.FieldworkStart), "criteria", required: true);
+        var focusAreas = errors.ValidateFocusAreas(request.FocusAreas, criteria.FocusAreas(inspection.Theme, inspection.FieldworkStart), "focusAreas");
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var finding = new Finding
         {
             Id = Guid.NewGuid(), InspectionId = inspectionId, Kind = request.Kind!, Text = request.Text!.Trim(), Agencies = agencies,
-            Services = request.Services?.Trim(), Criteria = ecs, CreatedBy = user.Id(), CreatedAt = clock.GetUtcNow(),
+            Services = request.Services?.Trim(), Criteria = ecs, FocusAreas = focusAreas, CreatedBy = user.Id(), CreatedAt = clock.GetUtcNow(),
         };
         db.Add(finding);
         await db.SaveChangesAsync(ct);

@@ -57,8 +57,40 @@ public sealed partial class InspectionLetter
     /// <summary>Who decided (Annex C ¶121: Ofsted's National Director, with the other inspectorates).</summary>
     public string? WithdrawalDecidedBy { get; set; }
     public string? WithdrawalReason { get; set; }
+    /// <summary>¶121: the other inspectorates the National Director discussed the withdrawal with.</summary>
+    public List<string> WithdrawalDiscussedWith { get; set; } = [];
+    /// <summary>¶121: decided urgently, without a discussion: the others not discussed with are advised at the earliest opportunity.</summary>
+    public bool WithdrawalUrgent { get; set; }
+    public List<string> WithdrawalToAdvise { get; set; } = [];
+    public List<WithdrawalAdvice> WithdrawalAdvised { get; set; } = [];
 
     public uint Version { get; set; }
+
+    /// <summary>
+    /// ¶121: the National Director decides with the other inspectorates taking part, or, when a decision is urgent and a discussion
+    /// is not possible, alone; then the others not discussed with are to be advised.
+    /// </summary>
+    public void WithdrawAsNationalDirector(IReadOnlyList<string> others, IReadOnlyList<string> discussedWith, bool urgent, string decidedBy, string reason,
+        string by, DateTimeOffset now, out bool publicationScheduled)
+    {
+        var missing = others.Except(discussedWith).ToList();
+        if (!urgent && missing.Count > 0)
+            throw new DomainRuleException("withdrawal-discussed-with-inspectorates",
+                $"The National Director decides a withdrawal in discussion with the other inspectorates (¶121): not discussed with {string.Join(" and ", missing)}. If the decision is urgent and a discussion is not possible, say so (urgent) and advise them after.",
+                StatusCodes.Status400BadRequest);
+        publicationScheduled = Withdraw(decidedBy, reason, by, now);
+        (WithdrawalDiscussedWith, WithdrawalUrgent, WithdrawalToAdvise) = ([.. discussedWith], urgent, missing);
+    }
+
+    /// <summary>¶121: an inspectorate not discussed with an urgent withdrawal is advised of it.</summary>
+    public void AdviseOfWithdrawal(string inspectorate, string by, DateTimeOffset at)
+    {
+        if (WithdrawnAt is null) throw new DomainRuleException("letter-not-withdrawn", "The letter has not been withdrawn.");
+        if (!WithdrawalToAdvise.Contains(inspectorate))
+            throw new DomainRuleException("withdrawal-not-to-advise", $"{inspectorate} was not one of the inspectorates to advise of this withdrawal: {(WithdrawalToAdvise.Count == 0 ? "none were" : string.Join(", ", WithdrawalToAdvise))}.");
+        if (WithdrawalAdvised.Any(a => a.Inspectorate == inspectorate)) return;
+        WithdrawalAdvised = [.. WithdrawalAdvised, new WithdrawalAdvice { Inspectorate = inspectorate, By = by, At = at }];
+    }
 
     public bool IsPublished(DateTimeOffset now) => PublicationAt is { } at && at <= now && WithdrawnAt is null;
 
@@ -81,6 +113,14 @@ public sealed partial class InspectionLetter
         if (PublicationAt > now) PublicationAt = null;
         return scheduled;
     }
+}
+
+/// <summary>¶121: an inspectorate advised of an urgent withdrawal after the decision.</summary>
+public sealed class WithdrawalAdvice
+{
+    public required string Inspectorate { get; set; }
+    public required string By { get; set; }
+    public DateTimeOffset At { get; set; }
 }
 
 public static class LetterStages
@@ -130,6 +170,7 @@ public sealed class InspectionLetterConfiguration : IEntityTypeConfiguration<Ins
                      nameof(InspectionLetter.WithdrawalDecidedBy) })
             e.Property(p).HasMaxLength(InspectionLetter.NameLength);
         e.Property(l => l.WithdrawalReason).HasMaxLength(InspectionLetter.WithdrawalReasonLength);
+        e.OwnsMany(l => l.WithdrawalAdvised, a => a.ToJson());
         e.HasIndex(l => l.PublicationAt);
         e.Property(l => l.Version).IsRowVersion();
     }

@@ -67,7 +67,7 @@ public static class LetterApi
         if (await db.Letter(inspectionId, ct) is not null)
             throw new DomainRuleException("letter-drafted", "The letter is already drafted: edit it (PUT) to make a new version.");
         var findings = await db.Set<Finding>().AsNoTracking().Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
-        var content = drafting.Draft(inspection, findings, headline, nextSteps!, addressees!, signatories!);
+        var content = drafting.Draft(inspection, findings, headline, nextSteps!, addressees!, signatories!, request.CriteriaInText == true);
 
         var now = clock.GetUtcNow();
         var letter = new InspectionLetter { InspectionId = inspectionId, Stage = LetterStages.Drafting, CurrentVersion = 1, DraftedBy = user.Id(), DraftedAt = now };
@@ -95,7 +95,11 @@ public static class LetterApi
         var priority = LetterValidation.Paragraphs(request.AreasForPriorityAction, "areasForPriorityAction", errors);
         var improve = LetterValidation.Paragraphs(request.WhatNeedsToImprove, "whatNeedsToImprove", errors);
         var strengths = LetterValidation.Paragraphs(request.Strengths, "strengths", errors);
-        var main = LetterValidation.Paragraphs(request.MainFindings, "mainFindings", errors, required: true);
+        var current = await db.Content(inspectionId, letter.CurrentVersion, ct);
+        var sections = LetterValidation.FocusAreaSections(request.FindingsByFocusArea, current.FindingsByFocusArea, drafting.FocusAreas(inspection), errors);
+        // Main findings may all sit in focus-area sections; then "Main findings" itself may be empty.
+        var main = LetterValidation.Paragraphs(request.MainFindings, "mainFindings", errors,
+            required: (sections ?? current.FindingsByFocusArea).Count == 0);
         var nextSteps = request.NextSteps is null ? null : LetterValidation.NextSteps(request.NextSteps, errors);
         var addressees = request.Addressees is null ? null : LetterValidation.Addressees(request.Addressees, errors);
         var signatories = request.Signatories is null ? null : LetterValidation.Signatories(request.Signatories, drafting.TakingPart(inspection), errors);
@@ -110,7 +114,6 @@ public static class LetterApi
             throw new DomainRuleException("letter-agreed",
                 $"Version {letter.CurrentVersion} is quality assured and agreed by all three inspectorates: a change reopens quality assurance and agreement (send \"reopen\": true to make it).");
 
-        var current = await db.Content(inspectionId, letter.CurrentVersion, ct);
         var edited = current with
         {
             Opening = request.Opening?.Trim() ?? current.Opening,
@@ -122,6 +125,7 @@ public static class LetterApi
             NextSteps = nextSteps ?? current.NextSteps,
             Addressees = addressees ?? current.Addressees,
             Signatories = signatories ?? current.Signatories,
+            FindingsByFocusArea = sections ?? current.FindingsByFocusArea,
         };
         var now = clock.GetUtcNow();
         letter.CurrentVersion++;

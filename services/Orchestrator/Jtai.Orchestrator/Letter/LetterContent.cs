@@ -30,6 +30,13 @@ public sealed record LetterContent(
     /// <summary>What answers the letter (<see cref="LetterResponses"/>): the statement of action or the action plan.</summary>
     public string ResponseToLetter { get; init; } = LetterResponses.StatementOfAction;
 
+    /// <summary>
+    /// The main findings arranged by the theme's focus areas (the five-themes overview), in the framework's order: one section
+    /// per focus area a finding addresses, headed by the focus area. Findings that name none stay under "Main findings".
+    /// A version stored before the sections has none.
+    /// </summary>
+    public IReadOnlyList<FocusAreaSection> FindingsByFocusArea { get; init; } = [];
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static LetterContent FromJson(string json) =>
@@ -60,12 +67,16 @@ public sealed record LetterContent(
             Section("strength", LetterHeadings.Strengths, Strengths);
         }
         Section("main", LetterHeadings.Main, MainFindings);
+        foreach (var section in FindingsByFocusArea) Section($"focus-{section.Code.ToLowerInvariant()}", section.Heading, section.Paragraphs);
         list.Add(new("next-steps", LetterHeadings.NextSteps, NextSteps.Describe(ResponseToLetter)));
         return list;
     }
 }
 
 public sealed record LetterParagraph(string Key, string? Heading, string Text);
+
+/// <summary>The findings of one focus area of the theme (its code, FA1…, and its words as the heading).</summary>
+public sealed record FocusAreaSection(string Code, string Heading, IReadOnlyList<string> Paragraphs);
 
 /// <summary>¶85: whether a written statement of proposed action is required, who leads it, who cooperates, when it is due.</summary>
 public sealed record NextSteps(bool StatementRequired, string? LeadAgency, IReadOnlyList<string> CooperatingAgencies, DateOnly? DueOn)

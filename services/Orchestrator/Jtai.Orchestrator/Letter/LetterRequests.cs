@@ -1,3 +1,4 @@
+using Jtai.Calendar.Frameworks;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 
@@ -11,8 +12,9 @@ public sealed record AddresseesRequest(string? Dcs, string? Icb, string? Police,
 
 public sealed record SignatoryRequest(string? Inspectorate, string? Name, string? Title);
 
+/// <summary>CriteriaInText: the lead chooses to keep the findings' evaluation criteria codes in the letter's text (left out by default).</summary>
 public sealed record DraftLetterRequest(NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories,
-    List<string?>? HeadlineFindings);
+    List<string?>? HeadlineFindings, bool? CriteriaInText = null);
 
 /// <summary>
 /// A new version: sections left out stay as they are; BaseVersion guards against overwriting someone else's edit.
@@ -21,7 +23,8 @@ public sealed record DraftLetterRequest(NextStepsRequest? NextSteps, AddresseesR
 /// </summary>
 public sealed record EditLetterRequest(int? BaseVersion, string? Note, string? Opening, List<string?>? HeadlineFindings,
     List<string?>? AreasForPriorityAction, List<string?>? WhatNeedsToImprove, List<string?>? Strengths, List<string?>? MainFindings,
-    NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories, bool? Reopen = null);
+    NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories, bool? Reopen = null,
+    Dictionary<string, List<string?>?>? FindingsByFocusArea = null);
 
 /// <summary>Validation of the letter's parts, naming the field of each mistake.</summary>
 public static class LetterValidation
@@ -85,6 +88,31 @@ public static class LetterValidation
         foreach (var missing in takingPart.Where(x => request.All(s => s?.Inspectorate != x)))
             errors.Add("signatories", $"The letter is signed for each inspectorate taking part: {missing} has no signatory.");
         return result.Count == takingPart.Count ? takingPart.Select(x => result.Single(r => r.Inspectorate == x)).ToList() : null;
+    }
+
+    /// <summary>
+    /// The sections of the focus areas given (by code: FA1…), each replacing that section; an empty list removes it. Sections
+    /// keep the framework's order whatever the request's.
+    /// </summary>
+    public static IReadOnlyList<FocusAreaSection>? FocusAreaSections(Dictionary<string, List<string?>?>? request, IReadOnlyList<FocusAreaSection> current,
+        IReadOnlyList<FocusArea> areas, RequestErrors errors)
+    {
+        if (request is null) return null;
+        var replaced = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (code, paragraphs) in request)
+        {
+            var field = $"findingsByFocusArea.{code}";
+            if (areas.All(a => a.Code != code))
+            {
+                errors.Add(field, $"'{code}' is not a focus area of this inspection's theme ({string.Join(", ", areas.Select(a => a.Code))}).");
+                continue;
+            }
+            if (Paragraphs(paragraphs ?? [], field, errors) is { } list) replaced[code] = list;
+        }
+        return areas
+            .Select(a => new FocusAreaSection(a.Code, a.Heading,
+                replaced.TryGetValue(a.Code, out var given) ? given : current.FirstOrDefault(s => s.Code == a.Code)?.Paragraphs ?? []))
+            .Where(s => s.Paragraphs.Count > 0).ToList();
     }
 
     public static IReadOnlyList<string>? Paragraphs(List<string?>? request, string field, RequestErrors errors, bool required = false)

@@ -18,7 +18,8 @@ public sealed record LetterView(
     bool DepartmentsRequired, IReadOnlyList<string> Departments, DateTimeOffset? DepartmentsSharedAt, DateTimeOffset? SurveySentAt,
     DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalDecidedBy, string? WithdrawalReason,
     LetterMilestonesView Milestones, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs,
-    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, IReadOnlyList<LetterDeliveryView> Deliveries, bool Agreed)
+    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, IReadOnlyList<LetterDeliveryView> Deliveries, bool Agreed,
+    IReadOnlyList<string> WithdrawalDiscussedWith, bool WithdrawalUrgent, IReadOnlyList<WithdrawalAdviceView> WithdrawalAdvised, IReadOnlyList<string> WithdrawalToAdvise)
 {
     /// <summary><paramref name="agreed"/>: the current version is QA checked and agreed by all three, so frozen (¶80–81).</summary>
     public static LetterView From(InspectionLetter l, DateTimeOffset now, IEnumerable<LetterAgreement> agreements, LetterMilestonesView milestones,
@@ -27,7 +28,9 @@ public sealed record LetterView(
             agreements.OrderBy(a => a.AgreedAt).Select(a => new LetterAgreementView(a.Inspectorate, a.LetterVersion, a.AgreedBy, a.AgreedAt)).ToList(),
             l.DraftVersion, l.DraftSentAt, l.CommentsDueOn, l.FinalVersion, l.FinalIssuedAt, l.LetterDate, l.PlannedPublicationAt, l.PublicationAt,
             l.DepartmentsRequired, l.Departments, l.DepartmentsSharedAt, l.SurveySentAt, l.WithdrawnAt, l.WithdrawnBy, l.WithdrawalDecidedBy,
-            l.WithdrawalReason, milestones, content, content.Paragraphs(), l.DraftDeliveredAt, l.FinalDeliveredAt, deliveries, agreed);
+            l.WithdrawalReason, milestones, content, content.Paragraphs(), l.DraftDeliveredAt, l.FinalDeliveredAt, deliveries, agreed,
+            l.WithdrawalDiscussedWith, l.WithdrawalUrgent, l.WithdrawalAdvised.Select(a => new WithdrawalAdviceView(a.Inspectorate, a.By, a.At)).ToList(),
+            l.WithdrawalToAdvise.Where(i => l.WithdrawalAdvised.All(a => a.Inspectorate != i)).ToList());
 
     /// <summary>The view of the letter as it stands: its milestones, every inspectorate's agreement and its notices' deliveries.</summary>
     public static async Task<LetterView> Read(OrchestratorDbContext db, LetterDrafting drafting, InspectionLetter letter, DateTimeOffset now, CancellationToken ct)
@@ -63,3 +66,6 @@ public sealed record LetterVersionView(int Number, string EditedBy, DateTimeOffs
 /// </summary>
 public sealed record IssuedLetterView(Guid InspectionId, string LocalAreaName, string Stage, int Version, DateOnly? LetterDate,
     DateTimeOffset? PublicationAt, LetterContent Content, IReadOnlyList<LetterParagraph> Paragraphs, DateOnly? CommentsDueOn = null);
+
+/// <summary>¶121: an inspectorate advised of an urgent withdrawal, by whom and when.</summary>
+public sealed record WithdrawalAdviceView(string Inspectorate, string By, DateTimeOffset At);

@@ -26,6 +26,10 @@ public static class LetterPublication
             new PostInspectionDeadlineReached(letter.InspectionId, Deadline, letter.InspectionId, DateOnly.FromDateTime(LondonTime.ToLondon(at).DateTime), at), ct);
     }
 
+    /// <summary>The publication deadline of a withdrawn letter that was still to be published.</summary>
+    public static Task CancelPublication(IDeadlines deadlines, Guid inspectionId, DateTimeOffset now, CancellationToken ct) =>
+        deadlines.Cancel(Key(inspectionId), now, ct);
+
     /// <summary>Withdraws the final letter: an embargoed one is never published, a published one stops being served.</summary>
     public static async Task Withdraw(IDeadlines deadlines, InspectionLetter letter, string decidedBy, string reason,
         string by, DateTimeOffset now, CancellationToken ct)

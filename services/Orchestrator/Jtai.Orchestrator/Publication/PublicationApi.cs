@@ -38,6 +38,7 @@ public static class PublicationApi
         group.MapPost("/final", IssueFinal).RequireStanding(Rules.OfstedLead);
         group.MapPost("/departments", ShareWithDepartments).RequireStanding(Rules.OfstedLeadOrManagers);
         group.MapPost("/withdrawal", Withdraw).RequireStanding(Rules.NationalDirector);
+        group.MapPost("/withdrawal/advised", Advised).RequireStanding(Rules.NationalDirector);
         EmbargoedLetter.Map(app);
         PublishedLetters.Map(app);
         return app;
@@ -106,13 +107,31 @@ public static class PublicationApi
         return TypedResults.Ok(await LetterView.Read(s.Db, s.Drafting, letter, now, s.Ct));
     }
 
-    /// <summary>Ofsted's National Director decides, with the other inspectorates named in decidedBy (¶121).</summary>
+    /// <summary>
+    /// Ofsted's National Director decides, in discussion with the other inspectorates taking part, or urgently alone, the others
+    /// then advised at the earliest opportunity (¶121).
+    /// </summary>
     private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Withdraw(
         Guid inspectionId, WithdrawalRequest request, [AsParameters] PublicationServices s)
     {
         if (await s.Db.Letter(inspectionId, s.Ct) is not { } letter) return TypedResults.NotFound();
+        var inspection = await s.Db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, s.Ct);
+        var others = s.Drafting.TakingPart(inspection).Where(i => i != Inspectorates.Ofsted).ToList();
+        if (request.Check(others, out var discussed) is { Any: true } errors) return TypedResults.ValidationProblem(errors.ToDictionary());
         var now = s.Clock.GetUtcNow();
-        await LetterPublication.Withdraw(s.Deadlines, letter, request.DecidedBy!.Trim(), request.Reason!.Trim(), s.User.Id(), now, s.Ct);
+        letter.WithdrawAsNationalDirector(others, discussed, request.Urgent == true, request.DecidedBy!.Trim(), request.Reason!.Trim(), s.User.Id(), now, out var scheduled);
+        if (scheduled) await LetterPublication.CancelPublication(s.Deadlines, letter.InspectionId, now, s.Ct);
+        await s.Db.SaveLetter(s.Ct);
+        return TypedResults.Ok(await LetterView.Read(s.Db, s.Drafting, letter, now, s.Ct));
+    }
+
+    /// <summary>¶121: after an urgent withdrawal, the National Director records each other inspectorate advised.</summary>
+    private static async Task<Results<Ok<LetterView>, NotFound>> Advised(
+        Guid inspectionId, WithdrawalAdvisedRequest request, [AsParameters] PublicationServices s)
+    {
+        if (await s.Db.Letter(inspectionId, s.Ct) is not { } letter) return TypedResults.NotFound();
+        var now = s.Clock.GetUtcNow();
+        letter.AdviseOfWithdrawal(request.Inspectorate!, s.User.Id(), now);
         await s.Db.SaveLetter(s.Ct);
         return TypedResults.Ok(await LetterView.Read(s.Db, s.Drafting, letter, now, s.Ct));
     }

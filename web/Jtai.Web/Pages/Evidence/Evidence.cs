@@ -6,28 +6,37 @@ namespace Jtai.Web.Pages.Evidence;
 /// <summary>An inspectorate's evidence record as its service shows it.</summary>
 public sealed record EvidenceView(Guid Id, Guid InspectionId, string AuthorId, string AuthorName, string Source, string? SourceDetail,
     DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt, List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People,
-    int Revision, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NamesRemovedAt);
+    int Revision, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NamesRemovedAt, List<string>? FocusAreas = null);
 
 /// <summary>Someone a record refers to (¶76): by case reference, initials, date of birth and role; a name only with its reason.</summary>
 public sealed record PersonReference(string? CaseReference, string? Initials, DateOnly? DateOfBirth, string? Role, string? Name, string? NameReason);
 
 /// <summary>How a record read before an edit.</summary>
 public sealed record EvidenceSnapshot(string Source, string? SourceDetail, DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt,
-    List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People, int Revision, DateTimeOffset WrittenAt);
+    List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People, int Revision, DateTimeOffset WrittenAt,
+    List<string>? FocusAreas = null);
 
 public sealed record RevisionView(int Revision, string EditedBy, DateTimeOffset EditedAt, EvidenceSnapshot Before);
 
 /// <summary>One version of a record, as the summary partial shows it.</summary>
 public sealed record EvidenceSummary(string Source, string? SourceDetail, DateTimeOffset GatheredAt, DateTimeOffset? MeetingAt,
-    List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People);
+    List<string> Criteria, List<string> Agencies, string Text, List<PersonReference> People, List<string>? FocusAreas = null,
+    IReadOnlyList<FocusArea>? Prompts = null);
 
 public sealed record EvaluationCriterion(string Code, string Text);
+
+/// <summary>The prompts of the inspection's evidence records (GET …/evidence/prompts).</summary>
+public sealed record EvidencePromptsView(Guid InspectionId, string Theme, List<FocusArea> FocusAreas);
+
+/// <summary>A focus area of the theme (FA1…): a prompt the evidence record answers (five-themes overview).</summary>
+public sealed record FocusArea(string Code, string Text, string Heading);
 
 /// <summary>
 /// The inspection's framework (GET /api/orchestrator/frameworks/{theme}?version=N): the criteria evidence is recorded against,
 /// and the inspectorates taking part (each signs the letter; Ofsted alone in an Ofsted-only inspection).
 /// </summary>
-public sealed record FrameworkView(string Key, int Version, string Name, List<EvaluationCriterion> EvaluationCriteria, List<string>? Inspectorates = null);
+public sealed record FrameworkView(string Key, int Version, string Name, List<EvaluationCriterion> EvaluationCriteria, List<string>? Inspectorates = null,
+    List<FocusArea>? FocusAreaPrompts = null);
 
 public static class EvidencePaths
 {

@@ -15,6 +15,8 @@ public sealed class EvidenceForm
     public string? MeetingTime { get; set; }
     public List<string> Criteria { get; set; } = [];
     public List<string> Agencies { get; set; } = [];
+    /// <summary>The theme's focus areas (FA1…) the evidence speaks to: the prompts of the record.</summary>
+    public List<string> FocusAreas { get; set; } = [];
     public string? Text { get; set; }
 
     /// <summary>The form as the record reads now (dates in London).</summary>
@@ -27,7 +29,7 @@ public sealed class EvidenceForm
             Gathered = DateParts.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(record.GatheredAt, London).DateTime)),
             Meeting = DateParts.Of(meeting is { } m ? DateOnly.FromDateTime(m.DateTime) : null),
             MeetingTime = meeting?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            Criteria = [.. record.Criteria], Agencies = [.. record.Agencies], Text = record.Text,
+            Criteria = [.. record.Criteria], Agencies = [.. record.Agencies], FocusAreas = [.. record.FocusAreas ?? []], Text = record.Text,
         };
     }
 
@@ -46,6 +48,7 @@ public sealed class EvidenceForm
             meetingAt,
             criteria = Criteria,
             agencies = Agencies,
+            focusAreas = FocusAreas,
             text = Text,
             people,
             revision,
@@ -61,6 +64,7 @@ public sealed class EvidenceForm
         "meetingat" => "meetingAt-day",
         "criteria" => "criteria-0",
         "agencies" => "agencies-0",
+        "focusareas" => "focusAreas-0",
         _ => "text",
     };
 

@@ -15,6 +15,8 @@ public sealed class ShowModel(GatewayClient gateway) : FormPageModel
     public InspectionView Inspection { get; private set; } = null!;
     public EvidenceView Record { get; private set; } = null!;
     public IReadOnlyList<RevisionView> History { get; private set; } = [];
+    /// <summary>The theme's focus areas, to show the prompts a record answers in words.</summary>
+    public IReadOnlyList<FocusArea> Prompts { get; private set; } = [];
 
     /// <summary>Only the author edits (a way in: the service decides).</summary>
     public bool OffersEdit => Record.AuthorId == User.Id();
@@ -44,8 +46,10 @@ public sealed class ShowModel(GatewayClient gateway) : FormPageModel
         var path = $"{EvidencePaths.Records(User, id)}/{recordId}";
         var record = gateway.Get<EvidenceView>(path, ct);
         var history = gateway.Get<List<RevisionView>>($"{path}/history", ct);
+        var prompts = gateway.Get<EvidencePromptsView>($"{EvidencePaths.Records(User, id)}/prompts", ct);
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Record = await record;
         History = (await history).OrderByDescending(r => r.Revision).ToList();
+        Prompts = (await prompts).FocusAreas;
     }
 }

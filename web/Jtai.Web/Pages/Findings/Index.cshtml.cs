@@ -38,6 +38,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         {
             kind = Form.Kind, text = Form.Text, agencies = Form.Agencies, services = string.IsNullOrWhiteSpace(Form.Services) ? null : Form.Services,
             criteria = Form.Criteria,
+            focusAreas = Form.FocusAreas,
         }, ct);
         if (result.Value is { } finding) return Changed($"{FindingWords.Kind(finding.Kind).Text} recorded. Link it to the evidence it rests on.", new { id });
         Refused(result.Problem!, field => field.Split('[')[0] switch
@@ -45,8 +46,9 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
             "kind" => new FormField("kind-0", "Select the kind of finding"),
             "text" => new FormField("text", "Enter the finding"),
             "agencies" => new FormField("agencies-0", "Select the agencies the finding concerns"),
-            "services" => new FormField("services"),
+            "services" => new FormField("services", "Enter the services, practice or arrangements the finding relates to"),
             "criteria" => new FormField("criteria-0", "Select the evaluation criteria"),
+            "focusAreas" => new FormField("focusAreas-0"),
             _ => null,
         }, "kind-0");
         await Load(id, ct);
@@ -103,5 +105,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         public List<string> Agencies { get; set; } = [];
         public string? Services { get; set; }
         public List<string> Criteria { get; set; } = [];
+        /// <summary>The theme's focus areas it speaks to: the letter's section it appears in.</summary>
+        public List<string> FocusAreas { get; set; } = [];
     }
 }

@@ -57,6 +57,7 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
             if (User.IsPartner())
             {
                 links.Add(($"{at}/deferral", "Deferral"));
+                links.Add(($"{at}/set-up", "Set-up and fieldwork timetable"));
                 if (User.Agency() == AnnexAItems.LocalAuthority) links.Add(($"{at}/letter/draft", "Draft letter: factual accuracy check"));
                 links.Add(($"{at}/letter/final", "Final letter"));
                 links.Add(($"{at}/statement-of-action", "Statement of action"));
@@ -72,6 +73,7 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
             links.Add(($"{at}/findings", "Findings register"));
             links.Add(($"{at}/letter", "Letter of findings"));
             links.Add(($"{at}/team", "Inspection team"));
+            links.Add(($"{at}/set-up", "Set-up and fieldwork timetable"));
             if (inspectorate == Inspectorates.Ofsted)
             {
                 links.Add(($"{at}/deferral", "Deferral"));

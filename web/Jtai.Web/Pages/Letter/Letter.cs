@@ -34,7 +34,8 @@ public sealed record LetterView(
     bool DepartmentsRequired, List<string> Departments, DateTimeOffset? DepartmentsSharedAt, DateTimeOffset? SurveySentAt,
     DateTimeOffset? WithdrawnAt, string? WithdrawnBy, string? WithdrawalDecidedBy, string? WithdrawalReason,
     LetterMilestonesView Milestones, LetterContentView Content, List<LetterParagraphView> Paragraphs,
-    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, List<LetterDeliveryView> Deliveries, bool Agreed);
+    DateTimeOffset? DraftDeliveredAt, DateTimeOffset? FinalDeliveredAt, List<LetterDeliveryView> Deliveries, bool Agreed,
+    List<string>? WithdrawalToAdvise = null);
 
 /// <summary>One notice of the letter (draft, final letter, questionnaire, departments) and its delivery.</summary>
 public sealed record LetterDeliveryView(Guid Id, string Notice, string RecipientRole, string? RecipientName, string RecipientAddress, string State,

@@ -17,21 +17,26 @@ public sealed class WithdrawalModel(GatewayClient gateway) : FormPageModel
 
     [BindProperty] public string? DecidedBy { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    /// <summary>¶121: the other inspectorates the decision was discussed with.</summary>
+    [BindProperty] public List<string> DiscussedWith { get; set; } = [];
+    /// <summary>¶121: urgent, a discussion not possible: the others are advised after.</summary>
+    [BindProperty] public List<string> Urgent { get; set; } = [];
 
     public async Task OnGet(Guid id, CancellationToken ct) => await Load(id, ct);
 
     public async Task<IActionResult> OnPost(Guid id, CancellationToken ct)
     {
-        var problem = await gateway.Send(HttpMethod.Post, LetterPaths.Withdrawal(id), new { decidedBy = DecidedBy, reason = Reason }, ct);
+        var problem = await gateway.Send(HttpMethod.Post, LetterPaths.Withdrawal(id), new { decidedBy = DecidedBy, reason = Reason, discussedWith = DiscussedWith, urgent = Urgent.Contains("urgent") }, ct);
         if (problem is null)
         {
             Done = "The letter is withdrawn.";
             return RedirectToPage("Index", new { id });
         }
-        Refused(problem, field => field switch
+        Refused(problem, field => field.Split('[')[0] switch
         {
             "decidedBy" => new FormField("decidedBy", "Enter who decided the withdrawal"),
             "reason" => new FormField("reason", "Enter why the letter is withdrawn"),
+            "discussedWith" => new FormField("discussedWith-0"),
             _ => null,
         }, "decidedBy");
         await Load(id, ct);

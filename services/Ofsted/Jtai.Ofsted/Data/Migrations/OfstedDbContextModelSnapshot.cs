@@ -76,6 +76,11 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("criteria");
 
+                    b.PrimitiveCollection<List<string>>("FocusAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("focus_areas");
+
                     b.Property<DateTimeOffset>("GatheredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("gathered_at");

@@ -855,6 +855,90 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("factual_accuracy_comments", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.FieldworkTimetable.TimetableEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("activity");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.PrimitiveCollection<List<string>>("Inspectors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("inspectors");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("With")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("with");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fieldwork_timetable");
+
+                    b.HasIndex("InspectionId", "StartsAt")
+                        .HasDatabaseName("ix_fieldwork_timetable_inspection_id_starts_at");
+
+                    b.ToTable("fieldwork_timetable", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Findings.Finding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -880,6 +964,11 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("criteria");
+
+                    b.PrimitiveCollection<List<string>>("FocusAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("focus_areas");
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
@@ -1373,10 +1462,24 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("withdrawal_decided_by");
 
+                    b.PrimitiveCollection<List<string>>("WithdrawalDiscussedWith")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("withdrawal_discussed_with");
+
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)")
                         .HasColumnName("withdrawal_reason");
+
+                    b.PrimitiveCollection<List<string>>("WithdrawalToAdvise")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("withdrawal_to_advise");
+
+                    b.Property<bool>("WithdrawalUrgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withdrawal_urgent");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone")
@@ -2001,6 +2104,242 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.ToTable("programme_intelligence", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.SchoolsHmi.SchoolsSampleItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_reference");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ReferralMadeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referral_made_on");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("school");
+
+                    b.Property<string>("SchoolUrn")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("school_urn");
+
+                    b.Property<string>("SpokeWith")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("spoke_with");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schools_sample");
+
+                    b.HasIndex("InspectionId", "At")
+                        .HasDatabaseName("ix_schools_sample_inspection_id_at");
+
+                    b.ToTable("schools_sample", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.SetUp.AdditionalInformation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("NecessaryBecause")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("necessary_because");
+
+                    b.Property<string>("NotInAnnexABecause")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("not_in_annex_a_because");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("ProvidedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provided_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_additional_information");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_additional_information_inspection_id");
+
+                    b.ToTable("additional_information", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.SetUp.InspectionSetUp", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<string>("AgreedRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreed_recorded_by");
+
+                    b.Property<string>("EqualitiesAndAdjustments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("equalities_and_adjustments");
+
+                    b.Property<string>("IssuesRaised")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("issues_raised");
+
+                    b.Property<DateTimeOffset?>("LinkPersonAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("link_person_at");
+
+                    b.Property<string>("LinkPersonRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("link_person_recorded_by");
+
+                    b.Property<string>("RaisingConcerns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("raising_concerns");
+
+                    b.Property<Guid?>("SetUpDiscussionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_up_discussion_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WellbeingSteps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("wellbeing_steps");
+
+                    b.HasKey("InspectionId")
+                        .HasName("pk_inspection_set_ups");
+
+                    b.ToTable("inspection_set_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.SetUp.SafeguardingIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Agencies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("agencies");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_safeguarding_incidents");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_safeguarding_incidents_inspection_id");
+
+                    b.ToTable("safeguarding_incidents", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementOfActionRecord", b =>
                 {
                     b.Property<Guid>("InspectionId")
@@ -2296,6 +2635,39 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .HasConstraintName("fk_finding_links_findings_finding_id");
                 });
 
+            modelBuilder.Entity("Jtai.Orchestrator.Letter.InspectionLetter", b =>
+                {
+                    b.OwnsMany("Jtai.Orchestrator.Letter.WithdrawalAdvice", "WithdrawalAdvised", b1 =>
+                        {
+                            b1.Property<Guid>("InspectionLetterInspectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("By")
+                                .IsRequired();
+
+                            b1.Property<string>("Inspectorate")
+                                .IsRequired();
+
+                            b1.HasKey("InspectionLetterInspectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("letters");
+
+                            b1
+                                .ToJson("withdrawal_advised")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionLetterInspectionId")
+                                .HasConstraintName("fk_letters_letters_inspection_letter_inspection_id");
+                        });
+
+                    b.Navigation("WithdrawalAdvised");
+                });
+
             modelBuilder.Entity("Jtai.Orchestrator.Meetings.InspectionMeeting", b =>
                 {
                     b.OwnsMany("Jtai.Orchestrator.Meetings.MeetingAttendee", "Attendees", b1 =>
@@ -2357,6 +2729,78 @@ namespace Jtai.Orchestrator.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_programme_inspectors_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Jtai.Orchestrator.SetUp.InspectionSetUp", b =>
+                {
+                    b.OwnsOne("Jtai.Orchestrator.SetUp.SetUpContact", "LinkPerson", b1 =>
+                        {
+                            b1.Property<Guid>("InspectionSetUpInspectionId");
+
+                            b1.Property<string>("Email")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired();
+
+                            b1.Property<string>("Phone");
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("InspectionSetUpInspectionId");
+
+                            b1.ToTable("inspection_set_ups");
+
+                            b1
+                                .ToJson("link_person")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionSetUpInspectionId")
+                                .HasConstraintName("fk_inspection_set_ups_inspection_set_ups_inspection_id");
+                        });
+
+                    b.OwnsMany("Jtai.Orchestrator.SetUp.SetUpContact", "WellbeingContacts", b1 =>
+                        {
+                            b1.Property<Guid>("InspectionSetUpInspectionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Email")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired();
+
+                            b1.Property<string>("Phone");
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("InspectionSetUpInspectionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("inspection_set_ups");
+
+                            b1
+                                .ToJson("wellbeing_contacts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("InspectionSetUpInspectionId")
+                                .HasConstraintName("fk_inspection_set_ups_inspection_set_ups_inspection_set_up_inspec");
+                        });
+
+                    b.Navigation("LinkPerson");
+
+                    b.Navigation("WellbeingContacts");
                 });
 
             modelBuilder.Entity("Jtai.Orchestrator.StatementOfAction.StatementResponse", b =>

@@ -1,0 +1,30 @@
+﻿using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jtai.Orchestrator.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class FindingFocusAreas : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<List<string>>(
+                name: "focus_areas",
+                table: "findings",
+                type: "text[]",
+                nullable: false,
+                defaultValueSql: "'{}'::text[]");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "focus_areas",
+                table: "findings");
+        }
+    }
+}
