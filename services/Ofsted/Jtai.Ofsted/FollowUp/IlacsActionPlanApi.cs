@@ -86,7 +86,12 @@ public static class IlacsActionPlanApi
         });
 
     private static Task<Response> Accept(Guid followUpId, ActionPlanOutcomeRequest request, [AsParameters] IlacsServices s) =>
-        s.Apply(followUpId, async (followUp, x) => x.Accept(s.FollowUps, followUp, await s.Latest(followUp), request.Reason, s.By));
+        s.Apply(followUpId, async (followUp, x) =>
+        {
+            // The step is checked first: before a plan is received there is none to accept (409, not a missing row).
+            x.Accept(s.FollowUps, followUp, request.Reason, s.By);
+            (await s.Latest(followUp)).Accept(request.Reason);
+        });
 
     private static Task<Response> Return(Guid followUpId, ReturnActionPlanRequest request, [AsParameters] IlacsServices s) =>
         s.Apply(followUpId, async (followUp, _) =>

@@ -51,12 +51,10 @@ public sealed partial class IlacsFollowUp
     }
 
     /// <summary>Accepting the draft awaits the final; accepting the final starts monitoring.</summary>
-    public void Accept(FollowUps followUps, FollowUpCase followUp, ActionPlanSubmission plan, string? reason, string by)
+    public void Accept(FollowUps followUps, FollowUpCase followUp, string? reason, string by)
     {
         var step = ExpectedStage == IlacsActionPlan.Draft ? IlacsActionPlan.AcceptDraft : IlacsActionPlan.AcceptFinal;
         followUps.Move(followUp, IlacsActionPlan.Lifecycle, step, by, reason);
-        plan.Outcome = "accepted";
-        plan.OutcomeReason = reason?.Trim();
         ExpectedStage = IlacsActionPlan.Final;
     }
 
@@ -107,6 +105,12 @@ public sealed partial class ActionPlanSubmission
     {
         ReviewedAt = now;
         ReviewNotes = notes.Trim();
+    }
+
+    public void Accept(string? reason)
+    {
+        Outcome = "accepted";
+        OutcomeReason = reason?.Trim();
     }
 
     public void Return(string reason)
