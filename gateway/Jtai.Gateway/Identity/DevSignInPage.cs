@@ -16,7 +16,7 @@ internal static class DevSignInPage
     private static readonly (string Value, string Label)[] Roles =
     [
         (JtaiRoles.Inspector, "Inspector"), (JtaiRoles.LeadInspector, "Lead inspector"), (JtaiRoles.QaManager, "Quality assurance manager"),
-        (JtaiRoles.Manager, "Manager"), (JtaiRoles.Hmi, "His Majesty's Inspector (HMICFRS)"),
+        (JtaiRoles.Manager, "Manager"), (JtaiRoles.Hmi, "His Majesty's Inspector (HMICFRS)"), (JtaiRoles.NationalDirector, "National Director (Ofsted)"),
         (JtaiRoles.PartnerAgency, "Partner agency"), (JtaiRoles.Operations, "Operations"),
     ];
     private static readonly (string Value, string Label)[] InspectorateChoices =

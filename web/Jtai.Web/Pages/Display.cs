@@ -17,6 +17,7 @@ public static partial class Display
         JtaiRoles.QaManager => "Quality assurance manager",
         JtaiRoles.Manager => "Manager",
         JtaiRoles.Hmi => "HMI",
+        JtaiRoles.NationalDirector => "National Director",
         JtaiRoles.PartnerAgency => "Partner agency",
         JtaiRoles.Operations => "Operations",
         _ => Words(role),

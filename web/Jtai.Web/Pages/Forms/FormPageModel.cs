@@ -30,6 +30,12 @@ public abstract partial class FormPageModel : PageModel
     /// </summary>
     protected void Refused(GatewayProblem problem, Func<string, FormField?> fieldOf, string fallback)
     {
+        // A refusal by the access rules carries only "Forbidden": say it in words, at the form.
+        if (problem.Status == StatusCodes.Status403Forbidden && problem.Errors.Count == 0 && problem.Detail is null)
+        {
+            Errors.Add(new PageError(fallback, "You do not have permission to do this: the platform refused it."));
+            return;
+        }
         foreach (var (field, message) in problem.Messages())
         {
             var form = field.Length == 0 ? null : fieldOf(field);

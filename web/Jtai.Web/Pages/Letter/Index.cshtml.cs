@@ -28,6 +28,9 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
 
     public bool IsOfstedLead => User.HasRole(JtaiRoles.LeadInspector) && User.Inspectorate() == Inspectorates.Ofsted;
     public bool IsQa => User.HasRole(JtaiRoles.QaManager);
+    /// <summary>Ofsted's lead or managers record the sharing with the departments (¶110); a way in, the platform decides.</summary>
+    public bool OffersDepartments => User.Inspectorate() == Inspectorates.Ofsted && (User.HasRole(JtaiRoles.LeadInspector) || User.HasRole(JtaiRoles.Manager));
+    public bool IsNationalDirector => User.HasRole(JtaiRoles.NationalDirector);
     public bool IsManager => User.HasRole(JtaiRoles.Manager);
     public bool Open => Letter is { DraftSentAt: null };
     public bool AgreedByMine => Letter is { } l && l.Agreements.Any(a => a.Inspectorate == User.Inspectorate() && a.LetterVersion == l.CurrentVersion);
@@ -35,36 +38,18 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     public async Task OnGet(Guid id, CancellationToken ct)
     {
         await Load(id, ct);
-        if (Letter is { } letter)
-            Edit = new EditForm
-            {
-                Opening = letter.Content.Opening,
-                HeadlineFindings = string.Join("\n", letter.Content.HeadlineFindings),
-                MainFindings = string.Join("\n", letter.Content.MainFindings),
-                BaseVersion = letter.CurrentVersion,
-            };
+        if (Letter is { } letter) Edit = EditForm.Of(letter, Signatories);
     }
 
     public async Task<IActionResult> OnPostDraft(Guid id, CancellationToken ct)
     {
-        var statement = Draft.StatementRequired switch { "yes" => true, "no" => false, _ => (bool?)null };
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         await LoadSignatories(ct);
         var problem = await gateway.Send(HttpMethod.Post, LetterPaths.Letter(id), new
         {
-            nextSteps = new
-            {
-                statementRequired = statement,
-                leadAgency = statement == true ? Draft.LeadAgency : null,
-                cooperatingAgencies = statement == true ? Draft.CooperatingAgencies : [],
-            },
-            addressees = new
-            {
-                dcs = Draft.Dcs, icb = Draft.Icb, police = Draft.Police, masaChair = Draft.MasaChair, independentScrutineer = Draft.IndependentScrutineer,
-                dcsEmail = Draft.DcsEmail, icbEmail = Draft.IcbEmail, policeEmail = Draft.PoliceEmail, masaChairEmail = Draft.MasaChairEmail,
-                independentScrutineerEmail = Draft.IndependentScrutineerEmail,
-            },
-            signatories = Signatories.Select((inspectorate, i) => new { inspectorate, name = Draft.SignatoryNames.ElementAtOrDefault(i), title = Draft.SignatoryTitles.ElementAtOrDefault(i) }),
+            nextSteps = Draft.NextSteps(),
+            addressees = Draft.Addressees(),
+            signatories = Draft.Signatories(Signatories),
             headlineFindings = Lines(Draft.HeadlineFindings),
         }, ct);
         if (problem is null) return Changed("Letter drafted from the agreed findings (version 1).", new { id });
@@ -75,13 +60,21 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
 
     public async Task<IActionResult> OnPostEdit(Guid id, CancellationToken ct)
     {
+        Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
+        await LoadSignatories(ct);
         var result = await gateway.Send<LetterView>(HttpMethod.Put, LetterPaths.Letter(id), new
         {
             baseVersion = Edit.BaseVersion,
             note = string.IsNullOrWhiteSpace(Edit.Note) ? null : Edit.Note,
             opening = Edit.Opening,
             headlineFindings = Lines(Edit.HeadlineFindings),
+            areasForPriorityAction = Lines(Edit.AreasForPriorityAction),
+            whatNeedsToImprove = Lines(Edit.WhatNeedsToImprove),
+            strengths = Lines(Edit.Strengths),
             mainFindings = Lines(Edit.MainFindings),
+            nextSteps = Edit.NextSteps(),
+            addressees = Edit.Addressees(),
+            signatories = Edit.Signatories(Signatories),
             reopen = Edit.Reopen.Contains("yes"),
         }, ct);
         if (result.Value is { } letter) return Changed($"Letter saved as version {letter.CurrentVersion}.", new { id });
@@ -89,9 +82,13 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         {
             "opening" => new FormField("opening", "Enter the opening paragraph"),
             "headlineFindings" => new FormField("editHeadlineFindings", "Enter at least one headline finding"),
+            "areasForPriorityAction" => new FormField("areasForPriorityAction"),
+            "whatNeedsToImprove" => new FormField("whatNeedsToImprove"),
+            "strengths" => new FormField("strengths"),
             "mainFindings" => new FormField("mainFindings", "Enter at least one main finding"),
             "note" => new FormField("note"),
-            _ => null,
+            "baseVersion" => new FormField("opening"),
+            _ => DraftField(field),
         }, "opening");
         await Load(id, ct);
         return Page();
@@ -149,8 +146,9 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         var letter = gateway.Find<LetterView>(LetterPaths.Letter(id), ct);
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Letter = await letter;
+        var signatories = LoadSignatories(ct);
         if (Letter is not null) Versions = await gateway.Get<List<LetterVersionSummary>>(LetterPaths.Versions(id), ct);
-        else await LoadSignatories(ct);
+        await signatories;
     }
 
     private async Task LoadSignatories(CancellationToken ct)
@@ -159,9 +157,9 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         if (framework.Inspectorates is { Count: > 0 } taking) Signatories = taking;
     }
 
-    public sealed class DraftForm
+    /// <summary>What the draft and an edit both say: next steps, addressees and signatories (the fields keep the same ids in both forms).</summary>
+    public class LetterPartsForm
     {
-        public string? HeadlineFindings { get; set; }
         public string? StatementRequired { get; set; }
         public string? LeadAgency { get; set; }
         public List<string> CooperatingAgencies { get; set; } = [];
@@ -177,16 +175,77 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         public string? IndependentScrutineerEmail { get; set; }
         public List<string?> SignatoryNames { get; set; } = [];
         public List<string?> SignatoryTitles { get; set; } = [];
+
+        public object NextSteps()
+        {
+            var statement = StatementRequired switch { "yes" => true, "no" => false, _ => (bool?)null };
+            return new
+            {
+                statementRequired = statement,
+                leadAgency = statement == true ? LeadAgency : null,
+                cooperatingAgencies = statement == true ? CooperatingAgencies : [],
+            };
+        }
+
+        /// <summary>Each addressee's name and the e-mail address its notices are delivered to: an edit sends both, so the addresses are kept.</summary>
+        public object Addressees() => new
+        {
+            dcs = Dcs, icb = Icb, police = Police, masaChair = MasaChair, independentScrutineer = IndependentScrutineer,
+            dcsEmail = DcsEmail, icbEmail = IcbEmail, policeEmail = PoliceEmail, masaChairEmail = MasaChairEmail, independentScrutineerEmail = IndependentScrutineerEmail,
+        };
+
+        /// <summary>One signatory for each inspectorate taking part, in the framework's order (the fields are numbered in that order).</summary>
+        public IEnumerable<object> Signatories(IReadOnlyList<string> takingPart) => takingPart.Select((inspectorate, i) =>
+            (object)new { inspectorate, name = SignatoryNames.ElementAtOrDefault(i), title = SignatoryTitles.ElementAtOrDefault(i) });
+
+        protected void Fill(LetterContentView content, IReadOnlyList<string> takingPart)
+        {
+            StatementRequired = content.NextSteps.StatementRequired ? "yes" : "no";
+            LeadAgency = content.NextSteps.LeadAgency;
+            CooperatingAgencies = [.. content.NextSteps.CooperatingAgencies];
+            (Dcs, Icb, Police, MasaChair, IndependentScrutineer) = (content.Addressees.Dcs, content.Addressees.Icb, content.Addressees.Police,
+                content.Addressees.MasaChair, content.Addressees.IndependentScrutineer);
+            (DcsEmail, IcbEmail, PoliceEmail, MasaChairEmail, IndependentScrutineerEmail) = (content.Addressees.DcsEmail, content.Addressees.IcbEmail,
+                content.Addressees.PoliceEmail, content.Addressees.MasaChairEmail, content.Addressees.IndependentScrutineerEmail);
+            SignatoryNames = takingPart.Select(i => content.Signatories.FirstOrDefault(s => s.Inspectorate == i)?.Name).ToList();
+            SignatoryTitles = takingPart.Select(i => content.Signatories.FirstOrDefault(s => s.Inspectorate == i)?.Title).ToList();
+        }
     }
 
-    public sealed class EditForm
+    public sealed class DraftForm : LetterPartsForm
+    {
+        public string? HeadlineFindings { get; set; }
+    }
+
+    /// <summary>Every section of the letter (¶77), filled with the current version's.</summary>
+    public sealed class EditForm : LetterPartsForm
     {
         public int? BaseVersion { get; set; }
         public string? Opening { get; set; }
         public string? HeadlineFindings { get; set; }
+        public string? AreasForPriorityAction { get; set; }
+        public string? WhatNeedsToImprove { get; set; }
+        public string? Strengths { get; set; }
         public string? MainFindings { get; set; }
         public string? Note { get; set; }
         /// <summary>"yes" when the lead confirms a change to a checked and agreed version reopens both (¶80–81).</summary>
         public List<string> Reopen { get; set; } = [];
+
+        public static EditForm Of(LetterView letter, IReadOnlyList<string> takingPart)
+        {
+            var content = letter.Content;
+            var form = new EditForm
+            {
+                BaseVersion = letter.CurrentVersion,
+                Opening = content.Opening,
+                HeadlineFindings = string.Join("\n", content.HeadlineFindings),
+                AreasForPriorityAction = string.Join("\n", content.AreasForPriorityAction),
+                WhatNeedsToImprove = string.Join("\n", content.WhatNeedsToImprove),
+                Strengths = string.Join("\n", content.Strengths),
+                MainFindings = string.Join("\n", content.MainFindings),
+            };
+            form.Fill(content, takingPart);
+            return form;
+        }
     }
 }

@@ -4,7 +4,9 @@ namespace Jtai.Web.Pages.Letter;
 
 public sealed record NextStepsView(bool StatementRequired, string? LeadAgency, List<string> CooperatingAgencies, DateOnly? DueOn);
 
-public sealed record AddresseesView(string Dcs, string Icb, string Police, string MasaChair, string IndependentScrutineer);
+/// <summary>The addressees' names, and the e-mail addresses their notices go to (none in versions written before addresses were kept).</summary>
+public sealed record AddresseesView(string Dcs, string Icb, string Police, string MasaChair, string IndependentScrutineer,
+    string? DcsEmail = null, string? IcbEmail = null, string? PoliceEmail = null, string? MasaChairEmail = null, string? IndependentScrutineerEmail = null);
 
 public sealed record SignatoryView(string Inspectorate, string Name, string Title);
 
@@ -83,4 +85,16 @@ public static class LetterWords
         var number = dash > 0 && int.TryParse(key[(dash + 1)..], out var n) ? $", paragraph {n}" : "";
         return paragraph?.Heading is { } heading ? $"{heading.TrimEnd('?')}{number}" : key == "opening" ? "Opening" : Display.Words(key);
     }
+}
+
+/// <summary>
+/// The shared part of the draft and edit forms: which form it posts in (<c>Draft</c>, <c>Edit</c>), its values, the inspectorates
+/// taking part (one signatory each, in the framework's order) and its errors.
+/// </summary>
+public sealed record LetterPartsFields(string Prefix, IndexModel.LetterPartsForm Form, IReadOnlyList<string> Signatories, Func<string, string?> ErrorFor)
+{
+    public static readonly IReadOnlyList<Jtai.Web.Pages.Forms.Choice> Agencies =
+    [
+        new("local-authority", "Local authority"), new("health", "Health"), new("police", "Police"), new("education", "Education"), new("masa", "MASA"),
+    ];
 }
