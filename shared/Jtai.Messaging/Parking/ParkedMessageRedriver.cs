@@ -62,7 +62,10 @@ internal sealed class ParkedMessageRedriver(
             var lastChance = now - row.ParkedAt > options.Window;
             try
             {
-                var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{row.Queue}"));
+                // The queue's own exchange (MassTransit binds one of the same name to every receive queue): sending
+                // to "queue:" would declare the queue again with plain arguments, which RabbitMQ refuses for a
+                // quorum queue declared with its dead-letter settings (precondition_failed), and nothing would come back.
+                var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:{row.Queue}"));
                 var message = MessageTypes.Deserialize(row.MessageType, row.Body);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 timeout.CancelAfter(TimeSpan.FromSeconds(10));

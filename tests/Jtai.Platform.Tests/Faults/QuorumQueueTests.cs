@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Jtai.Contracts.Events;
+using Jtai.Inspectorate.Data;
+using Jtai.Messaging.Data;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Jtai.Platform.Tests.Faults;
@@ -59,6 +63,32 @@ public sealed class QuorumQueueTests(QuorumQueueFixture fixture)
         await Testing.Platform.WaitUntil(async () =>
             (await Platform.Infrastructure.Management.Peek(Platform.Vhost, "cqc-inspection-scheduled_error", 50))
                 .Any(m => m.Body.Contains(messageId.ToString())), TimeSpan.FromSeconds(30), "the poison message in cqc's quorum error queue");
+    }
+
+    [Fact]
+    public async Task An_early_transition_is_parked_and_handed_back_to_its_quorum_queue_once_its_inspection_arrives()
+    {
+        var id = Guid.NewGuid();
+        var fieldwork = Steps.NextFieldworkMonday(Platform.Clock);
+        var now = Platform.Clock.GetUtcNow();
+        await using (var bus = await TestBus.Start(Platform))
+            await bus.Publish(new InspectionTransitioned(id, "scheduled", "notified", fieldwork, now, "lead"), _ => { });
+        foreach (var service in new[] { "ofsted", "cqc", "hmicfrs" })
+            await Testing.Platform.WaitUntil(async () =>
+            {
+                await using var scope = Platform.Services(service).CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<MessagingDbContext>().ParkedMessages.AnyAsync(p => p.InspectionId == id);
+            }, TimeSpan.FromSeconds(30), $"{service} to park the early transition");
+
+        await using (var bus = await TestBus.Start(Platform))
+            await bus.Publish(new InspectionScheduled(id, Steps.Area, Steps.AreaName, "front-door", fieldwork, now.AddMinutes(-1)), _ => { });
+        // Handed back through the queue's own exchange: re-declaring a quorum queue with plain arguments is refused.
+        foreach (var service in new[] { "ofsted", "cqc", "hmicfrs" })
+            await Testing.Platform.WaitUntil(async () =>
+            {
+                await using var scope = Platform.Services(service).CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<InspectorateDbContext>().Inspections.AnyAsync(i => i.InspectionId == id && i.Stage == "notified");
+            }, TimeSpan.FromSeconds(60), $"{service} to apply the parked transition from its quorum queue");
     }
 
     private async Task<JsonElement> Queue(string name) =>
