@@ -164,6 +164,11 @@ namespace Jtai.HmiProbation.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("criteria");
 
+                    b.PrimitiveCollection<List<string>>("FocusAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("focus_areas");
+
                     b.Property<DateTimeOffset>("GatheredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("gathered_at");
