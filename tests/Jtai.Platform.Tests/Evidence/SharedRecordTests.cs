@@ -84,7 +84,7 @@ public sealed class SharedRecordTests(PlatformFixture fixture)
         var priority = await (await policeClient.PostJson(findings, new
         {
             kind = "area-for-priority-action", text = "Delays in police attendance at strategy discussions.", agencies = new[] { "police" },
-            criteria = new[] { "EC6" },
+            services = "Police attendance at strategy discussions", criteria = new[] { "EC6" },
         })).Expect(HttpStatusCode.Created);
 
         var unlinked = await (await leadClient.PostAsync($"{findings}/agree", null)).ExpectProblem(HttpStatusCode.Conflict);
@@ -111,7 +111,7 @@ public sealed class SharedRecordTests(PlatformFixture fixture)
         var agreed = await (await leadClient.PostAsync($"{findings}/agree", null)).Expect(HttpStatusCode.OK);
         Assert.True(agreed["agreed"]!.GetValue<bool>());
         Assert.All(agreed["findings"]!.AsArray(), f => Assert.Equal(summaryId, f!["links"]![0]!["summaryId"]!.GetValue<Guid>()));
-        var late = await (await leadClient.PostJson(findings, new { kind = "strength", text = "late", agencies = new[] { "police" }, criteria = new[] { "EC1" } }))
+        var late = await (await leadClient.PostJson(findings, new { kind = "strength", text = "late", agencies = new[] { "police" }, services = "Child protection investigations", criteria = new[] { "EC1" } }))
             .ExpectProblem(HttpStatusCode.Conflict);
         Assert.Equal("findings-agreed", late["rule"]!.GetValue<string>());
     }

@@ -51,7 +51,8 @@ public sealed class YearPlannerTests(WebFixture fixture)
         var summary = await page.Locator("#planner-summary").TextContentAsync();
         Assert.Contains("4 inspections", summary);
         Assert.Contains("1 clash", summary);
-        Assert.Equal(3, await page.Locator(".app-planner__chart text", new() { HasText = "capacity" }).CountAsync());
+        // One capacity line per inspectorate of the registry.
+        Assert.Equal(Jtai.ServiceDefaults.Security.Inspectorates.All.Count, await page.Locator(".app-planner__chart text", new() { HasText = "capacity" }).CountAsync());
         Assert.Equal(1, await page.Locator(".app-planner__chart rect[stroke='#d4351c']").CountAsync());
 
         // The clash named at the top, linking to its week in the table.

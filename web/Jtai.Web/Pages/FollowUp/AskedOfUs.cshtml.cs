@@ -36,8 +36,24 @@ public sealed class AskedOfUsModel(GatewayClient gateway) : PageModel
     public async Task OnGet(Guid id, CancellationToken ct)
     {
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        var lists = await Task.WhenAll(Inspectorates.All.Select(i => gateway.Find<List<PartnerFollowUpView>>($"/api/{i}/partner/follow-ups", ct)));
+        var lists = await Task.WhenAll(Inspectorates.All.Select(i => Read(i, ct)));
         Inspection = await inspection;
-        FollowUps = lists.SelectMany(l => l ?? []).Where(f => f.InspectionId == id).ToList();
+        FollowUps = lists.SelectMany(l => l.FollowUps ?? []).Where(f => f.InspectionId == id).ToList();
+        Unavailable = [.. lists.Where(l => l.Unavailable).Select(l => l.Inspectorate)];
+    }
+
+    /// <summary>The inspectorates whose service did not answer: the page shows the others' follow-ups and names these, rather than nothing at all.</summary>
+    public IReadOnlyList<string> Unavailable { get; private set; } = [];
+
+    private async Task<(string Inspectorate, List<PartnerFollowUpView>? FollowUps, bool Unavailable)> Read(string inspectorate, CancellationToken ct)
+    {
+        try
+        {
+            return (inspectorate, await gateway.Find<List<PartnerFollowUpView>>($"/api/{inspectorate}/partner/follow-ups", ct), false);
+        }
+        catch (HttpRequestException e) when (e.StatusCode is System.Net.HttpStatusCode.ServiceUnavailable or System.Net.HttpStatusCode.BadGateway or System.Net.HttpStatusCode.GatewayTimeout)
+        {
+            return (inspectorate, null, true);
+        }
     }
 }
