@@ -17,9 +17,10 @@ public sealed class FollowUpStepPagesTests(WebFixture fixture)
     private Testing.Platform Platform => fixture.Platform;
 
     [Fact]
-    public async Task An_Ofsted_inspector_asks_for_the_action_plan_and_records_the_draft_received()
+    public async Task An_Ofsted_inspector_takes_the_action_plan_from_request_to_monitoring_records_the_coordination_and_closes_the_follow_up()
     {
-        var id = (await Platform.AgreedFindings("E08000044", "Walsall", ["local-authority"])).InspectionId;
+        // A priority action for the local authority and the police: Ofsted coordinates the follow-up (¶110).
+        var id = (await Platform.AgreedFindings("E08000044", "Walsall", ["local-authority", "police"])).InspectionId;
         var page = await fixture.SignedIn("inspector", "ofsted", subject: "ofsted-inspector-walsall", name: "Ofsted inspector");
         await page.GotoAsync($"/inspections/{id}/follow-up");
         // The DfE is told by the notice sent when the follow-up opens (¶111); then the plan is asked for.
@@ -73,6 +74,77 @@ public sealed class FollowUpStepPagesTests(WebFixture fixture)
         Assert.Contains("Action plan received", main);
         Assert.Contains("Record the review of the action plan", main);
         Assert.Contains("Met", await page.Locator("table").First.InnerTextAsync());
+
+        // Reviewed and returned (the reason is required), then the draft again, accepted; the final accepted: monitoring (¶111).
+        var today = LondonTime.Today(Platform.Clock);
+        await TakeStep(page, "Record the review of the action plan", "Record the review", "The review of the action plan is recorded.",
+            () => page.Locator("#notes").FillAsync("The plan does not say who chairs the strategy meetings."));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Return the action plan", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Return the plan" }).ClickAsync();
+        Assert.Contains("Enter why the plan is returned", await ErrorSummary(page));
+        await page.Locator("#reason").FillAsync("Name the chair of the strategy meetings.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Return the plan" }).ClickAsync();
+        Assert.Contains("The action plan is returned to the local authority.", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        await TakeStep(page, "Record an action plan received", "Record the plan", "The action plan is recorded as received.", async () =>
+        {
+            await page.Locator("#stage-0").CheckAsync();
+            await FillDate(page, "receivedOn", today);
+        });
+        await TakeStep(page, "Record the review of the action plan", "Record the review", "The review of the action plan is recorded.",
+            () => page.Locator("#notes").FillAsync("The chair is named."));
+        await TakeStep(page, "Accept the action plan", "Accept the plan", "The action plan is accepted.", () => Task.CompletedTask);
+        await TakeStep(page, "Record an action plan received", "Record the plan", "The action plan is recorded as received.", async () =>
+        {
+            await page.Locator("#stage-1").CheckAsync();
+            await FillDate(page, "receivedOn", today);
+        });
+        await TakeStep(page, "Record the review of the action plan", "Record the review", "The review of the action plan is recorded.",
+            () => page.Locator("#notes").FillAsync("The final plan keeps the draft's actions."));
+        await TakeStep(page, "Accept the action plan", "Accept the plan", "The action plan is accepted.",
+            () => page.Locator("#reason").FillAsync("Every action has an owner and a date."));
+        Assert.Contains("Monitoring", await page.Locator(".govuk-summary-card__title").InnerTextAsync());
+
+        // The records that may be added while it is open, a coordinated follow-up's among them.
+        await TakeStep(page, "Schedule a monitoring visit", "Schedule the visit", "The monitoring visit is scheduled.", async () =>
+        {
+            await FillDate(page, "on", today.AddDays(30));
+            await page.Locator("#focus").FillAsync("Strategy discussions out of hours");
+        });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record how the inspectorates coordinate" }).ClickAsync();
+        await page.Locator("#sharedWith-0").CheckAsync();
+        await page.Locator("#note").FillAsync("Ofsted leads; CQC and HMICFRS join the monitoring visits.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the coordination" }).ClickAsync();
+        Assert.Contains("'hmicfrs' is missing", await ErrorSummary(page));
+        await page.ShouldBeAccessible("follow-up-ofsted-coordination-errors");
+        await page.Locator("#sharedWith-1").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the coordination" }).ClickAsync();
+        Assert.Contains("The coordination is recorded.", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        await TakeStep(page, "Record the letter shared with government departments", "Record the sharing",
+            "The letter is recorded as shared with the government departments.", async () =>
+            {
+                await page.Locator("#departments").FillAsync("Department for Education\nHome Office");
+                await FillDate(page, "sharedOn", today);
+            });
+        await TakeStep(page, "Decide whether to repeat the JTAI", "Record the decision", "The decision on a repeat JTAI is recorded.", async () =>
+        {
+            await page.Locator("#repeat-1").CheckAsync();
+            await page.Locator("#reason").FillAsync("The monitoring visits will show the progress.");
+        });
+
+        // What Ofsted keeps of the follow-up, on its page.
+        main = await page.InnerTextAsync("main");
+        Assert.Contains("Draft plan received", main);
+        Assert.Contains("returned: Name the chair of the strategy meetings.", main);
+        Assert.Contains("accepted: Every action has an owner and a date.", main);
+        Assert.Contains("Strategy discussions out of hours", main);
+        Assert.Contains("Shared with CQC, HMICFRS", main);
+        Assert.Contains("Department for Education, Home Office on", main);
+        Assert.Contains("No: The monitoring visits will show the progress.", main);
+        await page.ShouldBeAccessible("follow-up-ofsted-monitoring");
+
+        await TakeStep(page, "Close the follow-up", "Close the follow-up", "The follow-up is closed.",
+            () => page.Locator("#decision").FillAsync("The priority action is met: strategy discussions are held the same day."));
+        Assert.Contains("None: the follow-up is closed.", await page.InnerTextAsync("main"));
     }
 
     [Fact]
@@ -107,10 +179,17 @@ public sealed class FollowUpStepPagesTests(WebFixture fixture)
         Assert.Contains("cannot be combined with a regulatory response", await ErrorSummary(page));
         Assert.Equal("Health partners do not attend strategy discussions.", await page.Locator("#reasons").InputValueAsync());
 
+        // Enforcement names its action under CQC's enforcement policy (¶113).
         await page.Locator("#responses-0").UncheckAsync();
+        await page.Locator("#responses-3").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        Assert.Contains("Enforcement names its action", await ErrorSummary(page));
+        await page.Locator("#enforcement-1").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
         Assert.Contains("The management review's decision is recorded.", await page.Locator(".govuk-notification-banner").InnerTextAsync());
-        Assert.Contains("Actions in progress", await page.InnerTextAsync("main"));
+        var review = await page.InnerTextAsync("main");
+        Assert.Contains("Actions in progress", review);
+        Assert.Contains("Meeting with providers, Enforcement, Warning notice", review);
         await page.ShouldBeAccessible("follow-up-cqc-actions");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Close the meeting with providers action" }).ClickAsync();
@@ -119,8 +198,11 @@ public sealed class FollowUpStepPagesTests(WebFixture fixture)
         Assert.Contains("Enter the outcome", await ErrorSummary(page));
         await page.Locator("#outcome").FillAsync("Providers agreed to attend every strategy discussion.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the action" }).ClickAsync();
+        Assert.Contains("Meeting with providers: closed (Providers agreed to attend every strategy discussion.)", await page.InnerTextAsync("main"));
+        await TakeStep(page, "Close the warning notice action", "Close the action", "The action is closed.",
+            () => page.Locator("#outcome").FillAsync("The trust met the warning notice's terms."));
         var main = await page.InnerTextAsync("main");
-        Assert.Contains("Meeting with providers: closed (Providers agreed to attend every strategy discussion.)", main);
+        Assert.Contains("Warning notice: closed (The trust met the warning notice's terms.)", main);
         Assert.Contains("None: the follow-up is closed.", main);
     }
 
@@ -180,6 +262,73 @@ public sealed class FollowUpStepPagesTests(WebFixture fixture)
         await hmi.GetByRole(AriaRole.Button, new() { Name = "Set it" }).ClickAsync();
         Assert.Contains("The improvement required is set.", await hmi.Locator(".govuk-notification-banner").InnerTextAsync());
         Assert.Contains("Improvement required", await hmi.InnerTextAsync("main"));
+
+        // Engage (¶116–117): the HMI's meeting, then the root cause analysis, the improvement plan formulated from it, a revisit,
+        // the policing body's comments; disengaged against the improvement set, then closed.
+        var today = LondonTime.Today(Platform.Clock);
+        await hmi.GetByRole(AriaRole.Link, new() { Name = "Record the improvement plan" }).ClickAsync();
+        await FillDate(hmi, "receivedOn", today);
+        await hmi.Locator("#summary").FillAsync("A staffed out-of-hours desk from next month.");
+        await hmi.GetByRole(AriaRole.Button, new() { Name = "Record it" }).ClickAsync();
+        Assert.Contains("The improvement plan is formulated from the root cause analysis: record it first.", await ErrorSummary(hmi));
+        await hmi.GotoAsync($"/inspections/{id}/follow-up");
+        await TakeStep(hmi, "Record the HMI's meeting", "Record the meeting", "The HMI's meeting is recorded.", async () =>
+        {
+            await FillDate(hmi, "heldOn", today.AddDays(-1));
+            await hmi.Locator("#chiefConstable").FillAsync("Chief Constable Sam Reed");
+            await hmi.Locator("#policeAndCrimeCommissioner").FillAsync("PCC Alex Moss");
+            await hmi.Locator("#actionsIdentified").FillAsync("Staff the out-of-hours desk.");
+        });
+        await TakeStep(hmi, "Record the root cause analysis", "Record it", "The root cause analysis is recorded.", async () =>
+        {
+            await FillDate(hmi, "receivedOn", today);
+            await hmi.Locator("#summary").FillAsync("The desk was cut in last year's budget.");
+        });
+        await TakeStep(hmi, "Record the improvement plan", "Record it", "The improvement plan is recorded.", async () =>
+        {
+            await FillDate(hmi, "receivedOn", today);
+            await hmi.Locator("#summary").FillAsync("A staffed out-of-hours desk from next month.");
+        });
+        await TakeStep(hmi, "Schedule a revisit", "Schedule it", "The revisit is scheduled.", async () =>
+        {
+            await FillDate(hmi, "on", today.AddDays(60));
+            await hmi.Locator("#kind-0").CheckAsync();
+            await hmi.Locator("#focus").FillAsync("Out-of-hours strategy discussions");
+        });
+        await TakeStep(hmi, "Record the local policing body's comments", "Record them", "The local policing body's comments are recorded.",
+            () => FillDate(hmi, "publishedOn", today));
+        main = await hmi.InnerTextAsync("main");
+        Assert.Contains("with Chief Constable Sam Reed and PCC Alex Moss: Staff the out-of-hours desk.", main);
+        Assert.Contains("The desk was cut in last year's budget.", main);
+        Assert.Contains("A staffed out-of-hours desk from next month.", main);
+        Assert.Contains("Not responding: No reply to the cause of concern after eight weeks.", main);
+        Assert.Contains("Out-of-hours strategy discussions", main);
+        await hmi.ShouldBeAccessible("follow-up-hmicfrs-engage");
+
+        await TakeStep(hmi, "Disengage", "Disengage", "The force is disengaged.", async () =>
+        {
+            await FillDate(hmi, "on", today);
+            await hmi.Locator("#decision").FillAsync("The improvement required is met.");
+            await hmi.Locator("#evidence").FillAsync("Every out-of-hours referral last month had a strategy discussion within 24 hours.");
+        });
+        await TakeStep(hmi, "Close the monitoring", "Close", "The monitoring is closed.", async () =>
+        {
+            await FillDate(hmi, "on", today);
+            await hmi.Locator("#decision").FillAsync("Monitoring ends.");
+            await hmi.Locator("#evidence").FillAsync("The revisit found the desk staffed.");
+        });
+        main = await hmi.InnerTextAsync("main");
+        Assert.Contains("The improvement required is met. (evidence:", main);
+        Assert.Contains("None: the follow-up is closed.", main);
+    }
+
+    /// <summary>From the follow-up page: a step's link, its form filled, sent, and the page's banner saying it is done.</summary>
+    private static async Task TakeStep(IPage page, string link, string button, string done, Func<Task> fill)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await fill();
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        Assert.Contains(done, await page.Locator(".govuk-notification-banner").InnerTextAsync());
     }
 
     private static Task<string> ErrorSummary(IPage page) => page.Locator(".govuk-error-summary").InnerTextAsync();

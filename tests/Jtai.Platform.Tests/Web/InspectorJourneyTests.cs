@@ -38,7 +38,10 @@ public sealed class InspectorJourneyTests(WebFixture fixture)
         Assert.Contains("Level of need", await page.InnerTextAsync("main"));
         await page.ShouldBeAccessible("case-selection-proposal");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Choose these 30 children" }).ClickAsync();
+        // The lead's choices by keyboard alone (WCAG 2.1.1): Tab to the button past the 30, Enter.
+        await page.TabTo("Choose these 30 children", maxTabs: 120);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync(".govuk-notification-banner");
         Assert.Contains("30 children chosen for the inspection.", await page.Locator(".govuk-notification-banner").InnerTextAsync());
 
         // Fewer than 5 for audit: the platform refuses, naming the rule (¶99).
@@ -47,8 +50,15 @@ public sealed class InspectorJourneyTests(WebFixture fixture)
         Assert.Contains("There is a problem", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await page.ShouldBeAccessible("case-selection-audit-error");
 
-        for (var i = 0; i < 5; i++) await page.Locator($"#audit-{i}").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Choose for audit" }).ClickAsync();
+        await page.TabTo("audit-0", maxTabs: 120);
+        for (var i = 0; i < 5; i++)
+        {
+            if (!await page.Locator($"#audit-{i}").IsCheckedAsync()) await page.Keyboard.PressAsync("Space");
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await page.TabTo("Choose for audit", maxTabs: 120);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync(".govuk-notification-banner");
         Assert.Contains("5 children chosen for audit.", await page.Locator(".govuk-notification-banner").InnerTextAsync());
         Assert.Contains("30 children chosen; 5 chosen for audit.", await page.InnerTextAsync("main"));
         await page.ShouldBeAccessible("case-selection-chosen");
@@ -86,6 +96,17 @@ public sealed class InspectorJourneyTests(WebFixture fixture)
         await page.Locator("#meetingAt-year").FillAsync(yesterday.Year.ToString());
         await page.Locator("#meetingTime").FillAsync("10:30");
         await page.GetByLabel("EC1 ", new() { Exact = false }).First.CheckAsync();
+        // The criteria filter (where scripts run) narrows the list by code or words; a chosen criterion stays in view.
+        var criteria = page.Locator("[data-criterion]");
+        var all = await criteria.CountAsync();
+        await page.Locator("#criteria-filter").FillAsync("ec5");
+        var shown = await page.Locator("[data-criterion]:visible").AllAsync();
+        Assert.InRange(shown.Count, 2, all - 1);
+        foreach (var item in shown)
+            Assert.True((await item.GetAttributeAsync("data-criterion"))!.Contains("EC5", StringComparison.Ordinal) || await item.Locator("input").IsCheckedAsync());
+        Assert.True(await page.GetByLabel("EC1 ", new() { Exact = false }).First.IsVisibleAsync(), "the chosen criterion stays in view");
+        await page.Locator("#criteria-filter").FillAsync("");
+        Assert.Equal(all, await page.Locator("[data-criterion]:visible").CountAsync());
         await page.Locator("#agencies-1").CheckAsync();   // health
         await page.Locator("#text").FillAsync("Interview with the designated nurse: referrals from the emergency department reach the MASH the same day.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save evidence record" }).ClickAsync();

@@ -18,10 +18,24 @@ public sealed class LetterPagesTests(WebFixture fixture)
     private Testing.Platform Platform => fixture.Platform;
 
     [Fact]
-    public async Task An_Ofsted_only_letter_is_drafted_with_one_signatory_as_key_strengths_and_recommendations()
+    public async Task An_Ofsted_only_inspection_shows_Ofsted_alone_and_its_letter_is_drafted_with_one_signatory_as_key_strengths_and_recommendations()
     {
         var agreed = await Platform.OfstedOnlyInDrafting("E06000015", "Derby");
         var lead = await fixture.SignedIn("lead-inspector", "ofsted", subject: agreed.Lead.UserId, name: "Lena Lead");
+        // The framework names who takes part (2015 consultation, Part 2 ¶31): the page and the team offer Ofsted alone.
+        await lead.GotoAsync($"/inspections/{agreed.InspectionId}");
+        Assert.Equal("Ofsted", await lead.Locator("#taking-part").InnerTextAsync());
+        Assert.Equal(1, await lead.GetByRole(AriaRole.Link, new() { Name = "Ofsted evidence records" }).CountAsync());
+        await lead.GetByRole(AriaRole.Link, new() { Name = "Inspection team" }).ClickAsync();
+        Assert.Equal(1, await lead.Locator("input[name='Form.Inspectorate']").CountAsync());
+        await lead.ShouldBeAccessible("ofsted-only-team");
+        // CQC's staff find no CQC page in it: CQC keeps no records and follows up nothing there.
+        var cqc = await fixture.SignedIn("inspector", "cqc", subject: "cqc-inspector-derby", name: "Chris Carer");
+        await cqc.GotoAsync($"/inspections/{agreed.InspectionId}");
+        Assert.Contains("CQC does not take part in this inspection", await cqc.InnerTextAsync("main"));
+        Assert.Equal(0, await cqc.GetByRole(AriaRole.Link, new() { Name = "CQC evidence records" }).CountAsync());
+        Assert.Equal(0, await cqc.GetByRole(AriaRole.Link, new() { Name = "CQC follow-up of the priority actions" }).CountAsync());
+        await cqc.ShouldBeAccessible("ofsted-only-inspection-for-cqc");
         await lead.GotoAsync($"/inspections/{agreed.InspectionId}/letter");
         // One signatory, Ofsted's (2015 consultation, Part 2 ¶34): no place for CQC's or HMICFRS's.
         Assert.Equal(1, await lead.Locator("input[id^='signatory-name-']").CountAsync());

@@ -8,8 +8,9 @@ using Xunit;
 namespace Jtai.Platform.Tests.Web;
 
 /// <summary>
-/// Week 1–2 for the police in the browser: answers about the 30 children (¶98), then its case records
-/// of the children selected for audit (¶103); and a local authority's list of multi-agency audits (¶96).
+/// Week 1–2 for the partners in the browser: the police's and health's answers about the 30 children (¶98),
+/// then the police's case records of the children selected for audit (¶103); a local authority's list of
+/// multi-agency audits (¶96), a performance item (¶108) and the partnership's audits (¶106).
 /// </summary>
 [Collection(WebCollection.Name)]
 public sealed class PartnerAnswersAndDocumentsTests(WebFixture fixture)
@@ -17,7 +18,7 @@ public sealed class PartnerAnswersAndDocumentsTests(WebFixture fixture)
     private Testing.Platform Platform => fixture.Platform;
 
     [Fact]
-    public async Task The_police_answer_about_the_30_children_then_share_a_case_record_of_a_child_selected_for_audit()
+    public async Task The_police_and_health_answer_about_the_30_children_then_the_police_share_a_case_record_of_a_child_selected_for_audit()
     {
         const string area = "E08000033";
         var id = await Platform.InspectionWithJointTeam(area, "Calderdale");
@@ -60,6 +61,21 @@ public sealed class PartnerAnswersAndDocumentsTests(WebFixture fixture)
         await police.GotoAsync($"/inspections/{id}");
         await police.ReloadUntil(".govuk-task-list__item:has-text('Police answers for the 30 children')", "Received on time");
 
+        // Health answers its own question about each child, and sees nothing of the police's.
+        var health = await fixture.SignedIn("partner-agency", area: area, agency: "health", subject: "calderdale-health", name: "Calderdale ICB");
+        await health.GotoAsync($"/inspections/{id}");
+        await health.Locator(".govuk-task-list__item", new() { HasText = "Health answers for the 30 children" }).GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Contains("0 of 30 children answered.", await health.InnerTextAsync("main"));
+        Assert.Equal(0, await health.Locator("input[id$='-parentsOrCarersKnownToPolice-0']").CountAsync());
+        await health.ShouldBeAccessible("answers-30-health");
+        foreach (var no in await health.Locator("input[type=radio][value=no]").AllAsync()) await no.CheckAsync();
+        await health.Locator("tbody tr").First.Locator("input[type=radio][value=yes]").First.CheckAsync();
+        await health.GetByRole(AriaRole.Button, new() { Name = "Save answers" }).ClickAsync();
+        Assert.Contains("Answers saved for 30 children. 30 of 30 children answered.", await health.Locator(".govuk-notification-banner").InnerTextAsync());
+        Assert.Equal("yes", await health.Locator("tbody tr").First.Locator("input[type=radio]:checked").First.GetAttributeAsync("value"));
+        await health.GotoAsync($"/inspections/{id}");
+        await health.ReloadUntil(".govuk-task-list__item:has-text('Health answers for the 30 children')", "Received on time");
+
         // The lead selects 5 for audit; the police share a case record of one of them.
         await (await leadApi.PutAsJsonAsync($"{Exchange.Selection(id)}/audit", new { childIds = thirty.Take(5) }, Api.Json)).Expect(HttpStatusCode.OK);
         await police.Locator(".govuk-task-list__item", new() { HasText = "Police case records of the children audited" }).GetByRole(AriaRole.Link).ClickAsync();
@@ -91,7 +107,7 @@ public sealed class PartnerAnswersAndDocumentsTests(WebFixture fixture)
     }
 
     [Fact]
-    public async Task A_local_authority_shares_its_list_of_multi_agency_audits_and_sees_it_received()
+    public async Task A_local_authority_shares_its_list_of_multi_agency_audits_a_performance_item_and_the_partnership_audits_and_sees_them_received()
     {
         const string area = "E08000034";
         var id = await Platform.InspectionWithJointTeam(area, "Kirklees");
@@ -113,6 +129,32 @@ public sealed class PartnerAnswersAndDocumentsTests(WebFixture fixture)
         await page.GotoAsync($"/inspections/{id}");
         await page.ReloadUntil(".govuk-task-list__item:has-text('List of multi-agency audits')", "Received on time");
         await page.ShouldBeAccessible();
+
+        // A performance and management information item (¶108), from the task list.
+        await page.Locator(".govuk-task-list__item", new() { HasText = "1.1 Local authority organisational structures" }).GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Equal("1.1 Local authority organisational structures", await page.Heading());
+        await page.ShouldBeAccessible("performance-item");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        Assert.Contains("Select the document to upload", await page.Locator(".govuk-error-summary").InnerTextAsync());
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "structure.pdf", MimeType = "application/pdf", Buffer = Exchange.Pdf("structure") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        Assert.Contains("structure.pdf received (version 1).", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+
+        // The partnership's audits (¶106): before the children for audit are chosen, the summary of themes alone.
+        await page.GotoAsync($"/inspections/{id}");
+        await page.Locator(".govuk-task-list__item", new() { HasText = "Partnership's audits of the children" }).GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Contains("You can share the summary of themes and learning now.", await page.InnerTextAsync("main"));
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "themes.pdf", MimeType = "application/pdf", Buffer = Exchange.Pdf("themes") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        Assert.Contains("Select what you are sharing", await page.Locator(".govuk-error-summary").InnerTextAsync());
+        await page.ShouldBeAccessible("partnership-audits-errors");
+        await page.Locator("#evaluation-2").CheckAsync();
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "themes.pdf", MimeType = "application/pdf", Buffer = Exchange.Pdf("themes") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        Assert.Contains("themes.pdf received (version 1).", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        await page.ShouldBeAccessible("partnership-audits");
+        await page.GotoAsync($"/inspections/{id}");
+        await page.ReloadUntil(".govuk-task-list__item:has-text('1.1 Local authority organisational structures')", "Received on time");
     }
 
     private static string WebAnchor(int row, string question) => $"answer-{row}-{question}-0";

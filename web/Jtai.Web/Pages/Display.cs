@@ -43,7 +43,6 @@ public static partial class Display
         _ => Words(agency),
     };
 
-    /// <summary>"front-door" → "Front door"; "information-gathering" → "Information gathering".</summary>
     /// <summary>A notice of the letter's way out, as the letter page lists its deliveries.</summary>
     public static string Notice(string kind) => kind switch
     {
@@ -54,6 +53,7 @@ public static partial class Display
         _ => Words(kind),
     };
 
+    /// <summary>"front-door" → "Front door"; "information-gathering" → "Information gathering".</summary>
     public static string Words(string key)
     {
         if (key.Length == 0) return key;

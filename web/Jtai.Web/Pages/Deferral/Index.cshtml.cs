@@ -16,6 +16,8 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     public InspectionView Inspection { get; private set; } = null!;
     public IReadOnlyList<DeferralRequestView> Requests { get; private set; } = [];
     public DeferralRequestView? Undecided => Requests.FirstOrDefault(r => r.Outcome is null);
+    /// <summary>The other inspectorates taking part, with whom Ofsted decides (¶19); none in an Ofsted-only inspection.</summary>
+    public IReadOnlyList<string> Others { get; private set; } = [];
 
     [BindProperty] public RequestForm Ask { get; set; } = new();
     [BindProperty] public DecisionForm Decision { get; set; } = new();
@@ -72,6 +74,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Requests = await gateway.Get<List<DeferralRequestView>>(DeferralPaths.Requests(id), ct);
         Inspection = await inspection;
+        if (OffersDecision) Others = (await TakingPart.Of(gateway, Inspection, ct)).Where(i => i != Inspectorates.Ofsted).ToList();
     }
 
     public sealed class RequestForm

@@ -18,6 +18,10 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
     public HashSet<string> OverdueMilestones { get; private set; } = [];
     public ChecklistView? Checklist { get; private set; }
     public List<TeamMemberView>? Team { get; private set; }
+    /// <summary>The inspectorates taking part (from the framework; staff only, null for a partner).</summary>
+    public IReadOnlyList<string>? TakingPart { get; private set; }
+    /// <summary>Whether the signed-in person's inspectorate takes part: one that does not has no records or follow-up of its own here.</summary>
+    public bool MineTakesPart => TakingPart is null || User.Inspectorate() is not { } mine || TakingPart.Contains(mine);
 
     [TempData] public string? Received { get; set; }
 
@@ -29,17 +33,20 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
         var checklist = gateway.Find<ChecklistView>(InspectionPaths.Checklist(id), ct);
         var team = gateway.Find<List<TeamMemberView>>(InspectionPaths.Team(id), ct);
         Inspection = await inspection;
+        var takingPart = User.IsPartner() ? Task.FromResult<IReadOnlyList<string>?>(null) : Inspections.TakingPart.Find(gateway, Inspection, ct);
         Timeline = await timeline;
         OverdueMilestones = (await overdue)?.Select(m => m.Key).ToHashSet() ?? [];
         Checklist = await checklist;
         Team = await team;
+        TakingPart = await takingPart;
     }
 
     /// <summary>
     /// The inspection's other pages: a way in, not a permission (each page asks the platform, which
     /// refuses whoever may not). Partners: the deferral request (¶19) and, for the local authority's
     /// DCS, the draft letter (¶82), the statement of action (¶85) and complaints (Annex C);
-    /// inspectorate staff: their own work on the inspection.
+    /// inspectorate staff: their own work on the inspection; the staff of an inspectorate not taking part
+    /// (CQC or HMICFRS in an Ofsted-only inspection) have no evidence records or follow-up of their own in it.
     /// </summary>
     public List<(string Href, string Text)> Links
     {
@@ -61,7 +68,7 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
             var inspectorate = User.Inspectorate();
             if (inspectorate is null) return [];
             if (inspectorate == Inspectorates.Ofsted) links.Add(($"{at}/case-selection", "Case selection"));
-            links.Add(($"{at}/evidence", $"{Display.Inspectorate(inspectorate)} evidence records"));
+            if (MineTakesPart) links.Add(($"{at}/evidence", $"{Display.Inspectorate(inspectorate)} evidence records"));
             links.Add(($"{at}/findings", "Findings register"));
             links.Add(($"{at}/letter", "Letter of findings"));
             links.Add(($"{at}/team", "Inspection team"));
@@ -73,7 +80,7 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
             links.Add(($"{at}/statement-of-action", "Statement of action"));
             links.Add(($"{at}/complaints", "Complaints"));
             links.Add(($"{at}/survey", "Post-inspection questionnaire"));
-            links.Add(($"{at}/follow-up", $"{Display.Inspectorate(inspectorate)} follow-up of the priority actions"));
+            if (MineTakesPart) links.Add(($"{at}/follow-up", $"{Display.Inspectorate(inspectorate)} follow-up of the priority actions"));
             return links;
         }
     }

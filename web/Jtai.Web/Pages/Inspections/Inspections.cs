@@ -34,3 +34,22 @@ public static class InspectionPaths
     public static string Checklist(Guid id) => $"/api/orchestrator/inspections/{id}/information-requests";
     public static string Team(Guid id) => $"/api/orchestrator/inspections/{id}/team";
 }
+
+/// <summary>
+/// The inspectorates taking part in an inspection, as its framework version names them (Ofsted alone in
+/// an Ofsted-only inspection; a framework that names none is the joint inspection of all three).
+/// </summary>
+public static class TakingPart
+{
+    public static async Task<IReadOnlyList<string>> Of(Gateway.GatewayClient gateway, InspectionView inspection, CancellationToken ct) =>
+        Named(await gateway.Get<Evidence.FrameworkView>(Evidence.EvidencePaths.Framework(inspection.Theme, inspection.FrameworkVersion), ct));
+
+    /// <summary>Null when the platform does not show this person the framework (frameworks are for staff).</summary>
+    public static async Task<IReadOnlyList<string>?> Find(Gateway.GatewayClient gateway, InspectionView inspection, CancellationToken ct) =>
+        await gateway.Find<Evidence.FrameworkView>(Evidence.EvidencePaths.Framework(inspection.Theme, inspection.FrameworkVersion), ct) is { } framework
+            ? Named(framework)
+            : null;
+
+    private static IReadOnlyList<string> Named(Evidence.FrameworkView framework) =>
+        framework.Inspectorates is { Count: > 0 } taking ? taking : Jtai.ServiceDefaults.Security.Inspectorates.All;
+}

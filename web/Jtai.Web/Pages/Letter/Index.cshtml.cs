@@ -1,6 +1,5 @@
 using Jtai.ServiceDefaults.Security;
 using Jtai.Web.Gateway;
-using Jtai.Web.Pages.Evidence;
 using Jtai.Web.Pages.Forms;
 using Jtai.Web.Pages.Inspections;
 using Microsoft.AspNetCore.Mvc;
@@ -151,11 +150,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         await signatories;
     }
 
-    private async Task LoadSignatories(CancellationToken ct)
-    {
-        var framework = await gateway.Get<FrameworkView>(EvidencePaths.Framework(Inspection.Theme, Inspection.FrameworkVersion), ct);
-        if (framework.Inspectorates is { Count: > 0 } taking) Signatories = taking;
-    }
+    private async Task LoadSignatories(CancellationToken ct) => Signatories = await TakingPart.Of(gateway, Inspection, ct);
 
     /// <summary>What the draft and an edit both say: next steps, addressees and signatories (the fields keep the same ids in both forms).</summary>
     public class LetterPartsForm

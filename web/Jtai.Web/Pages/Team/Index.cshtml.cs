@@ -27,7 +27,8 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         new(JtaiRoles.Hmi, "HMI"), new(JtaiRoles.Manager, "Manager"),
     ];
 
-    public static readonly IReadOnlyList<Choice> InspectorateChoices = [new(Inspectorates.Ofsted, "Ofsted"), new(Inspectorates.Cqc, "CQC"), new(Inspectorates.Hmicfrs, "HMICFRS")];
+    /// <summary>The inspectorates taking part (Ofsted alone in an Ofsted-only inspection): nobody of another is placed on its team.</summary>
+    public IReadOnlyList<Choice> InspectorateChoices { get; private set; } = [];
 
     public async Task OnGet(Guid id, CancellationToken ct) => await Load(id, ct);
 
@@ -68,6 +69,8 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Members = await gateway.Get<List<TeamMemberView>>(InspectionPaths.Team(id), ct);
         Inspection = await inspection;
+        var takingPart = await TakingPart.Find(gateway, Inspection, ct) ?? Inspectorates.All;
+        InspectorateChoices = takingPart.Select(i => new Choice(i, Display.Inspectorate(i))).ToList();
     }
 
     public sealed class MemberForm

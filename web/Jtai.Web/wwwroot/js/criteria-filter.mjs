@@ -12,7 +12,8 @@ export function initCriteriaPickers () {
       for (const item of items) {
         const text = item.dataset.criterion.toLowerCase()
         const checked = item.querySelector('input').checked
-        item.hidden = !checked && !words.every(word => text.includes(word))
+        // GOV.UK's checkbox item sets its own display, which outranks the hidden attribute: use its display-none override.
+        item.classList.toggle('govuk-!-display-none', !checked && !words.every(word => text.includes(word)))
       }
     })
   }
