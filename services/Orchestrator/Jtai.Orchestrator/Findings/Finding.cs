@@ -8,7 +8,7 @@ namespace Jtai.Orchestrator.Findings;
 /// action, naming the agencies or services it concerns and its EC numbers, resting on evaluative
 /// summaries of the shared evidence record (¶80: the QA manager checks each links to evidence).
 /// </summary>
-public sealed class Finding
+public sealed partial class Finding
 {
     public Guid Id { get; set; }
     public Guid InspectionId { get; set; }
@@ -36,7 +36,7 @@ public sealed class FindingLink
 }
 
 /// <summary>The team agreed the inspection's findings; after this the register is closed to changes.</summary>
-public sealed class FindingsAgreement
+public sealed partial class FindingsAgreement
 {
     public Guid InspectionId { get; set; }
     public required string AgreedBy { get; set; }
