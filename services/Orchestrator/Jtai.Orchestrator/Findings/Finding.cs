@@ -24,6 +24,9 @@ public sealed partial class Finding
     public string? LinksConfirmedBy { get; set; }
     public DateTimeOffset? LinksConfirmedAt { get; set; }
     public List<FindingLink> Links { get; set; } = [];
+
+    public const int TextLength = 5_000;
+    public const int ServicesLength = 500;
 }
 
 /// <summary>A finding rests on this evaluative summary (its id in Ofsted's shared evidence record).</summary>
@@ -60,7 +63,7 @@ public sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         e.HasKey(f => f.Id);
         e.Property(f => f.Id).ValueGeneratedNever();
         e.Property(f => f.Kind).HasMaxLength(40);
-        e.Property(f => f.Services).HasMaxLength(500);
+        e.Property(f => f.Services).HasMaxLength(Finding.ServicesLength);
         e.Property(f => f.CreatedBy).HasMaxLength(200);
         e.Property(f => f.LinksConfirmedBy).HasMaxLength(200);
         e.HasIndex(f => f.InspectionId);
@@ -88,11 +91,6 @@ public sealed class FindingsAgreementConfiguration : IEntityTypeConfiguration<Fi
         e.Property(a => a.AgreedBy).HasMaxLength(200);
     }
 }
-
-public sealed record FindingRequest(string? Kind, string? Text, List<string?>? Agencies, string? Services, List<string?>? Criteria,
-    List<string?>? FocusAreas = null);
-
-public sealed record LinkRequest(Guid? SummaryId);
 
 public sealed record FindingLinkView(Guid SummaryId, string LinkedBy, DateTimeOffset LinkedAt);
 

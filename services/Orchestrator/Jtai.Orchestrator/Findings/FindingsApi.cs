@@ -36,7 +36,7 @@ public static class FindingsApi
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/findings")
             .RequireStanding(Rules.TeamOrNamedManagers)
-            .WithTags("Findings");
+            .WithTags("Findings").ValidateRequests();
         group.MapGet("/", List);
         group.MapPost("/", Create).RequireStanding(Rules.EvidenceGatherers);
         group.MapPost("/{findingId:guid}/links", Link).RequireStanding(LinksEvidence);
@@ -54,34 +54,14 @@ public static class FindingsApi
     }
 
     private static async Task<Results<Created<FindingView>, ValidationProblem, NotFound>> Create(
-        Guid inspectionId, FindingRequest request, ClaimsPrincipal user, OrchestratorDbContext db, IEvaluationCriteria criteria,
-        TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, FindingRequest request, IEvaluationCriteria criteria, [AsParameters] FindingServices s)
     {
-        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
-        await db.EnsureFindingsNotAgreed(inspectionId, ct);
-        var errors = new RequestErrors();
-        if (errors.Required(request.Kind, "kind")) errors.OneOf(request.Kind, FindingKinds.All, "kind");
-        if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 5_000, "text");
-        // ¶78: the letter states the services, practice or arrangements each finding relates to.
-        if (string.IsNullOrWhiteSpace(request.Services))
-            errors.Add("services", "'services' is required: the services, practice or arrangements the finding relates to (¶78).");
-        else errors.MaxLength(request.Services, 500, "services");
-        var agencies = new List<string>();
-        if (request.Agencies is not { Count: > 0 }) errors.Add("agencies", "A finding names at least one agency it concerns (¶78).");
-        else
-            for (var i = 0; i < request.Agencies.Count; i++)
-                if (errors.OneOf(request.Agencies[i], Agencies.All, $"agencies[{i}]") && !agencies.Contains(request.Agencies[i]!)) agencies.Add(request.Agencies[i]!);
-        var ecs = errors.Validate(request.Criteria, criteria.For(inspection.Theme, inspection.FieldworkStart), "criteria", required: true);
-        var focusAreas = errors.ValidateFocusAreas(request.FocusAreas, criteria.FocusAreas(inspection.Theme, inspection.FieldworkStart), "focusAreas");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-
-        var finding = new Finding
-        {
-            Id = Guid.NewGuid(), InspectionId = inspectionId, Kind = request.Kind!, Text = request.Text!.Trim(), Agencies = agencies,
-            Services = request.Services?.Trim(), Criteria = ecs, FocusAreas = focusAreas, CreatedBy = user.Id(), CreatedAt = clock.GetUtcNow(),
-        };
-        db.Add(finding);
-        await db.SaveChangesAsync(ct);
+        if (await s.Db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, s.Ct) is not { } inspection) return TypedResults.NotFound();
+        await s.Db.EnsureFindingsNotAgreed(inspectionId, s.Ct);
+        if (request.ToFinding(inspection, criteria, s.User.Id(), s.Clock.GetUtcNow(), out var errors) is not { } finding)
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        s.Db.Add(finding);
+        await s.Db.SaveChangesAsync(s.Ct);
         return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/findings/{finding.Id}", FindingView.From(finding));
     }
 
@@ -107,8 +87,7 @@ public static class FindingsApi
     private static async Task<Results<Ok<FindingView>, ValidationProblem, NotFound>> Link(
         Guid inspectionId, Guid findingId, LinkRequest request, SharedRecordSummaries sharedRecord, [AsParameters] FindingServices s)
     {
-        if (request.SummaryId is not { } summaryId || summaryId == Guid.Empty)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["summaryId"] = ["'summaryId' is required."] });
+        var summaryId = request.SummaryId!.Value;
         if (await s.Open(inspectionId, findingId) is not { } finding) return TypedResults.NotFound();
         if (finding.IsLinkedTo(summaryId)) return TypedResults.Ok(FindingView.From(finding));
         if (!await sharedRecord.Exists(inspectionId, summaryId, s.Ct))
