@@ -23,6 +23,7 @@ public sealed class ThinEndpointTests
         ["services/Orchestrator/Jtai.Orchestrator/Publication/PublicationApi.cs"] = "Jtai.Orchestrator.Publication.PublicationApi",
         ["services/Orchestrator/Jtai.Orchestrator/Findings/FindingsApi.cs"] = "Jtai.Orchestrator.Findings.FindingsApi",
         ["services/Orchestrator/Jtai.Orchestrator/Letter/LetterApi.cs"] = "Jtai.Orchestrator.Letter.LetterApi",
+        ["services/Orchestrator/Jtai.Orchestrator/SetUp/SetUpApi.cs"] = "Jtai.Orchestrator.SetUp.SetUpApi",
         ["services/Ofsted/Jtai.Ofsted/CaseSelection/CaseSelectionApi.cs"] = "Jtai.Ofsted.CaseSelection.CaseSelectionApi",
         ["services/Ofsted/Jtai.Ofsted/FollowUp/IlacsActionPlanApi.cs"] = "Jtai.Ofsted.FollowUp.IlacsActionPlanApi",
         ["services/Ofsted/Jtai.Ofsted/IssuesOfConcern/IssuesOfConcernApi.cs"] = "Jtai.Ofsted.IssuesOfConcern.IssuesOfConcernApi",
