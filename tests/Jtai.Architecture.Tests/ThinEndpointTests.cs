@@ -29,6 +29,7 @@ public sealed class ThinEndpointTests
         ["services/Orchestrator/Jtai.Orchestrator/FieldworkTimetable/FieldworkTimetableApi.cs"] = "Jtai.Orchestrator.FieldworkTimetable.FieldworkTimetableApi",
         ["services/Orchestrator/Jtai.Orchestrator/InformalConcerns/InformalConcernsApi.cs"] = "Jtai.Orchestrator.InformalConcerns.InformalConcernsApi",
         ["services/Orchestrator/Jtai.Orchestrator/Survey/SurveyApi.cs"] = "Jtai.Orchestrator.Survey.SurveyApi",
+        ["services/Orchestrator/Jtai.Orchestrator/ThematicReport/ThematicReportApi.cs"] = "Jtai.Orchestrator.ThematicReport.ThematicReportApi",
         ["services/Ofsted/Jtai.Ofsted/CaseSelection/CaseSelectionApi.cs"] = "Jtai.Ofsted.CaseSelection.CaseSelectionApi",
         ["services/Ofsted/Jtai.Ofsted/FollowUp/IlacsActionPlanApi.cs"] = "Jtai.Ofsted.FollowUp.IlacsActionPlanApi",
         ["services/Ofsted/Jtai.Ofsted/IssuesOfConcern/IssuesOfConcernApi.cs"] = "Jtai.Ofsted.IssuesOfConcern.IssuesOfConcernApi",
