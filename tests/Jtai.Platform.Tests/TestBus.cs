@@ -21,6 +21,16 @@ public sealed class TestBus : IAsyncDisposable
         _bus.Publish(message, configure);
 
     /// <summary>
+    /// Sends a message to one queue only (through the queue's own exchange, as the parked-message redriver
+    /// does), where a publish would reach every service that subscribes.
+    /// </summary>
+    public async Task Send<T>(string queue, T message, Action<SendContext<T>> configure) where T : class
+    {
+        var endpoint = await _bus.GetSendEndpoint(new Uri($"exchange:{queue}"));
+        await endpoint.Send(message, configure);
+    }
+
+    /// <summary>
     /// Sends a message as its consumer's last hand-back after the parking window (a day in production):
     /// still missing what it waits for, it is then a fault that goes to _error instead of being parked
     /// again. Dead-letter tests use it rather than wait the window out.
