@@ -41,9 +41,14 @@ public sealed class FindingsPageTests(WebFixture fixture)
         await page.Locator("#agencies-0").CheckAsync();
         await page.Locator("#services").FillAsync("the MASH");
         await page.Locator("#criteria-0").CheckAsync();
+        await page.Locator("#focusAreas-1").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the finding" }).ClickAsync();
         Assert.Contains("Strength recorded.", await page.Locator(".govuk-notification-banner").InnerTextAsync());
-        Assert.Contains("Not linked to evidence", await page.Locator(".govuk-summary-card").InnerTextAsync());
+        var card = await page.Locator(".govuk-summary-card").InnerTextAsync();
+        Assert.Contains("Not linked to evidence", card);
+        // The register names the focus area the finding speaks to in the framework's words (front door's second).
+        Assert.Contains("FA2: The effectiveness of the multi-agency safeguarding hub (MASH) (or equivalent)", card);
+        Assert.DoesNotContain("FA1:", card);
 
         // Agreeing before the links are confirmed: the platform names the rule.
         await page.GetByRole(AriaRole.Button, new() { Name = "Agree the findings" }).ClickAsync();

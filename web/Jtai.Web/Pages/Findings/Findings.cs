@@ -5,7 +5,8 @@ namespace Jtai.Web.Pages.Findings;
 public sealed record FindingLinkView(Guid SummaryId, string LinkedBy, DateTimeOffset LinkedAt);
 
 public sealed record FindingView(Guid Id, Guid InspectionId, string Kind, string Text, List<string> Agencies, string? Services,
-    List<string> Criteria, string CreatedBy, DateTimeOffset CreatedAt, List<FindingLinkView> Links, string? LinksConfirmedBy, DateTimeOffset? LinksConfirmedAt);
+    List<string> Criteria, string CreatedBy, DateTimeOffset CreatedAt, List<FindingLinkView> Links, string? LinksConfirmedBy, DateTimeOffset? LinksConfirmedAt,
+    List<string>? FocusAreas = null);
 
 public sealed record FindingsRegisterView(Guid InspectionId, bool Agreed, string? AgreedBy, DateTimeOffset? AgreedAt, List<FindingView> Findings);
 

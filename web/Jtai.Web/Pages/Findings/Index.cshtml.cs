@@ -29,6 +29,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     public bool Leads => User.HasRole(JtaiRoles.LeadInspector);
 
     public SharedEntryView? Summary(Guid id) => Summaries?.FirstOrDefault(s => s.Id == id);
+    public FocusArea? FocusArea(string code) => Framework.FocusAreaPrompts?.FirstOrDefault(p => p.Code == code);
 
     public async Task OnGet(Guid id, CancellationToken ct) => await Load(id, ct);
 
