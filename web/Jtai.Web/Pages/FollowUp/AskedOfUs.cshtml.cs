@@ -35,9 +35,9 @@ public sealed class AskedOfUsModel(GatewayClient gateway) : PageModel
 
     public async Task OnGet(Guid id, CancellationToken ct)
     {
-        var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        var lists = await Task.WhenAll(Inspectorates.All.Select(i => Read(i, ct)));
-        Inspection = await inspection;
+        // Only the services of the inspectorates taking part hold follow-ups of this inspection.
+        Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
+        var lists = await Task.WhenAll((Inspection.Inspectorates ?? Inspectorates.All).Select(i => Read(i, ct)));
         FollowUps = lists.SelectMany(l => l.FollowUps ?? []).Where(f => f.InspectionId == id).ToList();
         Unavailable = [.. lists.Where(l => l.Unavailable).Select(l => l.Inspectorate)];
     }
