@@ -12,12 +12,15 @@ public sealed record VisitItem(DateOnly On, string Focus, string? Kind);
 /// What an inspectorate asks of the partner's agency in its follow-up, as each service sends it
 /// (<c>addressedToYou</c>): Ofsted the action plan expected and what became of those sent, and the
 /// monitoring visits; CQC the regulatory response and its actions; HMICFRS the cause of concern, its
-/// recommendations, the improvement required and the revisits. A property another process has not is null.
+/// recommendations, the improvement required and the revisits; HMI Probation the improvement plan, by when, why one was
+/// returned and its own inspections brought forward. A property another process has not is null.
 /// </summary>
 public sealed record AskedOfYou(
     string? ExpectedStage, List<ActionPlanItem>? ActionPlans, List<VisitItem>? MonitoringVisits,
     List<string>? Responses, List<string>? Enforcement, List<RegulatoryActionItem>? Actions,
-    string? Concern, List<string>? Recommendations, string? ImprovementRequired, List<VisitItem>? Revisits);
+    string? Concern, List<string>? Recommendations, string? ImprovementRequired, List<VisitItem>? Revisits,
+    DateOnly? DueOn = null, DateOnly? ReceivedOn = null, string? ReturnedBecause = null, DateOnly? AcceptedOn = null,
+    List<ProgressItem>? InspectionsBroughtForward = null);
 
 public sealed record PartnerFollowUpView(Guid Id, Guid InspectionId, string Inspectorate, string Process, string State, string Text,
     List<FollowUpDeadlineView> Deadlines, AskedOfYou? AddressedToYou);
