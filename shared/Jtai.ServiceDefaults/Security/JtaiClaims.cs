@@ -44,6 +44,7 @@ public static class Inspectorates
     public const string Ofsted = "ofsted";
     public const string Cqc = "cqc";
     public const string Hmicfrs = "hmicfrs";
+    public const string HmiProbation = "hmiprobation";
     public static readonly IReadOnlyList<string> All = InspectorateRegistry.Current.Keys;
 }
 

@@ -77,6 +77,11 @@ public sealed class HmiProbationTests(EveryInspectorateFixture fixture)
         using var leadClient = await Platform.As(lead);
         var completeness = await (await leadClient.GetAsync($"/api/orchestrator/inspections/{id}/evidence-completeness")).Expect(HttpStatusCode.OK);
         Assert.Equal(["ofsted", "cqc", "hmicfrs"], completeness["inspectorates"]!.AsArray().Select(i => i!["inspectorate"]!.GetValue<string>()));
+
+        // The inspection says who takes part, so a partner (who may not read frameworks) asks only their services.
+        using var localAuthority = Platform.Client(await Platform.Tokens.Partner(area, "local-authority"));
+        var seen = await (await localAuthority.GetAsync($"/api/orchestrator/inspections/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(["ofsted", "cqc", "hmicfrs"], seen["inspectorates"]!.AsArray().Select(i => i!.GetValue<string>()));
     }
 
     [Fact]
@@ -88,7 +93,9 @@ public sealed class HmiProbationTests(EveryInspectorateFixture fixture)
         await Platform.SetContact(Probation, area, "probation-delivery-unit-head", "Pat Unit");
         await Platform.SetContact("ofsted", area, "dcs", "Dana Director");
 
-        var id = (await Platform.ScheduleInspection(area, areaName, Theme))["id"]!.GetValue<Guid>();
+        var scheduled = await Platform.ScheduleInspection(area, areaName, Theme);
+        var id = scheduled["id"]!.GetValue<Guid>();
+        Assert.Equal(["ofsted", "cqc", "hmicfrs", Probation], scheduled["inspectorates"]!.AsArray().Select(i => i!.GetValue<string>()));
         foreach (var inspectorate in InspectorateRegistry.Current.Keys) await Platform.CopyHeldBy(inspectorate, id);
         var lead = new Member($"lead-{area}", "ofsted", "lead-inspector");
         var qa = new Member($"qa-{area}", "ofsted", "qa-manager");

@@ -1,9 +1,13 @@
+using Jtai.Calendar.Registry;
 using Jtai.Testing;
 using Xunit;
 
 namespace Jtai.Platform.Tests.Web;
 
-/// <summary>The platform with the web service on a real socket, and one headless Chromium for the collection.</summary>
+/// <summary>
+/// The platform with every inspectorate of the registry and the web service on real sockets, and one headless Chromium for
+/// the collection: the pages are tried against the whole programme, HMI Probation's included.
+/// </summary>
 public sealed class WebFixture : PlatformFixture
 {
     private Browser? _browser;
@@ -16,6 +20,7 @@ public sealed class WebFixture : PlatformFixture
     protected override PlatformOptions Options => new()
     {
         Web = true,
+        Inspectorates = InspectorateRegistry.Current.Keys,
         Settings = (name, settings) =>
         {
             if (name == "web") settings["Operations:DashboardUrl"] = DashboardUrl;

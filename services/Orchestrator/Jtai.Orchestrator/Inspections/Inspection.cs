@@ -1,3 +1,5 @@
+using Jtai.Calendar.Frameworks;
+
 namespace Jtai.Orchestrator.Inspections;
 
 /// <summary>A joint targeted area inspection of one local area under one theme.</summary>
@@ -17,10 +19,15 @@ public sealed class Inspection
     public uint Version { get; set; }
 }
 
+/// <summary>
+/// An inspection as callers read it. <c>Inspectorates</c> are those its framework version names as taking part,
+/// so a caller who may not read frameworks (a partner) still knows whose services to ask about it.
+/// </summary>
 public sealed record InspectionView(
     Guid Id, string LocalAreaCode, string LocalAreaName, string Theme, DateOnly FieldworkStart,
-    string Status, DateTimeOffset ScheduledAt, int FrameworkVersion)
+    string Status, DateTimeOffset ScheduledAt, int FrameworkVersion, IReadOnlyList<string> Inspectorates)
 {
-    public static InspectionView From(Inspection i) =>
-        new(i.Id, i.LocalAreaCode, i.LocalAreaName, i.Theme, i.FieldworkStart, i.Status, i.ScheduledAt, i.FrameworkVersion);
+    public static InspectionView From(Inspection i, FrameworkCatalog frameworks) =>
+        new(i.Id, i.LocalAreaCode, i.LocalAreaName, i.Theme, i.FieldworkStart, i.Status, i.ScheduledAt, i.FrameworkVersion,
+            frameworks.TakingPart(i));
 }

@@ -1,3 +1,4 @@
+using Jtai.Calendar.Frameworks;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Lifecycle;
 using Jtai.ServiceDefaults.Access;
@@ -20,7 +21,7 @@ public static class InspectionsApi
 
     /// <summary>Inspections by fieldwork start, a page at a time (<c>?limit=&amp;after=</c>; keyset on fieldwork start and id).</summary>
     private static async Task<Results<Ok<Page<InspectionView>>, ValidationProblem>> List(
-        [AsParameters] PageQuery page, Standing standing, OrchestratorDbContext db, CancellationToken ct)
+        [AsParameters] PageQuery page, Standing standing, OrchestratorDbContext db, FrameworkCatalog frameworks, CancellationToken ct)
     {
         if (page.Problems() is { } problems) return TypedResults.ValidationProblem(problems);
         var inspections = VisibleTo(standing, db);
@@ -30,13 +31,13 @@ public static class InspectionsApi
             inspections = inspections.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.FieldworkStart, i.Id), ValueTuple.Create(after.Date, after.Id)));
         }
         var rows = await inspections.OrderBy(i => i.FieldworkStart).ThenBy(i => i.Id).Take(page.Size + 1)
-            .Select(i => InspectionView.From(i)).ToListAsync(ct);
-        return TypedResults.Ok(page.PageOf(rows, i => new DateCursor(i.FieldworkStart, i.Id)));
+            .ToListAsync(ct);
+        return TypedResults.Ok(page.PageOf(rows.ConvertAll(i => InspectionView.From(i, frameworks)), i => new DateCursor(i.FieldworkStart, i.Id)));
     }
 
-    private static async Task<Results<Ok<InspectionView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<InspectionView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, FrameworkCatalog frameworks, CancellationToken ct) =>
         await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is { } inspection
-            ? TypedResults.Ok(InspectionView.From(inspection))
+            ? TypedResults.Ok(InspectionView.From(inspection, frameworks))
             : TypedResults.NotFound();
 
     /// <summary>

@@ -35,7 +35,7 @@ public static partial class ScheduleInspection
             request.LocalAreaName!.Trim(), request.Theme!, request.FieldworkStart!.Value, user.Id(), clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
 
-        return TypedResults.Created($"/api/orchestrator/inspections/{inspection.Id}", InspectionView.From(inspection));
+        return TypedResults.Created($"/api/orchestrator/inspections/{inspection.Id}", InspectionView.From(inspection, frameworks));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Jtai.Calendar.Frameworks;
 using System.Security.Claims;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Inspections;
@@ -29,7 +30,7 @@ public static class LifecycleApi
     }
 
     private static async Task<Results<Ok<InspectionView>, NotFound, ValidationProblem>> Move(
-        Guid inspectionId, TransitionRequest request, ClaimsPrincipal user, Transitions transitions, CancellationToken ct)
+        Guid inspectionId, TransitionRequest request, ClaimsPrincipal user, Transitions transitions, FrameworkCatalog frameworks, CancellationToken ct)
     {
         var errors = new RequestErrors();
         if (errors.Required(request.To, "to") && errors.OneOf(request.To, Stages.All, "to") && Stages.DeferralOnly.Contains(request.To))
@@ -38,7 +39,7 @@ public static class LifecycleApi
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var moved = await transitions.Move(inspectionId, request.To!, user.Id(), request.Reason?.Trim(), null, ct);
-        return moved is null ? TypedResults.NotFound() : TypedResults.Ok(InspectionView.From(moved));
+        return moved is null ? TypedResults.NotFound() : TypedResults.Ok(InspectionView.From(moved, frameworks));
     }
 
     private static async Task<Ok<List<InspectionTransitionView>>> History(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)

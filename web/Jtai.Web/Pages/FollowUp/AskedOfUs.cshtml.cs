@@ -12,12 +12,15 @@ public sealed record VisitItem(DateOnly On, string Focus, string? Kind);
 /// What an inspectorate asks of the partner's agency in its follow-up, as each service sends it
 /// (<c>addressedToYou</c>): Ofsted the action plan expected and what became of those sent, and the
 /// monitoring visits; CQC the regulatory response and its actions; HMICFRS the cause of concern, its
-/// recommendations, the improvement required and the revisits. A property another process has not is null.
+/// recommendations, the improvement required and the revisits; HMI Probation the improvement plan, by when, why one was
+/// returned and its own inspections brought forward. A property another process has not is null.
 /// </summary>
 public sealed record AskedOfYou(
     string? ExpectedStage, List<ActionPlanItem>? ActionPlans, List<VisitItem>? MonitoringVisits,
     List<string>? Responses, List<string>? Enforcement, List<RegulatoryActionItem>? Actions,
-    string? Concern, List<string>? Recommendations, string? ImprovementRequired, List<VisitItem>? Revisits);
+    string? Concern, List<string>? Recommendations, string? ImprovementRequired, List<VisitItem>? Revisits,
+    DateOnly? DueOn = null, DateOnly? ReceivedOn = null, string? ReturnedBecause = null, DateOnly? AcceptedOn = null,
+    List<ProgressItem>? InspectionsBroughtForward = null);
 
 public sealed record PartnerFollowUpView(Guid Id, Guid InspectionId, string Inspectorate, string Process, string State, string Text,
     List<FollowUpDeadlineView> Deadlines, AskedOfYou? AddressedToYou);
@@ -35,9 +38,9 @@ public sealed class AskedOfUsModel(GatewayClient gateway) : PageModel
 
     public async Task OnGet(Guid id, CancellationToken ct)
     {
-        var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        var lists = await Task.WhenAll(Inspectorates.All.Select(i => Read(i, ct)));
-        Inspection = await inspection;
+        // Only the services of the inspectorates taking part hold follow-ups of this inspection.
+        Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
+        var lists = await Task.WhenAll((Inspection.Inspectorates ?? Inspectorates.All).Select(i => Read(i, ct)));
         FollowUps = lists.SelectMany(l => l.FollowUps ?? []).Where(f => f.InspectionId == id).ToList();
         Unavailable = [.. lists.Where(l => l.Unavailable).Select(l => l.Inspectorate)];
     }

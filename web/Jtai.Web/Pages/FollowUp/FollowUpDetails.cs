@@ -10,6 +10,9 @@ public sealed record ScheduledVisit(DateOnly On, string Focus, string? Kind);
 public sealed record CoordinationDetails(List<string>? SharedWith, string? Note, DateTimeOffset? RecordedAt,
     List<string>? LetterSharedWithDepartments, DateOnly? LetterSharedOn, bool? RepeatJtai, string? RepeatJtaiReason);
 
+/// <summary>HMI Probation: a progress review or one of its own inspections brought forward.</summary>
+public sealed record ProgressItem(DateOnly On, string Kind, string Note);
+
 public sealed record ReviewMeeting(DateOnly On, List<string>? Attendees, List<string>? Responses, List<string>? Enforcement,
     string? Reasons, string? CriminalRoutesNoted, DateTimeOffset? DecidedAt);
 
@@ -26,7 +29,9 @@ public sealed record StaffDetails(
     string? EscalationReason, string? EscalationDetail, DateOnly? HmiMeetingOn, string? ChiefConstable, string? PoliceAndCrimeCommissioner,
     string? ActionsIdentified, DateOnly? RootCauseAnalysisReceivedOn, string? RootCauseAnalysis, DateOnly? ImprovementPlanReceivedOn,
     string? ImprovementPlan, string? ImprovementRequired, DateOnly? DisengagedOn, string? DisengagementDecision, string? DisengagementEvidence,
-    List<ScheduledVisit>? Revisits)
+    List<ScheduledVisit>? Revisits,
+    string? RequestedOf = null, DateOnly? DueOn = null, DateOnly? ReceivedOn = null, string? Summary = null, string? ReturnedBecause = null,
+    DateOnly? AcceptedOn = null, string? Decision = null, List<ProgressItem>? Progress = null)
 {
     public static StaffDetails? Of(JsonElement? details) =>
         details is { ValueKind: JsonValueKind.Object } d ? d.Deserialize<StaffDetails>(GatewayClient.Json) : null;
@@ -73,6 +78,14 @@ public sealed record StaffDetails(
         Add("Improvement required", ImprovementRequired);
         Add("Disengaged", DisengagedOn is { } off ? $"{Display.Date(off)}: {DisengagementDecision} (evidence: {DisengagementEvidence})" : null);
         Add("Revisits", [.. (Revisits ?? []).Select(v => $"{Display.Words(v.Kind ?? "revisit")} {Display.Date(v.On)}: {v.Focus}")]);
+
+        // HMI Probation: the improvement plan and its monitoring (programme note ¶7–8).
+        Add("Improvement plan asked of", RequestedOf is null ? null : $"{RequestedOf}{(DueOn is { } due ? $", due {Display.Date(due)}" : "")}");
+        Add("Improvement plan received", ReceivedOn is { } received ? $"{Display.Date(received)}: {Summary}" : null);
+        Add("Improvement plan returned", ReturnedBecause);
+        Add("Improvement plan accepted", AcceptedOn is { } accepted ? $"{Display.Date(accepted)}: {Decision}" : null);
+        Add("Progress", [.. (Progress ?? []).Select(p =>
+            $"{Display.Date(p.On)}, {(p.Kind == "progress-review" ? "progress review" : $"{Display.Words(p.Kind).ToLowerInvariant()} brought forward")}: {p.Note}")]);
         return rows;
     }
 

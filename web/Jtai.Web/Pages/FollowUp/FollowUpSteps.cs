@@ -225,11 +225,65 @@ public static class FollowUpSteps
             ["close"]),
     ];
 
+    private static readonly Choice[] ProgressKinds =
+    [
+        new("progress-review", "Progress review"), new("youth-justice-inspection", "Youth justice inspection brought forward"),
+        new("probation-inspection", "Probation inspection brought forward"),
+    ];
+
+    /// <summary>
+    /// HMI Probation's improvement monitoring of a priority action for a youth justice or probation service: the programme
+    /// note has each inspectorate follow up through its own routine programme (¶7–8).
+    /// </summary>
+    private static readonly FollowUpStep[] HmiProbation =
+    [
+        new("improvement-plan-request", "improvement-plan-request", "Ask for an improvement plan", "Ask for the plan", "The improvement plan is asked for.",
+            [
+                new("requestedOf", "Who is asked", StepInput.Text, "who is asked for the plan",
+                    "For example, the chair of the youth justice management board or the head of the probation delivery unit"),
+                new("dueOn", "Date the plan is due", StepInput.Date, "the date the plan is due"),
+            ],
+            ["request-improvement-plan"], "Asked of the service's leaders by a date to come; the platform reminds them and marks it overdue."),
+        new("improvement-plan-received", "improvement-plan-received", "Record the improvement plan received", "Record the plan",
+            "The improvement plan is recorded as received.",
+            [
+                new("receivedOn", "Date received", StepInput.Date, "the date the plan was received"),
+                new("summary", "Summary", StepInput.LongText, "a summary of the plan"),
+            ],
+            ["receive-improvement-plan"]),
+        new("improvement-plan-returned", "improvement-plan-returned", "Return the improvement plan", "Return the plan", "The improvement plan is returned.",
+            [
+                new("because", "Why it is returned", StepInput.LongText, "why the plan is returned"),
+                new("dueOn", "Date the plan is due again", StepInput.Date, "the date the plan is due again"),
+            ],
+            ["return-improvement-plan"], "A plan that does not answer the priority action goes back with the reason and a new date."),
+        new("improvement-plan-accepted", "improvement-plan-accepted", "Accept the improvement plan", "Accept the plan", "The improvement plan is accepted.",
+            [
+                new("on", "Date of the decision", StepInput.Date, "the date of the decision"),
+                new("decision", "Decision", StepInput.LongText, "the decision"),
+            ],
+            ["accept-improvement-plan"], "Progress is then monitored."),
+        new("progress", "progress", "Record progress", "Record it", "The progress is recorded.",
+            [
+                new("on", "Date", StepInput.Date, "the date"),
+                new("kind", "What it is", StepInput.OneOf, "what it is", Choices: ProgressKinds),
+                new("note", "Note", StepInput.LongText, "a note"),
+            ],
+            [], "While monitoring: a progress review, or one of HMI Probation's own inspections brought forward (¶7–8)."),
+        new("close", "close", "Close the monitoring", "Close", "The monitoring is closed.",
+            [
+                new("on", "Date of the decision", StepInput.Date, "the date of the decision"),
+                new("decision", "Decision", StepInput.LongText, "the decision"),
+            ],
+            ["close"]),
+    ];
+
     public static IReadOnlyList<FollowUpStep> Of(string? inspectorate) => inspectorate switch
     {
         Inspectorates.Ofsted => Ofsted,
         Inspectorates.Cqc => Cqc,
         Inspectorates.Hmicfrs => Hmicfrs,
+        Inspectorates.HmiProbation => HmiProbation,
         _ => [],
     };
 

@@ -54,6 +54,7 @@ public static partial class FollowUpWords
     {
         "force-monitoring" => "Force monitoring (scan and engage)",
         "management-review" => "Management review",
+        "improvement-monitoring" => "Improvement monitoring",
         _ when process.StartsWith("ilacs", StringComparison.Ordinal) => "ILACS action plan",
         _ => Display.Words(process),
     };

@@ -3,9 +3,10 @@ namespace Jtai.Web.Pages.Inspections;
 // The orchestrator's answers as the pages read them (the platform's JSON; only what is shown).
 // GET /api/orchestrator/inspections is a paged list of these.
 
+/// <summary>An inspection; <c>Inspectorates</c> are those taking part, as its framework version names them.</summary>
 public sealed record InspectionView(
     Guid Id, string LocalAreaCode, string LocalAreaName, string Theme, DateOnly FieldworkStart,
-    string Status, DateTimeOffset ScheduledAt, int FrameworkVersion);
+    string Status, DateTimeOffset ScheduledAt, int FrameworkVersion, List<string>? Inspectorates = null);
 
 public sealed record MilestoneView(string Key, DateOnly Date, DateTimeOffset DueAt, string Description,
     DateTimeOffset? ReachedAt, DateTimeOffset? MetAt, string? MetBy);
@@ -37,18 +38,23 @@ public static class InspectionPaths
 
 /// <summary>
 /// The inspectorates taking part in an inspection, as its framework version names them (Ofsted alone in
-/// an Ofsted-only inspection; a framework that names none is the joint inspection of all three).
+/// an Ofsted-only inspection): the orchestrator says so on the inspection itself. The framework is asked
+/// only if an answer lacks them.
 /// </summary>
 public static class TakingPart
 {
     public static async Task<IReadOnlyList<string>> Of(Gateway.GatewayClient gateway, InspectionView inspection, CancellationToken ct) =>
-        Named(await gateway.Get<Evidence.FrameworkView>(Evidence.EvidencePaths.Framework(inspection.Theme, inspection.FrameworkVersion), ct));
+        inspection.Inspectorates is { Count: > 0 } named
+            ? named
+            : Named(await gateway.Get<Evidence.FrameworkView>(Evidence.EvidencePaths.Framework(inspection.Theme, inspection.FrameworkVersion), ct));
 
-    /// <summary>Null when the platform does not show this person the framework (frameworks are for staff).</summary>
+    /// <summary>Null when neither the inspection nor a framework the person may read names them (frameworks are for staff).</summary>
     public static async Task<IReadOnlyList<string>?> Find(Gateway.GatewayClient gateway, InspectionView inspection, CancellationToken ct) =>
-        await gateway.Find<Evidence.FrameworkView>(Evidence.EvidencePaths.Framework(inspection.Theme, inspection.FrameworkVersion), ct) is { } framework
-            ? Named(framework)
-            : null;
+        inspection.Inspectorates is { Count: > 0 } named
+            ? named
+            : await gateway.Find<Evidence.FrameworkView>(Evidence.EvidencePaths.Framework(inspection.Theme, inspection.FrameworkVersion), ct) is { } framework
+                ? Named(framework)
+                : null;
 
     private static IReadOnlyList<string> Named(Evidence.FrameworkView framework) =>
         framework.Inspectorates is { Count: > 0 } taking ? taking : Jtai.ServiceDefaults.Security.Inspectorates.All;
