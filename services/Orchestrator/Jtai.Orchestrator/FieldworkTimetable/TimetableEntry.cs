@@ -1,3 +1,4 @@
+using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -29,6 +30,59 @@ public sealed class TimetableEntry
     public DateTimeOffset? ChangedAt { get; set; }
     public string? ChangedBy { get; set; }
     public uint Version { get; set; }
+
+    public const int WithLength = 500;
+    public const int LocationLength = 200;
+    public const int NotesLength = 2000;
+
+    /// <summary>An arrangement planned (its request checked).</summary>
+    public static TimetableEntry Plan(Guid inspectionId, TimetableEntryBody body, string by, DateTimeOffset at)
+    {
+        var entry = new TimetableEntry { Id = Guid.NewGuid(), InspectionId = inspectionId, Activity = body.Activity!, Mode = body.Mode!, CreatedAt = at, CreatedBy = by };
+        entry.Apply(body);
+        return entry;
+    }
+
+    /// <summary>¶32: the timetable stays flexible; a change is dated so the link person can pass it on.</summary>
+    public void Change(TimetableEntryBody body, string by, DateTimeOffset at)
+    {
+        (Activity, Mode) = (body.Activity!, body.Mode!);
+        Apply(body);
+        (ChangedAt, ChangedBy) = (at, by);
+    }
+
+    private void Apply(TimetableEntryBody body)
+    {
+        StartsAt = body.StartsAt!.Value;
+        EndsAt = body.EndsAt!.Value;
+        With = Trimmed(body.With);
+        Inspectors = body.Inspectors!.Select(i => i!.Trim()).Distinct().ToList();
+        Location = Trimmed(body.Location);
+        Notes = Trimmed(body.Notes);
+    }
+
+    /// <summary>
+    /// Why an activity cannot be on the day it starts, if it cannot: the meetings on their days (¶37: the initial meeting on the
+    /// first day of fieldwork), and nothing after fieldwork ends.
+    /// </summary>
+    public static string? DayProblem(string activity, DateTimeOffset startsAt, FieldworkWindow window)
+    {
+        var (start, end, day) = (window.Start, window.End, Day(startsAt));
+        return activity switch
+        {
+            MeetingKinds.InitialMeeting when day != start => $"The initial meeting is on the first day of fieldwork, {start:yyyy-MM-dd} (¶37).",
+            { } k when MeetingKinds.DuringFieldwork.Contains(k) && (day < start || day > end) =>
+                $"A {k} is in the fieldwork week, {start:yyyy-MM-dd} to {end:yyyy-MM-dd}.",
+            { } k when MeetingKinds.BeforeFieldwork.Contains(k) && day >= start => $"A {k} is before fieldwork starts on {start:yyyy-MM-dd}.",
+            _ when day > end => $"The timetable ends with fieldwork, on {end:yyyy-MM-dd}.",
+            _ => null,
+        };
+    }
+
+    /// <summary>The London day an arrangement or meeting starts on.</summary>
+    public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(LondonTime.ToLondon(at).DateTime);
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>What the timetable arranges (¶30–33, ¶64–69), in the guidance's words: the meetings it names and the rest of the week's work.</summary>
@@ -60,7 +114,11 @@ public static class TimetableActivities
 
 public sealed record TimetableEntryView(Guid Id, string Activity, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Mode, string? With,
     IReadOnlyList<string> Inspectors, string? Location, string? Notes, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? ChangedAt,
-    string? ChangedBy, Guid? HeldAs);
+    string? ChangedBy, Guid? HeldAs)
+{
+    public static TimetableEntryView From(TimetableEntry t, Guid? heldAs = null) => new(t.Id, t.Activity, LondonTime.ToLondon(t.StartsAt),
+        LondonTime.ToLondon(t.EndsAt), t.Mode, t.With, t.Inspectors, t.Location, t.Notes, t.CreatedAt, t.CreatedBy, t.ChangedAt, t.ChangedBy, heldAs);
+}
 
 internal sealed class TimetableEntryConfiguration : IEntityTypeConfiguration<TimetableEntry>
 {
@@ -71,9 +129,9 @@ internal sealed class TimetableEntryConfiguration : IEntityTypeConfiguration<Tim
         e.Property(t => t.Id).ValueGeneratedNever();
         e.Property(t => t.Activity).HasMaxLength(60);
         e.Property(t => t.Mode).HasMaxLength(20);
-        e.Property(t => t.With).HasMaxLength(500);
-        e.Property(t => t.Location).HasMaxLength(200);
-        e.Property(t => t.Notes).HasMaxLength(2000);
+        e.Property(t => t.With).HasMaxLength(TimetableEntry.WithLength);
+        e.Property(t => t.Location).HasMaxLength(TimetableEntry.LocationLength);
+        e.Property(t => t.Notes).HasMaxLength(TimetableEntry.NotesLength);
         e.Property(t => t.CreatedBy).HasMaxLength(200);
         e.Property(t => t.ChangedBy).HasMaxLength(200);
         e.Property(t => t.Version).IsRowVersion();

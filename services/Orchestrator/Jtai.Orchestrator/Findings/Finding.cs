@@ -8,7 +8,7 @@ namespace Jtai.Orchestrator.Findings;
 /// action, naming the agencies or services it concerns and its EC numbers, resting on evaluative
 /// summaries of the shared evidence record (¶80: the QA manager checks each links to evidence).
 /// </summary>
-public sealed class Finding
+public sealed partial class Finding
 {
     public Guid Id { get; set; }
     public Guid InspectionId { get; set; }
@@ -24,6 +24,9 @@ public sealed class Finding
     public string? LinksConfirmedBy { get; set; }
     public DateTimeOffset? LinksConfirmedAt { get; set; }
     public List<FindingLink> Links { get; set; } = [];
+
+    public const int TextLength = 5_000;
+    public const int ServicesLength = 500;
 }
 
 /// <summary>A finding rests on this evaluative summary (its id in Ofsted's shared evidence record).</summary>
@@ -36,7 +39,7 @@ public sealed class FindingLink
 }
 
 /// <summary>The team agreed the inspection's findings; after this the register is closed to changes.</summary>
-public sealed class FindingsAgreement
+public sealed partial class FindingsAgreement
 {
     public Guid InspectionId { get; set; }
     public required string AgreedBy { get; set; }
@@ -60,7 +63,7 @@ public sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         e.HasKey(f => f.Id);
         e.Property(f => f.Id).ValueGeneratedNever();
         e.Property(f => f.Kind).HasMaxLength(40);
-        e.Property(f => f.Services).HasMaxLength(500);
+        e.Property(f => f.Services).HasMaxLength(Finding.ServicesLength);
         e.Property(f => f.CreatedBy).HasMaxLength(200);
         e.Property(f => f.LinksConfirmedBy).HasMaxLength(200);
         e.HasIndex(f => f.InspectionId);
@@ -88,11 +91,6 @@ public sealed class FindingsAgreementConfiguration : IEntityTypeConfiguration<Fi
         e.Property(a => a.AgreedBy).HasMaxLength(200);
     }
 }
-
-public sealed record FindingRequest(string? Kind, string? Text, List<string?>? Agencies, string? Services, List<string?>? Criteria,
-    List<string?>? FocusAreas = null);
-
-public sealed record LinkRequest(Guid? SummaryId);
 
 public sealed record FindingLinkView(Guid SummaryId, string LinkedBy, DateTimeOffset LinkedAt);
 

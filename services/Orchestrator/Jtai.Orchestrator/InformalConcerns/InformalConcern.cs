@@ -34,6 +34,24 @@ public sealed class InformalConcern
     public Guid? ComplaintId { get; set; }
     public uint Version { get; set; }
 
+    public const int TextLength = 10_000;
+
+    /// <summary>
+    /// ¶89: a partner agency raises a concern with the lead inspector or the QA manager, while the inspection is open: from the
+    /// final letter, the way to raise a concern is a formal complaint (Annex C ¶120).
+    /// </summary>
+    public static InformalConcern Raise(Guid inspectionId, bool finalLetterIssued, string agency, string raisedWith, string text, string by, DateTimeOffset at)
+    {
+        if (finalLetterIssued)
+            throw new DomainRuleException("concern-before-final-letter",
+                "The final letter has been issued: a concern about the inspection is now a formal complaint (Annex C).");
+        return new InformalConcern
+        {
+            Id = Guid.NewGuid(), InspectionId = inspectionId, Agency = agency, RaisedBy = by, RaisedAt = at, RaisedWith = raisedWith, Text = text.Trim(),
+            State = InformalConcernStates.Raised,
+        };
+    }
+
     /// <summary>The lead inspector or QA manager resolved it with the partnership during the inspection.</summary>
     public void Resolve(string resolution, string by, DateTimeOffset at)
     {
@@ -78,12 +96,6 @@ public static class ConcernRecipients
     public static readonly IReadOnlyList<string> All = [LeadInspector, QaManager];
 }
 
-public sealed record InformalConcernRequest(string? RaisedWith, string? Text);
-
-public sealed record ConcernResolutionRequest(string? Resolution);
-
-public sealed record ConcernDiscussionRequest(string? Outcome, bool? Resolved, List<string?>? QaManagersJoining);
-
 public sealed record InformalConcernView(Guid Id, Guid InspectionId, string Agency, string RaisedBy, DateTimeOffset RaisedAt, string RaisedWith,
     string Text, string State, string? Resolution, string? ResolvedBy, DateTimeOffset? ResolvedAt, DateTimeOffset? EscalatedAt,
     DateOnly? QaManagerFrom, IReadOnlyList<string> QaManagersJoining, Guid? ComplaintId)
@@ -102,9 +114,9 @@ public sealed class InformalConcernConfiguration : IEntityTypeConfiguration<Info
         e.Property(c => c.Agency).HasMaxLength(40);
         e.Property(c => c.RaisedBy).HasMaxLength(200);
         e.Property(c => c.RaisedWith).HasMaxLength(20);
-        e.Property(c => c.Text).HasMaxLength(10_000);
+        e.Property(c => c.Text).HasMaxLength(InformalConcern.TextLength);
         e.Property(c => c.State).HasMaxLength(20);
-        e.Property(c => c.Resolution).HasMaxLength(10_000);
+        e.Property(c => c.Resolution).HasMaxLength(InformalConcern.TextLength);
         e.Property(c => c.ResolvedBy).HasMaxLength(200);
         e.HasIndex(c => c.InspectionId);
         e.Property(c => c.Version).IsRowVersion();
@@ -116,4 +128,14 @@ public static class InformalConcernQueries
     /// <summary>The concern, only if it belongs to that inspection.</summary>
     public static Task<InformalConcern?> InformalConcern(this OrchestratorDbContext db, Guid inspectionId, Guid concernId, CancellationToken ct) =>
         db.Set<InformalConcern>().SingleOrDefaultAsync(c => c.Id == concernId && c.InspectionId == inspectionId, ct);
+
+    /// <summary>Saves a step, turning a lost race on the concern's row version into a 409 rather than a silent overwrite.</summary>
+    public static async Task SaveConcern(this OrchestratorDbContext db, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainRuleException("concern-changed", "The concern changed meanwhile (another request won): read it again.");
+        }
+    }
 }

@@ -145,6 +145,8 @@ public sealed class LetterVersion
     public required string EditedBy { get; set; }
     public DateTimeOffset EditedAt { get; set; }
     public required string Note { get; set; }
+
+    public const int NoteLength = 1_000;
 }
 
 /// <summary>¶81: a senior manager of an inspectorate agreed the findings as a given version presents them.</summary>
@@ -184,7 +186,7 @@ public sealed class LetterVersionConfiguration : IEntityTypeConfiguration<Letter
         e.HasKey(v => new { v.InspectionId, v.Number });
         e.Property(v => v.Content).HasColumnType("jsonb");
         e.Property(v => v.EditedBy).HasMaxLength(200);
-        e.Property(v => v.Note).HasMaxLength(1_000);
+        e.Property(v => v.Note).HasMaxLength(LetterVersion.NoteLength);
     }
 }
 

@@ -48,94 +48,44 @@ public static class LetterApi
         return app;
     }
 
-    private static async Task<Results<Created<LetterView>, ValidationProblem, NotFound>> Draft(
-        Guid inspectionId, DraftLetterRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
-        TimeProvider clock, CancellationToken ct)
+    /// <summary>What the steps on the letter need: storage, drafting (the framework and timeline), the caller, the clock.</summary>
+    public sealed record LetterServices(OrchestratorDbContext Db, LetterDrafting Drafting, ClaimsPrincipal User, TimeProvider Clock, CancellationToken Ct)
     {
-        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
-        var errors = new RequestErrors();
-        var nextSteps = LetterValidation.NextSteps(request.NextSteps, errors);
-        var addressees = LetterValidation.Addressees(request.Addressees, errors);
-        var signatories = LetterValidation.Signatories(request.Signatories, drafting.TakingPart(inspection), errors);
-        var headline = LetterValidation.Paragraphs(request.HeadlineFindings, "headlineFindings", errors);
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-
-        if (!await db.Set<FindingsAgreement>().AnyAsync(a => a.InspectionId == inspectionId, ct))
-            throw new DomainRuleException("findings-agreed-first", "The letter is drafted from the agreed findings: agree the findings register first.");
-        if (inspection.Status != Lifecycle.Stages.Drafting)
-            throw new DomainRuleException("lifecycle-stage", $"The letter is drafted after fieldwork, in the '{Lifecycle.Stages.Drafting}' stage; the inspection is '{inspection.Status}'.");
-        if (await db.Letter(inspectionId, ct) is not null)
-            throw new DomainRuleException("letter-drafted", "The letter is already drafted: edit it (PUT) to make a new version.");
-        var findings = await db.Set<Finding>().AsNoTracking().Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
-        var content = drafting.Draft(inspection, findings, headline, nextSteps!, addressees!, signatories!, request.CriteriaInText == true);
-
-        var now = clock.GetUtcNow();
-        var letter = new InspectionLetter { InspectionId = inspectionId, Stage = LetterStages.Drafting, CurrentVersion = 1, DraftedBy = user.Id(), DraftedAt = now };
-        db.Add(letter);
-        db.Add(new LetterVersion { InspectionId = inspectionId, Number = 1, Content = content.ToJson(), EditedBy = user.Id(), EditedAt = now, Note = "Drafted from the agreed findings" });
-        await db.SaveLetter(ct);
-        return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/letter", await LetterView.Read(db, drafting, letter, now, ct));
+        public Task<LetterView> View(InspectionLetter letter, DateTimeOffset now) => LetterView.Read(Db, Drafting, letter, now, Ct);
     }
 
-    private static async Task<Results<Ok<LetterView>, NotFound>> Get(Guid inspectionId, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct) =>
-        await db.Letter(inspectionId, ct) is { } letter ? TypedResults.Ok(await LetterView.Read(db, drafting, letter, clock.GetUtcNow(), ct)) : TypedResults.NotFound();
-
-    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Edit(
-        Guid inspectionId, EditLetterRequest request, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<LetterView>, ValidationProblem, NotFound>> Draft(Guid inspectionId, DraftLetterRequest request, [AsParameters] LetterServices s)
     {
+        var (db, ct) = (s.Db, s.Ct);
+        if (await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is not { } inspection) return TypedResults.NotFound();
+        if (request.Check(s.Drafting.TakingPart(inspection), out var errors) is not { } parts) return TypedResults.ValidationProblem(errors.ToDictionary());
+        var findingsAgreed = await db.Set<FindingsAgreement>().AnyAsync(a => a.InspectionId == inspectionId, ct);
+        var letter = InspectionLetter.Draft(inspection, findingsAgreed, await db.Letter(inspectionId, ct) is not null, s.User.Id(), s.Clock.GetUtcNow());
+        var findings = await db.Set<Finding>().AsNoTracking().Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
+        var content = s.Drafting.Draft(inspection, findings, parts.Headline, parts.NextSteps, parts.Addressees, parts.Signatories, parts.CriteriaInText);
+        db.Add(letter);
+        db.Add(letter.FirstVersion(content));
+        await db.SaveLetter(ct);
+        return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/letter", await s.View(letter, letter.DraftedAt));
+    }
+
+    private static async Task<Results<Ok<LetterView>, NotFound>> Get(Guid inspectionId, [AsParameters] LetterServices s) =>
+        await s.Db.Letter(inspectionId, s.Ct) is { } letter ? TypedResults.Ok(await s.View(letter, s.Clock.GetUtcNow())) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<LetterView>, ValidationProblem, NotFound>> Edit(Guid inspectionId, EditLetterRequest request, [AsParameters] LetterServices s)
+    {
+        var (db, ct) = (s.Db, s.Ct);
         if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
         var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
-        var errors = new RequestErrors();
-        errors.Required(request.BaseVersion, "baseVersion");
-        errors.MaxLength(request.Note, 1_000, "note");
-        errors.MaxLength(request.Opening, LetterValidation.MaxParagraph, "opening");
-        if (request.Opening is not null) errors.Required(request.Opening, "opening");
-        var headline = LetterValidation.Paragraphs(request.HeadlineFindings, "headlineFindings", errors, required: true);
-        var priority = LetterValidation.Paragraphs(request.AreasForPriorityAction, "areasForPriorityAction", errors);
-        var improve = LetterValidation.Paragraphs(request.WhatNeedsToImprove, "whatNeedsToImprove", errors);
-        var strengths = LetterValidation.Paragraphs(request.Strengths, "strengths", errors);
         var current = await db.Content(inspectionId, letter.CurrentVersion, ct);
-        var sections = LetterValidation.FocusAreaSections(request.FindingsByFocusArea, current.FindingsByFocusArea, drafting.FocusAreas(inspection), errors);
-        // Main findings may all sit in focus-area sections; then "Main findings" itself may be empty.
-        var main = LetterValidation.Paragraphs(request.MainFindings, "mainFindings", errors,
-            required: (sections ?? current.FindingsByFocusArea).Count == 0);
-        var nextSteps = request.NextSteps is null ? null : LetterValidation.NextSteps(request.NextSteps, errors);
-        var addressees = request.Addressees is null ? null : LetterValidation.Addressees(request.Addressees, errors);
-        var signatories = request.Signatories is null ? null : LetterValidation.Signatories(request.Signatories, drafting.TakingPart(inspection), errors);
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-
-        if (letter.IsFinal)
-            throw new DomainRuleException("letter-final", "The final letter has been issued: its text no longer changes.");
-        if (request.BaseVersion != letter.CurrentVersion)
-            throw new DomainRuleException("letter-version", $"The letter is at version {letter.CurrentVersion}, not {request.BaseVersion}: read it again before editing.");
-        // ¶80–81: a version checked and agreed is frozen; changing it is a deliberate act that reopens both.
-        if (request.Reopen != true && await LetterQualityGate.IsAgreed(db, drafting, letter, ct))
-            throw new DomainRuleException("letter-agreed",
-                $"Version {letter.CurrentVersion} is quality assured and agreed by all three inspectorates: a change reopens quality assurance and agreement (send \"reopen\": true to make it).");
-
-        var edited = current with
-        {
-            Opening = request.Opening?.Trim() ?? current.Opening,
-            HeadlineFindings = headline ?? current.HeadlineFindings,
-            AreasForPriorityAction = priority ?? current.AreasForPriorityAction,
-            WhatNeedsToImprove = improve ?? current.WhatNeedsToImprove,
-            Strengths = strengths ?? current.Strengths,
-            MainFindings = main ?? current.MainFindings,
-            NextSteps = nextSteps ?? current.NextSteps,
-            Addressees = addressees ?? current.Addressees,
-            Signatories = signatories ?? current.Signatories,
-            FindingsByFocusArea = sections ?? current.FindingsByFocusArea,
-        };
-        var now = clock.GetUtcNow();
-        letter.CurrentVersion++;
-        db.Add(new LetterVersion
-        {
-            InspectionId = inspectionId, Number = letter.CurrentVersion, Content = edited.ToJson(), EditedBy = user.Id(), EditedAt = now,
-            Note = (string.IsNullOrWhiteSpace(request.Note) ? "Edited" : request.Note.Trim()) + (request.Reopen == true ? " (reopens quality assurance and agreement)" : ""),
-        });
+        if (request.Apply(current, s.Drafting.FocusAreas(inspection), s.Drafting.TakingPart(inspection), out var errors) is not { } edited)
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        var reopen = request.Reopen == true;
+        var agreed = !reopen && await LetterQualityGate.IsAgreed(db, s.Drafting, letter, ct);
+        var now = s.Clock.GetUtcNow();
+        db.Add(letter.Edit(edited, request.BaseVersion, reopen, agreed, request.Note, s.User.Id(), now));
         await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
+        return TypedResults.Ok(await s.View(letter, now));
     }
 
     private static async Task<Results<Ok<LetterDeliveryView>, NotFound>> RetryDelivery(Guid inspectionId, Guid deliveryId, OrchestratorDbContext db,
@@ -181,11 +131,4 @@ public static class LetterApi
         var status = $"Version {number}: not for publication";
         return LetterResults.Render(LetterContent.FromJson(version.Content), LetterStore.Title(inspection), status, html);
     }
-}
-
-public static class LetterResults
-{
-    public static IResult Render(LetterContent content, string title, string? status, bool html) => html
-        ? TypedResults.Content(LetterRendering.Html(content, title, status), "text/html; charset=utf-8")
-        : TypedResults.Content(LetterRendering.Text(content, title, status), "text/plain; charset=utf-8");
 }

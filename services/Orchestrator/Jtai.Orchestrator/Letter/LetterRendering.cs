@@ -83,3 +83,11 @@ public static class LetterRendering
         if (line.Length > 0) yield return line.ToString();
     }
 }
+
+/// <summary>The letter's HTML or text as an HTTP answer.</summary>
+public static class LetterResults
+{
+    public static IResult Render(LetterContent content, string title, string? status, bool html) => html
+        ? TypedResults.Content(LetterRendering.Html(content, title, status), "text/html; charset=utf-8")
+        : TypedResults.Content(LetterRendering.Text(content, title, status), "text/plain; charset=utf-8");
+}

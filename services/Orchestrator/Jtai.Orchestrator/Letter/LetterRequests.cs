@@ -14,7 +14,23 @@ public sealed record SignatoryRequest(string? Inspectorate, string? Name, string
 
 /// <summary>CriteriaInText: the lead chooses to keep the findings' evaluation criteria codes in the letter's text (left out by default).</summary>
 public sealed record DraftLetterRequest(NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories,
-    List<string?>? HeadlineFindings, bool? CriteriaInText = null);
+    List<string?>? HeadlineFindings, bool? CriteriaInText = null)
+{
+    /// <summary>The parts the lead gives, checked (a signatory for each inspectorate taking part), or null with the errors.</summary>
+    public LetterParts? Check(IReadOnlyList<string> takingPart, out RequestErrors errors)
+    {
+        errors = new RequestErrors();
+        var nextSteps = LetterValidation.NextSteps(NextSteps, errors);
+        var addressees = LetterValidation.Addressees(Addressees, errors);
+        var signatories = LetterValidation.Signatories(Signatories, takingPart, errors);
+        var headline = LetterValidation.Paragraphs(HeadlineFindings, "headlineFindings", errors);
+        return errors.Any ? null : new LetterParts(nextSteps!, addressees!, signatories!, headline, CriteriaInText == true);
+    }
+}
+
+/// <summary>What the lead gives for the draft; the rest is drafted from the agreed findings.</summary>
+public sealed record LetterParts(NextSteps NextSteps, Addressees Addressees, IReadOnlyList<Signatory> Signatories, IReadOnlyList<string>? Headline,
+    bool CriteriaInText);
 
 /// <summary>
 /// A new version: sections left out stay as they are; BaseVersion guards against overwriting someone else's edit.
@@ -24,115 +40,42 @@ public sealed record DraftLetterRequest(NextStepsRequest? NextSteps, AddresseesR
 public sealed record EditLetterRequest(int? BaseVersion, string? Note, string? Opening, List<string?>? HeadlineFindings,
     List<string?>? AreasForPriorityAction, List<string?>? WhatNeedsToImprove, List<string?>? Strengths, List<string?>? MainFindings,
     NextStepsRequest? NextSteps, AddresseesRequest? Addressees, List<SignatoryRequest?>? Signatories, bool? Reopen = null,
-    Dictionary<string, List<string?>?>? FindingsByFocusArea = null);
-
-/// <summary>Validation of the letter's parts, naming the field of each mistake.</summary>
-public static class LetterValidation
+    Dictionary<string, List<string?>?>? FindingsByFocusArea = null)
 {
-    public const int MaxParagraph = 5_000;
-
-    public static NextSteps? NextSteps(NextStepsRequest? request, RequestErrors errors, DateOnly? dueOn = null)
-    {
-        if (request is null) { errors.Add("nextSteps", "'nextSteps' is required."); return null; }
-        if (!errors.Required(request.StatementRequired, "nextSteps.statementRequired")) return null;
-        if (request.StatementRequired == false)
-        {
-            if (request.LeadAgency is not null || request.CooperatingAgencies is { Count: > 0 })
-                errors.Add("nextSteps.leadAgency", "No agency leads or cooperates when no statement of action is required.");
-            return new NextSteps(false, null, [], null);
-        }
-        var ok = errors.Required(request.LeadAgency, "nextSteps.leadAgency") && errors.OneOf(request.LeadAgency, Agencies.All, "nextSteps.leadAgency");
-        var cooperating = new List<string>();
-        var list = request.CooperatingAgencies ?? [];
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (!errors.OneOf(list[i], Agencies.All, $"nextSteps.cooperatingAgencies[{i}]")) { ok = false; continue; }
-            if (list[i] == request.LeadAgency) { errors.Add($"nextSteps.cooperatingAgencies[{i}]", "The lead agency does not also cooperate."); ok = false; }
-            else if (!cooperating.Contains(list[i]!)) cooperating.Add(list[i]!);
-        }
-        return ok ? new NextSteps(true, request.LeadAgency, cooperating, dueOn) : null;
-    }
-
-    public static Addressees? Addressees(AddresseesRequest? request, RequestErrors errors)
-    {
-        if (request is null) { errors.Add("addressees", "'addressees' is required: the DCS, ICB, police, MASA chair and independent scrutineer (¶77)."); return null; }
-        var ok = Name(request.Dcs, "addressees.dcs", errors) & Name(request.Icb, "addressees.icb", errors) & Name(request.Police, "addressees.police", errors)
-                 & Name(request.MasaChair, "addressees.masaChair", errors) & Name(request.IndependentScrutineer, "addressees.independentScrutineer", errors);
-        // The letter is delivered to each of them (¶82–83): without an address it could only be "sent" on paper.
-        ok &= Email(request.DcsEmail, "addressees.dcsEmail", errors) & Email(request.IcbEmail, "addressees.icbEmail", errors)
-              & Email(request.PoliceEmail, "addressees.policeEmail", errors) & Email(request.MasaChairEmail, "addressees.masaChairEmail", errors)
-              & Email(request.IndependentScrutineerEmail, "addressees.independentScrutineerEmail", errors);
-        return ok ? new Addressees(request.Dcs!.Trim(), request.Icb!.Trim(), request.Police!.Trim(), request.MasaChair!.Trim(), request.IndependentScrutineer!.Trim(),
-            request.DcsEmail!.Trim(), request.IcbEmail!.Trim(), request.PoliceEmail!.Trim(), request.MasaChairEmail!.Trim(), request.IndependentScrutineerEmail!.Trim()) : null;
-    }
-
-    /// <summary>One signatory for each inspectorate taking part, in the framework's order, and for no other (¶77; Ofsted alone in an Ofsted-only letter).</summary>
-    public static IReadOnlyList<Signatory>? Signatories(List<SignatoryRequest?>? request, IReadOnlyList<string> takingPart, RequestErrors errors)
-    {
-        if (request is null) { errors.Add("signatories", "'signatories' is required: one per inspectorate taking part."); return null; }
-        var result = new List<Signatory>();
-        for (var i = 0; i < request.Count; i++)
-        {
-            var s = request[i];
-            if (s is null) { errors.Add($"signatories[{i}]", "A signatory is required."); continue; }
-            var ok = errors.Required(s.Inspectorate, $"signatories[{i}].inspectorate") && errors.OneOf(s.Inspectorate, Inspectorates.All, $"signatories[{i}].inspectorate");
-            if (ok && !takingPart.Contains(s.Inspectorate!))
-            {
-                errors.Add($"signatories[{i}].inspectorate", $"'{s.Inspectorate}' does not take part in this inspection: the letter is signed for {string.Join(", ", takingPart)}.");
-                ok = false;
-            }
-            ok &= Name(s.Name, $"signatories[{i}].name", errors) & Name(s.Title, $"signatories[{i}].title", errors);
-            if (ok && result.Any(r => r.Inspectorate == s.Inspectorate)) { errors.Add($"signatories[{i}].inspectorate", "One signatory per inspectorate."); ok = false; }
-            if (ok) result.Add(new Signatory(s.Inspectorate!, s.Name!.Trim(), s.Title!.Trim()));
-        }
-        foreach (var missing in takingPart.Where(x => request.All(s => s?.Inspectorate != x)))
-            errors.Add("signatories", $"The letter is signed for each inspectorate taking part: {missing} has no signatory.");
-        return result.Count == takingPart.Count ? takingPart.Select(x => result.Single(r => r.Inspectorate == x)).ToList() : null;
-    }
-
     /// <summary>
-    /// The sections of the focus areas given (by code: FA1…), each replacing that section; an empty list removes it. Sections
-    /// keep the framework's order whatever the request's.
+    /// The current text with the sections given replaced, or null with the errors. The focus areas are the theme's and the
+    /// signatories those of the inspectorates taking part.
     /// </summary>
-    public static IReadOnlyList<FocusAreaSection>? FocusAreaSections(Dictionary<string, List<string?>?>? request, IReadOnlyList<FocusAreaSection> current,
-        IReadOnlyList<FocusArea> areas, RequestErrors errors)
+    public LetterContent? Apply(LetterContent current, IReadOnlyList<FocusArea> focusAreas, IReadOnlyList<string> takingPart, out RequestErrors errors)
     {
-        if (request is null) return null;
-        var replaced = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (code, paragraphs) in request)
+        errors = new RequestErrors();
+        errors.Required(BaseVersion, "baseVersion");
+        errors.MaxLength(Note, LetterVersion.NoteLength, "note");
+        errors.MaxLength(Opening, LetterValidation.MaxParagraph, "opening");
+        if (Opening is not null) errors.Required(Opening, "opening");
+        var headline = LetterValidation.Paragraphs(HeadlineFindings, "headlineFindings", errors, required: true);
+        var priority = LetterValidation.Paragraphs(AreasForPriorityAction, "areasForPriorityAction", errors);
+        var improve = LetterValidation.Paragraphs(WhatNeedsToImprove, "whatNeedsToImprove", errors);
+        var strengths = LetterValidation.Paragraphs(Strengths, "strengths", errors);
+        var sections = LetterValidation.FocusAreaSections(FindingsByFocusArea, current.FindingsByFocusArea, focusAreas, errors);
+        // Main findings may all sit in focus-area sections; then "Main findings" itself may be empty.
+        var main = LetterValidation.Paragraphs(MainFindings, "mainFindings", errors, required: (sections ?? current.FindingsByFocusArea).Count == 0);
+        var nextSteps = NextSteps is null ? null : LetterValidation.NextSteps(NextSteps, errors);
+        var addressees = Addressees is null ? null : LetterValidation.Addressees(Addressees, errors);
+        var signatories = Signatories is null ? null : LetterValidation.Signatories(Signatories, takingPart, errors);
+        if (errors.Any) return null;
+        return current with
         {
-            var field = $"findingsByFocusArea.{code}";
-            if (areas.All(a => a.Code != code))
-            {
-                errors.Add(field, $"'{code}' is not a focus area of this inspection's theme ({string.Join(", ", areas.Select(a => a.Code))}).");
-                continue;
-            }
-            if (Paragraphs(paragraphs ?? [], field, errors) is { } list) replaced[code] = list;
-        }
-        return areas
-            .Select(a => new FocusAreaSection(a.Code, a.Heading,
-                replaced.TryGetValue(a.Code, out var given) ? given : current.FirstOrDefault(s => s.Code == a.Code)?.Paragraphs ?? []))
-            .Where(s => s.Paragraphs.Count > 0).ToList();
-    }
-
-    public static IReadOnlyList<string>? Paragraphs(List<string?>? request, string field, RequestErrors errors, bool required = false)
-    {
-        if (request is null) return null;
-        if (required && request.Count == 0) errors.Add(field, $"'{field}' needs at least one paragraph.");
-        var list = new List<string>();
-        for (var i = 0; i < request.Count; i++)
-            if (errors.Required(request[i], $"{field}[{i}]") && errors.MaxLength(request[i], MaxParagraph, $"{field}[{i}]")) list.Add(request[i]!.Trim());
-        return list;
-    }
-
-    private static bool Name(string? value, string field, RequestErrors errors) =>
-        errors.Required(value, field) && errors.MaxLength(value, 200, field);
-
-    private static bool Email(string? value, string field, RequestErrors errors)
-    {
-        if (!errors.Required(value, field)) return false;
-        if (value!.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(value.Trim(), out _)) return true;
-        errors.Add(field, $"'{field}' must be an email address.");
-        return false;
+            Opening = Opening?.Trim() ?? current.Opening,
+            HeadlineFindings = headline ?? current.HeadlineFindings,
+            AreasForPriorityAction = priority ?? current.AreasForPriorityAction,
+            WhatNeedsToImprove = improve ?? current.WhatNeedsToImprove,
+            Strengths = strengths ?? current.Strengths,
+            MainFindings = main ?? current.MainFindings,
+            NextSteps = nextSteps ?? current.NextSteps,
+            Addressees = addressees ?? current.Addressees,
+            Signatories = signatories ?? current.Signatories,
+            FindingsByFocusArea = sections ?? current.FindingsByFocusArea,
+        };
     }
 }

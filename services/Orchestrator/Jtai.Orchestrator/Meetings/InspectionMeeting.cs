@@ -1,5 +1,7 @@
 using Jtai.Calendar.Timeline;
 using Jtai.Calendar.WorkingDays;
+using Jtai.Orchestrator.Lifecycle;
+using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -24,7 +26,50 @@ public sealed class InspectionMeeting
     public string? Notes { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public required string RecordedBy { get; set; }
+
+    public const int NotesLength = 4000;
+
+    /// <summary>Meetings follow notification (¶16–20): a scheduled or cancelled inspection has none.</summary>
+    public static void EnsureHeldFor(Inspections.Inspection inspection)
+    {
+        if (inspection.Status is Stages.Scheduled or Stages.Cancelled)
+            throw new DomainRuleException("meeting-stage", $"An inspection that is '{inspection.Status}' has no meetings: they follow notification (¶16–20).");
+    }
+
+    /// <summary>
+    /// The meeting recorded, held on its kind's day: the initial meeting on the first day of fieldwork (¶37), the others in
+    /// the fieldwork week or before it. A meeting on the wrong day is the request's mistake (its <c>startedAt</c>), named in
+    /// <paramref name="errors"/>.
+    /// </summary>
+    public static InspectionMeeting? Record(Guid inspectionId, FieldworkWindow window, RecordMeetingBody body, List<MeetingAttendee> attendees,
+        string by, DateTimeOffset now, RequestErrors errors)
+    {
+        var day = DateOnly.FromDateTime(LondonTime.ToLondon(body.StartedAt!.Value).DateTime);
+        var problem = body.Kind switch
+        {
+            MeetingKinds.InitialMeeting when day != window.Start =>
+                $"The initial meeting is held on the first day of fieldwork, {window.Start:yyyy-MM-dd} (¶37), not {day:yyyy-MM-dd}.",
+            { } k when MeetingKinds.DuringFieldwork.Contains(k) && (day < window.Start || day > window.End) =>
+                $"A {k} is held in the fieldwork week, {window.Start:yyyy-MM-dd} to {window.End:yyyy-MM-dd}, not on {day:yyyy-MM-dd}.",
+            { } k when MeetingKinds.BeforeFieldwork.Contains(k) && day >= window.Start =>
+                $"A {k} is held before fieldwork starts on {window.Start:yyyy-MM-dd}, not on {day:yyyy-MM-dd}.",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            errors.Add("startedAt", problem);
+            return null;
+        }
+        return new InspectionMeeting
+        {
+            Id = Guid.NewGuid(), InspectionId = inspectionId, Kind = body.Kind!, StartedAt = body.StartedAt.Value, EndedAt = body.EndedAt,
+            Mode = body.Mode!, Attendees = attendees, Notes = body.Notes?.Trim(), RecordedAt = now, RecordedBy = by,
+        };
+    }
 }
+
+/// <summary>The fieldwork week on the inspection's timeline.</summary>
+public sealed record FieldworkWindow(DateOnly Start, DateOnly End);
 
 /// <summary>
 /// One person at a meeting, by role and organisation (¶76: a job title is enough; a name only where it is
@@ -35,6 +80,8 @@ public sealed class MeetingAttendee
     public required string Role { get; set; }
     public required string Organisation { get; set; }
     public string? Name { get; set; }
+
+    public const int TextLength = 200;
 }
 
 public sealed record MeetingAttendeeView(string Role, string Organisation, string? Name);
@@ -116,7 +163,7 @@ internal sealed class InspectionMeetingConfiguration : IEntityTypeConfiguration<
         e.Property(m => m.Id).ValueGeneratedNever();
         e.Property(m => m.Kind).HasMaxLength(60);
         e.Property(m => m.Mode).HasMaxLength(20);
-        e.Property(m => m.Notes).HasMaxLength(4000);
+        e.Property(m => m.Notes).HasMaxLength(InspectionMeeting.NotesLength);
         e.Property(m => m.RecordedBy).HasMaxLength(200);
         e.OwnsMany(m => m.Attendees, a => a.ToJson());
         e.HasIndex(m => new { m.InspectionId, m.StartedAt });

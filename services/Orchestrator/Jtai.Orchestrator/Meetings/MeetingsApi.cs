@@ -1,23 +1,13 @@
 using System.Security.Claims;
 using Jtai.Calendar.Frameworks;
-using Jtai.Calendar.Timeline;
-using Jtai.Orchestrator.Inspections;
-using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
-using Jtai.Orchestrator.Lifecycle;
-using Jtai.Orchestrator.Timeline;
+using Jtai.Orchestrator.Inspections;
 using Jtai.ServiceDefaults.Access;
-using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jtai.Orchestrator.Meetings;
-
-public sealed record MeetingAttendeeBody(string? Role, string? Organisation, string? Name);
-
-public sealed record RecordMeetingBody(string? Kind, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Mode,
-    IReadOnlyList<MeetingAttendeeBody?>? Attendees, string? Notes);
 
 /// <summary>
 /// The team records each meeting once it has taken place, with its real times and the people there;
@@ -37,20 +27,9 @@ public static class MeetingsApi
         Guid inspectionId, RecordMeetingBody body, ClaimsPrincipal user, OrchestratorDbContext db, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var errors = new RequestErrors();
-        if (errors.Required(body.Kind, "kind")) errors.OneOf(body.Kind, MeetingKinds.All, "kind");
-        if (errors.Required(body.Mode, "mode")) errors.OneOf(body.Mode, MeetingModes.All, "mode");
-        if (errors.Required(body.StartedAt, "startedAt") && body.StartedAt > now)
-            errors.Add("startedAt", "'startedAt' is in the future: a meeting is recorded once it has taken place.");
-        if (body.EndedAt is { } ended && (ended < body.StartedAt || ended > now))
-            errors.Add("endedAt", "'endedAt' must be after 'startedAt' and not in the future.");
-        errors.MaxLength(body.Notes, 4000, "notes");
-        var attendees = Attendees(body.Attendees, errors);
         var takingPart = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == inspectionId, ct) is { } planned
             ? frameworks.TakingPart(planned) : Inspectorates.All;
-        if (body.Kind is { } kind && MeetingKinds.EveryInspectorateAttends.Contains(kind))
-            foreach (var missing in takingPart.Where(i => !attendees.Any(a => a.Organisation == i)))
-                errors.Add("attendees", $"The {kind} is attended by at least one inspector of each inspectorate (¶37, ¶43): none of {missing} is listed.");
+        var attendees = body.Check(now, takingPart, out var errors);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -58,34 +37,13 @@ public static class MeetingsApi
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM inspections WHERE id = {inspectionId} FOR UPDATE", ct);
         var inspection = await db.Inspections.SingleOrDefaultAsync(i => i.Id == inspectionId, ct);
         if (inspection is null) return TypedResults.NotFound();
-        if (inspection.Status is Stages.Scheduled or Stages.Cancelled)
-            throw new DomainRuleException("meeting-stage", $"An inspection that is '{inspection.Status}' has no meetings: they follow notification (¶16–20).");
-        var window = await Window(db, inspectionId, ct);
-        var day = DateOnly.FromDateTime(LondonTime.ToLondon(body.StartedAt!.Value).DateTime);
-        var problem = body.Kind switch
-        {
-            MeetingKinds.InitialMeeting when day != window.Start =>
-                $"The initial meeting is held on the first day of fieldwork, {window.Start:yyyy-MM-dd} (¶37), not {day:yyyy-MM-dd}.",
-            { } k when MeetingKinds.DuringFieldwork.Contains(k) && (day < window.Start || day > window.End) =>
-                $"A {k} is held in the fieldwork week, {window.Start:yyyy-MM-dd} to {window.End:yyyy-MM-dd}, not on {day:yyyy-MM-dd}.",
-            { } k when MeetingKinds.BeforeFieldwork.Contains(k) && day >= window.Start =>
-                $"A {k} is held before fieldwork starts on {window.Start:yyyy-MM-dd}, not on {day:yyyy-MM-dd}.",
-            _ => null,
-        };
-        if (problem is not null)
-        {
-            errors.Add("startedAt", problem);
+        InspectionMeeting.EnsureHeldFor(inspection);
+        var window = await db.FieldworkWindow(inspectionId, ct);
+        if (InspectionMeeting.Record(inspectionId, window, body, attendees, user.Id(), now, errors) is not { } meeting)
             return TypedResults.ValidationProblem(errors.ToDictionary());
-        }
-
-        var meeting = new InspectionMeeting
-        {
-            Id = Guid.NewGuid(), InspectionId = inspectionId, Kind = body.Kind!, StartedAt = body.StartedAt.Value, EndedAt = body.EndedAt,
-            Mode = body.Mode!, Attendees = attendees, Notes = body.Notes?.Trim(), RecordedAt = now, RecordedBy = user.Id(),
-        };
         db.Add(meeting);
         await db.SaveChangesAsync(ct);
-        await MeetMilestones(db, inspectionId, meeting.Kind, ct);
+        await db.MeetMilestones(inspectionId, meeting.Kind, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/meetings/{meeting.Id}", MeetingView.From(meeting));
@@ -96,53 +54,5 @@ public static class MeetingsApi
         var meetings = await db.Set<InspectionMeeting>().AsNoTracking().Where(m => m.InspectionId == inspectionId)
             .OrderBy(m => m.StartedAt).ToListAsync(ct);
         return TypedResults.Ok(meetings.Select(MeetingView.From).ToList());
-    }
-
-    private static List<MeetingAttendee> Attendees(IReadOnlyList<MeetingAttendeeBody?>? body, RequestErrors errors)
-    {
-        if (body is null || body.Count == 0)
-        {
-            errors.Add("attendees", "'attendees' lists who was at the meeting (¶72: evidence records the people and times of meetings).");
-            return [];
-        }
-        if (body.Count > 100) errors.Add("attendees", "'attendees' lists at most 100 people.");
-        var list = new List<MeetingAttendee>();
-        for (var i = 0; i < body.Count && i < 100; i++)
-        {
-            var a = body[i];
-            var ok = errors.Required(a?.Role, $"attendees[{i}].role") & errors.Required(a?.Organisation, $"attendees[{i}].organisation");
-            ok &= errors.MaxLength(a?.Role, 200, $"attendees[{i}].role") & errors.MaxLength(a?.Organisation, 200, $"attendees[{i}].organisation")
-                & errors.MaxLength(a?.Name, 200, $"attendees[{i}].name");
-            if (ok) list.Add(new MeetingAttendee { Role = a!.Role!.Trim(), Organisation = a.Organisation!.Trim().ToLowerInvariant(), Name = a.Name?.Trim() });
-        }
-        return list;
-    }
-
-    private static async Task<(DateOnly Start, DateOnly End)> Window(OrchestratorDbContext db, Guid inspectionId, CancellationToken ct)
-    {
-        var dates = await db.Set<InspectionMilestone>().AsNoTracking()
-            .Where(m => m.InspectionId == inspectionId && (m.Key == MilestoneKeys.FieldworkStart || m.Key == MilestoneKeys.FieldworkEnd))
-            .ToDictionaryAsync(m => m.Key, m => m.Date, ct);
-        return (dates[MilestoneKeys.FieldworkStart], dates[MilestoneKeys.FieldworkEnd]);
-    }
-
-    /// <summary>
-    /// The n-th meeting of a kind meets the n-th milestone of the kind (the first KIT meeting the Wednesday one,
-    /// the second the Thursday one), at the time it started: on time or late as it really was.
-    /// </summary>
-    private static async Task MeetMilestones(OrchestratorDbContext db, Guid inspectionId, string kind, CancellationToken ct)
-    {
-        var keys = MeetingKinds.Meets(kind);
-        if (keys.Count == 0) return;
-        var held = await db.Set<InspectionMeeting>().Where(m => m.InspectionId == inspectionId && m.Kind == kind)
-            .OrderBy(m => m.StartedAt).Select(m => m.StartedAt).ToListAsync(ct);
-        var milestones = await db.Set<InspectionMilestone>().Where(m => m.InspectionId == inspectionId && keys.Contains(m.Key))
-            .OrderBy(m => m.DueAt).ToListAsync(ct);
-        foreach (var (milestone, startedAt) in milestones.Zip(held))
-        {
-            if (milestone.MetBy is not null && milestone.MetBy != MeetingKinds.MetBy) continue;
-            milestone.MetAt = startedAt;
-            milestone.MetBy = MeetingKinds.MetBy;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jtai.Calendar.Frameworks;
 using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -32,6 +33,23 @@ public sealed class InspectionProgramme
     /// <summary>Every change touches the programme's own row, so its xmin guards changes to its agreements and offers too.</summary>
     public DateTimeOffset ChangedAt { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>Ofsted's proposal of the year's list (programme note ¶4): the areas chosen, each with where the ranking put it and why.</summary>
+    public static InspectionProgramme Propose(Framework framework, int year, IReadOnlyList<Candidate> ranked, IEnumerable<Candidate> chosen,
+        string by, string byName, DateTimeOffset at)
+    {
+        var programme = new InspectionProgramme
+        {
+            Id = Guid.NewGuid(), Theme = framework.Key, FrameworkVersion = framework.Version, Year = year, Status = ProgrammeStatus.Proposed,
+            ProposedBy = by, ProposedByName = byName, ProposedAt = at, Ranking = JsonSerializer.Serialize(ranked, Json), ChangedAt = at,
+        };
+        programme.Areas.AddRange(chosen.Select(c => new ProgrammeArea
+        {
+            ProgrammeId = programme.Id, LocalAreaCode = c.LocalAreaCode, LocalAreaName = c.LocalAreaName, Rank = c.Rank, Score = c.Score,
+            Reasons = JsonSerializer.Serialize(c.Reasons, Json),
+        }));
+        return programme;
+    }
 
     public void EnsureTakesPart(string inspectorate, IReadOnlyList<string> takingPart)
     {
@@ -75,6 +93,13 @@ public sealed class InspectionProgramme
         if (Status != ProgrammeStatus.Agreed)
             throw new DomainRuleException("programme-agreed-first",
                 $"Every inspectorate taking part agrees the list before it is planned; agreed so far: {(Agreements.Count == 0 ? "none" : string.Join(", ", Agreements.Select(a => a.Inspectorate)))}.");
+    }
+
+    /// <summary>An area of the list became a scheduled inspection with its fieldwork week.</summary>
+    public void AreaScheduled(string localAreaCode, Guid inspectionId, DateOnly fieldworkStart)
+    {
+        var area = Areas.Single(a => a.LocalAreaCode == localAreaCode);
+        (area.InspectionId, area.FieldworkStart) = (inspectionId, fieldworkStart);
     }
 
     public void Planned(string by, DateTimeOffset at)

@@ -1,12 +1,7 @@
-using System.Text.Json;
+using System.Security.Claims;
 using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.WorkingDays;
-using Jtai.Contracts.Events;
-using Jtai.Messaging.Outbox;
 using Jtai.Orchestrator.Data;
-using Jtai.Orchestrator.Inspections;
-using Jtai.Orchestrator.Team;
-using Jtai.Orchestrator.Timeline;
 using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
@@ -32,6 +27,7 @@ public static class ProgrammeApi
         builder.Services.AddScoped<ProgrammeData>();
         builder.Services.AddScoped(sp => new FieldworkPlanner(
             sp.GetRequiredService<Jtai.Calendar.Timeline.TimelineCalculator>(), sp.GetRequiredService<IOptions<PlanningOptions>>().Value));
+        builder.Services.AddScoped<ProgrammePlanning>();
         builder.Services.AddScoped<YearPlanner>();
         return builder;
     }
@@ -51,12 +47,25 @@ public static class ProgrammeApi
         return app;
     }
 
+    /// <summary>What the steps on a programme need: storage, the frameworks, the caller, the clock.</summary>
+    public sealed record ProgrammeServices(OrchestratorDbContext Db, FrameworkCatalog Frameworks, Standing Standing, ClaimsPrincipal User,
+        TimeProvider Clock, CancellationToken Ct)
+    {
+        public DateOnly Today => LondonTime.Today(Clock);
+
+        public async Task<Ok<ProgrammeView>> Saved(InspectionProgramme programme, Framework framework)
+        {
+            await Db.SaveProgramme(Ct);
+            return TypedResults.Ok(ProgrammeView.From(programme, framework));
+        }
+    }
+
     private static async Task<Results<Ok<CandidatesView>, ValidationProblem>> Candidates(
         string? theme, int? year, ProgrammeData data, FrameworkCatalog frameworks, IOptions<RankingOptions> points, TimeProvider clock, CancellationToken ct)
     {
         var errors = new RequestErrors();
         var today = LondonTime.Today(clock);
-        ValidateThemeAndYear(theme, year, today, frameworks, errors);
+        ProgrammeYear.Validate(theme, year, today, frameworks, errors);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
         var ranked = CandidateRanking.Rank(await data.Areas(ct), theme!, year!.Value, today, points.Value);
         return TypedResults.Ok(new CandidatesView(theme!, year.Value, points.Value, ranked));
@@ -70,167 +79,58 @@ public static class ProgrammeApi
             .ToListAsync(ct));
 
     private static async Task<Results<Ok<ProgrammeView>, NotFound>> Get(Guid programmeId, OrchestratorDbContext db, FrameworkCatalog frameworks, CancellationToken ct) =>
-        await Load(db, programmeId, tracked: false, ct) is { } programme
+        await db.Programme(programmeId, tracked: false, ct) is { } programme
             ? TypedResults.Ok(ProgrammeView.From(programme, frameworks.Get(programme.Theme, programme.FrameworkVersion)))
             : TypedResults.NotFound();
 
     /// <summary>Ofsted proposes the year's list for a theme: the areas named, or the top of the ranking; each keeps its reasons.</summary>
     private static async Task<Results<Created<ProgrammeView>, ValidationProblem>> Propose(
-        ProposeProgrammeRequest? request, Standing standing, HttpContext http, OrchestratorDbContext db, ProgrammeData data,
-        FrameworkCatalog frameworks, IOptions<RankingOptions> points, TimeProvider clock, CancellationToken ct)
+        ProposeProgrammeRequest? request, ProgrammeData data, IOptions<RankingOptions> points, [AsParameters] ProgrammeServices s)
     {
-        var errors = new RequestErrors();
-        var today = LondonTime.Today(clock);
-        if (request is null) { errors.Add("body", "A JSON body is required."); return TypedResults.ValidationProblem(errors.ToDictionary()); }
-        ValidateThemeAndYear(request.Theme, request.Year, today, frameworks, errors);
-        // About ten areas a year (programme note ¶6).
-        var size = request.Size ?? request.Areas?.Count ?? 10;
-        if (size is < 1 or > 30) errors.Add("size", "'size' must be between 1 and 30 areas.");
+        if (request is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body is required."] });
+        var today = s.Today;
+        if (request.Check(today, s.Frameworks) is { Any: true } invalid) return TypedResults.ValidationProblem(invalid.ToDictionary());
+        var ranked = CandidateRanking.Rank(await data.Areas(s.Ct), request.Theme!, request.Year!.Value, today, points.Value);
+        var chosen = request.Choose(ranked, out var errors);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
-        var ranked = CandidateRanking.Rank(await data.Areas(ct), request.Theme!, request.Year!.Value, today, points.Value);
-        List<Candidate> chosen;
-        if (request.Areas is { } named)
-        {
-            chosen = [];
-            for (var i = 0; i < named.Count; i++)
-            {
-                var code = named[i]?.Trim().ToUpperInvariant();
-                if (ranked.FirstOrDefault(c => c.LocalAreaCode == code) is not { } candidate)
-                    errors.Add($"areas[{i}]", $"'{named[i]}' is not a candidate: the platform holds no intelligence or inspection of it.");
-                else if (chosen.Contains(candidate)) errors.Add($"areas[{i}]", $"{candidate.LocalAreaName} is named twice.");
-                else chosen.Add(candidate);
-            }
-            if (named.Count == 0) errors.Add("areas", "Name at least one area, or leave 'areas' out to take the top of the ranking.");
-            if (request.Size is { } s && s != named.Count) errors.Add("size", $"'size' is {s} but {named.Count} areas are named.");
-        }
-        else
-        {
-            if (ranked.Count < size) errors.Add("size", $"There are {ranked.Count} candidate areas, fewer than {size}.");
-            chosen = ranked.Take(size).ToList();
-        }
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-
-        var framework = frameworks.Latest(request.Theme!);
-        var programme = new InspectionProgramme
-        {
-            Id = Guid.NewGuid(), Theme = framework.Key, FrameworkVersion = framework.Version, Year = request.Year!.Value,
-            Status = ProgrammeStatus.Proposed, ProposedBy = standing.Subject!, ProposedByName = http.User.DisplayName(), ProposedAt = clock.GetUtcNow(),
-            Ranking = JsonSerializer.Serialize(ranked, InspectionProgramme.Json), ChangedAt = clock.GetUtcNow(),
-        };
-        programme.Areas.AddRange(chosen.Select(c => new ProgrammeArea
-        {
-            ProgrammeId = programme.Id, LocalAreaCode = c.LocalAreaCode, LocalAreaName = c.LocalAreaName, Rank = c.Rank, Score = c.Score,
-            Reasons = JsonSerializer.Serialize(c.Reasons, InspectionProgramme.Json),
-        }));
-        db.Add(programme);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            throw new DomainRuleException("one-programme-per-theme-year", $"There is already a {framework.Key} programme for {programme.Year}.");
-        }
+        var framework = s.Frameworks.Latest(request.Theme!);
+        var programme = InspectionProgramme.Propose(framework, request.Year!.Value, ranked, chosen, s.Standing.Subject!, s.User.DisplayName(), s.Clock.GetUtcNow());
+        await s.Db.AddProgramme(programme, s.Ct);
         return TypedResults.Created($"/api/orchestrator/programmes/{programme.Id}", ProgrammeView.From(programme, framework));
     }
 
-    private static async Task<Results<Ok<ProgrammeView>, NotFound>> Agree(
-        Guid programmeId, Standing standing, HttpContext http, OrchestratorDbContext db, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ProgrammeView>, NotFound>> Agree(Guid programmeId, [AsParameters] ProgrammeServices s)
     {
-        if (await Load(db, programmeId, tracked: true, ct) is not { } programme) return TypedResults.NotFound();
-        var framework = frameworks.Get(programme.Theme, programme.FrameworkVersion);
-        programme.Agree(standing.Inspectorate!, framework.Inspectorates, standing.Subject!, http.User.DisplayName(), clock.GetUtcNow());
-        await Save(db, ct);
-        return TypedResults.Ok(ProgrammeView.From(programme, framework));
+        if (await s.Db.Programme(programmeId, tracked: true, s.Ct) is not { } programme) return TypedResults.NotFound();
+        var framework = s.Frameworks.Get(programme.Theme, programme.FrameworkVersion);
+        programme.Agree(s.Standing.Inspectorate!, framework.Inspectorates, s.Standing.Subject!, s.User.DisplayName(), s.Clock.GetUtcNow());
+        return await s.Saved(programme, framework);
     }
 
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, NotFound>> Offer(
-        Guid programmeId, string inspectorate, OfferInspectorsRequest? request, OrchestratorDbContext db, FrameworkCatalog frameworks,
-        TimeProvider clock, CancellationToken ct)
+        Guid programmeId, string inspectorate, OfferInspectorsRequest? request, [AsParameters] ProgrammeServices s)
     {
-        var errors = new RequestErrors();
-        var list = request?.Inspectors;
-        if (list is null) errors.Add("inspectors", "'inspectors' is required: the people offered for fieldwork, each with a team role.");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-        if (await Load(db, programmeId, tracked: true, ct) is not { } programme) return TypedResults.NotFound();
-        var framework = frameworks.Get(programme.Theme, programme.FrameworkVersion);
+        if (request?.Inspectors is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["inspectors"] = ["'inspectors' is required: the people offered for fieldwork, each with a team role."],
+            });
+        if (await s.Db.Programme(programmeId, tracked: true, s.Ct) is not { } programme) return TypedResults.NotFound();
+        var framework = s.Frameworks.Get(programme.Theme, programme.FrameworkVersion);
         programme.EnsureTakesPart(inspectorate, framework.Inspectorates);
         var roles = framework.Team.Where(p => p.Inspectorate == inspectorate).Select(p => p.TeamRole).Distinct().ToList();
-        var offered = new List<ProgrammeInspector>();
-        for (var i = 0; i < list!.Count; i++)
-        {
-            var at = $"inspectors[{i}]";
-            if (list[i] is not { } person) { errors.Add(at, "An inspector is required."); continue; }
-            var ok = errors.Required(person.UserId, $"{at}.userId") & errors.Required(person.Name, $"{at}.name");
-            ok &= errors.MaxLength(person.UserId, 200, $"{at}.userId") & errors.MaxLength(person.Name, 200, $"{at}.name");
-            ok &= errors.Required(person.TeamRole, $"{at}.teamRole") && errors.OneOf(person.TeamRole, roles, $"{at}.teamRole");
-            if (ok && offered.Any(o => o.UserId == person.UserId!.Trim())) { errors.Add($"{at}.userId", "Each person is offered once, in one team role."); ok = false; }
-            if (ok) offered.Add(new ProgrammeInspector
-            {
-                ProgrammeId = programme.Id, Inspectorate = inspectorate, UserId = person.UserId!.Trim(), Name = person.Name!.Trim(), TeamRole = person.TeamRole!,
-            });
-        }
+        var offered = request.Check(programme.Id, inspectorate, roles, out var errors);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-        programme.Offer(inspectorate, framework.Inspectorates, offered, clock.GetUtcNow());
-        await Save(db, ct);
-        return TypedResults.Ok(ProgrammeView.From(programme, framework));
+        programme.Offer(inspectorate, framework.Inspectorates, offered, s.Clock.GetUtcNow());
+        return await s.Saved(programme, framework);
     }
 
     /// <summary>The agreed areas become scheduled inspections, each with its fieldwork week and team, in one commit.</summary>
-    private static async Task<Results<Ok<ProgrammeView>, NotFound>> Plan(
-        Guid programmeId, Standing standing, OrchestratorDbContext db, ProgrammeData data, FieldworkPlanner planner, IOutbox outbox,
-        InspectionTimelines timelines, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ProgrammeView>, NotFound>> Plan(Guid programmeId, ProgrammePlanning planning, [AsParameters] ProgrammeServices s)
     {
-        if (await Load(db, programmeId, tracked: true, ct) is not { } programme) return TypedResults.NotFound();
-        programme.EnsurePlannable();
-        var framework = frameworks.Latest(programme.Theme);
-        var today = LondonTime.Today(clock);
-        var offered = programme.Inspectors;
-        var busy = await data.Fieldworks(offered.Select(o => o.UserId).ToList(), new DateOnly(programme.Year, 1, 1), new DateOnly(programme.Year, 12, 31), ct);
-        var areas = programme.Areas.OrderBy(a => a.Rank).Select(a => (a.LocalAreaCode, a.LocalAreaName)).ToList();
-        var plan = planner.Plan(framework, programme.Year, today, areas, offered, busy);
-
-        var at = clock.GetUtcNow();
-        foreach (var planned in plan)
-        {
-            var inspection = await ScheduleInspection.Stage(db, outbox, timelines, frameworks, planned.LocalAreaCode, planned.LocalAreaName,
-                programme.Theme, planned.FieldworkStart, standing.Subject!, at, ct);
-            foreach (var member in planned.Team)
-            {
-                db.Add(new TeamAssignment
-                {
-                    InspectionId = inspection.Id, UserId = member.UserId, Name = member.Name, Inspectorate = member.Inspectorate,
-                    TeamRole = member.TeamRole, AssignedAt = at, AssignedBy = standing.Subject!,
-                });
-                outbox.Publish(new TeamMemberAssigned(inspection.Id, member.UserId, member.Name, member.Inspectorate, member.TeamRole, at,
-                    framework.Inspectorates));
-            }
-            var area = programme.Areas.Single(a => a.LocalAreaCode == planned.LocalAreaCode);
-            area.InspectionId = inspection.Id;
-            area.FieldworkStart = planned.FieldworkStart;
-        }
-        programme.Planned(standing.Subject!, at);
-        await Save(db, ct);
-        return TypedResults.Ok(ProgrammeView.From(programme, framework));
-    }
-
-    private static void ValidateThemeAndYear(string? theme, int? year, DateOnly today, FrameworkCatalog frameworks, RequestErrors errors)
-    {
-        if (errors.Required(theme, "theme")) errors.OneOf(theme, frameworks.Keys, "theme");
-        if (errors.Required(year, "year") && (year < today.Year || year > today.Year + 2))
-            errors.Add("year", $"'year' is the programme's calendar year, from {today.Year} to {today.Year + 2}.");
-    }
-
-    private static async Task<InspectionProgramme?> Load(OrchestratorDbContext db, Guid id, bool tracked, CancellationToken ct)
-    {
-        var query = db.Set<InspectionProgramme>().Include(p => p.Areas).Include(p => p.Agreements).Include(p => p.Inspectors).AsSplitQuery();
-        return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(p => p.Id == id, ct);
-    }
-
-    private static async Task Save(OrchestratorDbContext db, CancellationToken ct)
-    {
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainRuleException("programme-changed", "The programme was changed by another request at the same time: read it again.");
-        }
+        if (await s.Db.Programme(programmeId, tracked: true, s.Ct) is not { } programme) return TypedResults.NotFound();
+        var framework = await planning.Plan(programme, s.Standing.Subject!, s.Today, s.Clock.GetUtcNow(), s.Ct);
+        return await s.Saved(programme, framework);
     }
 }

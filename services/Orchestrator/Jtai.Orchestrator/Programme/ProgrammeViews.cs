@@ -3,12 +3,6 @@ using Jtai.Calendar.Frameworks;
 
 namespace Jtai.Orchestrator.Programme;
 
-public sealed record ProposeProgrammeRequest(string? Theme, int? Year, int? Size, List<string?>? Areas);
-
-public sealed record OfferedInspector(string? UserId, string? Name, string? TeamRole);
-
-public sealed record OfferInspectorsRequest(List<OfferedInspector?>? Inspectors);
-
 /// <summary>The ranking for one theme and year, with the points each source is worth.</summary>
 public sealed record CandidatesView(string Theme, int Year, RankingOptions Points, IReadOnlyList<Candidate> Candidates);
 

@@ -31,6 +31,22 @@ public sealed class InspectionSetUp
     public DateTimeOffset? LinkPersonAt { get; set; }
     public string? LinkPersonRecordedBy { get; set; }
     public uint Version { get; set; }
+
+    /// <summary>¶20: what the set-up discussion agreed (a later record replaces it), against the discussion's meeting record.</summary>
+    public void Agree(SetUpAgreementBody agreed, List<SetUpContact> wellbeingContacts, string by, DateTimeOffset at)
+    {
+        SetUpDiscussionId = agreed.SetUpDiscussionId;
+        WellbeingSteps = SetUpLimits.Trimmed(agreed.WellbeingSteps);
+        WellbeingContacts = wellbeingContacts;
+        EqualitiesAndAdjustments = agreed.EqualitiesAndAdjustments!.Trim();
+        RaisingConcerns = agreed.RaisingConcerns!.Trim();
+        IssuesRaised = SetUpLimits.Trimmed(agreed.IssuesRaised);
+        (AgreedAt, AgreedRecordedBy) = (at, by);
+    }
+
+    /// <summary>¶21: the link person the area identified (a later change replaces them).</summary>
+    public void RecordLinkPerson(SetUpContact person, string by, DateTimeOffset at) =>
+        (LinkPerson, LinkPersonAt, LinkPersonRecordedBy) = (person, at, by);
 }
 
 /// <summary>A named contact of the area: these people are contacts, so their names and addresses are kept (unlike evidence, ¶76).</summary>
@@ -172,4 +188,8 @@ public static class SetUpLimits
 {
     public const int Text = 4000;
     public const int Short = 200;
+    public const int Email = 320;
+    public const int Phone = 40;
+
+    public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

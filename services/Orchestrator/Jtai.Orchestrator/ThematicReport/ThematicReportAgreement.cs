@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,6 +20,28 @@ public sealed class ThematicReportAgreement
     public required string Fingerprint { get; set; }
     public int Inspections { get; set; }
     public int Findings { get; set; }
+
+    /// <summary>
+    /// An inspectorate taking part agrees the report as it stands (its fingerprint), when it has findings to agree. An inspection
+    /// agreed since the inspectorate's last agreement changed the report: it agrees it again (<paramref name="existing"/> updated).
+    /// </summary>
+    public static ThematicReportAgreement Agree(ThematicReportAgreement? existing, ThematicReportView report, string inspectorate, string by,
+        string byName, DateTimeOffset at)
+    {
+        if (!report.Inspectorates.Contains(inspectorate))
+            throw new DomainRuleException("inspectorate-takes-part", $"{inspectorate} does not take part in {report.Theme} inspections.");
+        if (report.Findings.Count == 0)
+            throw new DomainRuleException("thematic-report-has-findings", $"No {report.Theme} inspection in {report.Year} has agreed findings yet: there is nothing to agree.");
+        if (existing?.Fingerprint == report.Fingerprint)
+            throw new DomainRuleException("thematic-report-agreement", $"{inspectorate} has already agreed the report as it stands.");
+        var agreement = existing ?? new ThematicReportAgreement
+        {
+            Theme = report.Theme, Year = report.Year, Inspectorate = inspectorate, AgreedBy = by, AgreedByName = byName, Fingerprint = report.Fingerprint,
+        };
+        (agreement.AgreedBy, agreement.AgreedByName, agreement.AgreedAt) = (by, byName, at);
+        (agreement.Fingerprint, agreement.Inspections, agreement.Findings) = (report.Fingerprint, report.Letters.Count, report.Findings.Count);
+        return agreement;
+    }
 }
 
 public sealed class ThematicReportAgreementConfiguration : IEntityTypeConfiguration<ThematicReportAgreement>
