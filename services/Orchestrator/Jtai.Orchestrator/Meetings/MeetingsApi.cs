@@ -14,10 +14,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jtai.Orchestrator.Meetings;
 
-public sealed record MeetingAttendeeBody(string? Role, string? Organisation, string? Name);
+/// <summary>An attendee: <c>role</c> is one of the known roles (GET …/meetings/attendee-roles) by key or words, or <c>other</c> with <c>roleDescription</c>.</summary>
+public sealed record MeetingAttendeeBody(string? Role, string? Organisation, string? Name, string? RoleDescription = null);
 
 public sealed record RecordMeetingBody(string? Kind, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Mode,
     IReadOnlyList<MeetingAttendeeBody?>? Attendees, string? Notes);
+
+public sealed record AttendeeRoleView(string Key, string Name);
+
+public sealed record AttendeeRolesView(IReadOnlyList<AttendeeRoleView> Roles, IReadOnlyDictionary<string, IReadOnlyList<string>> ExpectedAt);
 
 /// <summary>
 /// The team records each meeting once it has taken place, with its real times and the people there;
@@ -30,6 +35,7 @@ public static class MeetingsApi
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/meetings").WithTags("Meetings");
         group.MapPost("/", Record).RequireStanding(Rules.EvidenceGatherers);
         group.MapGet("/", List).RequireStanding(Rules.TeamOrNamedManagers);
+        app.MapGet("/api/orchestrator/meetings/attendee-roles", Roles).WithTags("Meetings").RequireStanding(Rules.Staff);
         return app;
     }
 
@@ -91,6 +97,11 @@ public static class MeetingsApi
         return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/meetings/{meeting.Id}", MeetingView.From(meeting));
     }
 
+    /// <summary>The roles an attendee may be recorded as, and whom each kind of meeting expects (kept and flagged when absent).</summary>
+    private static Ok<AttendeeRolesView> Roles() => TypedResults.Ok(new AttendeeRolesView(
+        [.. AttendeeRoles.All.Select(r => new AttendeeRoleView(r.Key, r.Name))],
+        MeetingKinds.All.ToDictionary(k => k, k => AttendeeRoles.ExpectedAt(k))));
+
     private static async Task<Ok<List<MeetingView>>> List(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
     {
         var meetings = await db.Set<InspectionMeeting>().AsNoTracking().Where(m => m.InspectionId == inspectionId)
@@ -112,8 +123,25 @@ public static class MeetingsApi
             var a = body[i];
             var ok = errors.Required(a?.Role, $"attendees[{i}].role") & errors.Required(a?.Organisation, $"attendees[{i}].organisation");
             ok &= errors.MaxLength(a?.Role, 200, $"attendees[{i}].role") & errors.MaxLength(a?.Organisation, 200, $"attendees[{i}].organisation")
-                & errors.MaxLength(a?.Name, 200, $"attendees[{i}].name");
-            if (ok) list.Add(new MeetingAttendee { Role = a!.Role!.Trim(), Organisation = a.Organisation!.Trim().ToLowerInvariant(), Name = a.Name?.Trim() });
+                & errors.MaxLength(a?.Name, 200, $"attendees[{i}].name") & errors.MaxLength(a?.RoleDescription, 200, $"attendees[{i}].roleDescription");
+            var role = AttendeeRoles.Find(a?.Role);
+            if (ok && role is null)
+            {
+                errors.Add($"attendees[{i}].role", $"'{a!.Role}' is not a role the guidance names: one of {string.Join(", ", AttendeeRoles.All.Select(r => r.Key))}"
+                    + " (or their words, e.g. 'chair of the MASA'); anyone else is 'other' with 'roleDescription'.");
+                ok = false;
+            }
+            if (ok && role!.Key == AttendeeRoles.Other && string.IsNullOrWhiteSpace(a!.RoleDescription))
+            {
+                errors.Add($"attendees[{i}].roleDescription", "'roleDescription' says what the role of an attendee who is 'other' is.");
+                ok = false;
+            }
+            if (ok)
+                list.Add(new MeetingAttendee
+                {
+                    Role = role!.Key, RoleDescription = string.IsNullOrWhiteSpace(a!.RoleDescription) ? null : a.RoleDescription.Trim(),
+                    Organisation = a.Organisation!.Trim().ToLowerInvariant(), Name = a.Name?.Trim(),
+                });
         }
         return list;
     }
