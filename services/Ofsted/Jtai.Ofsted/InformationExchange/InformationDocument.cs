@@ -27,6 +27,17 @@ public sealed class InformationDocument
     public DateTimeOffset UploadedAt { get; set; }
     public DateTimeOffset? SupersededAt { get; set; }
 
+    /// <summary>A performance item's period (Annex A ¶108, ¶8) as it stood for this inspection when the document was filed; null for other kinds.</summary>
+    public string? PeriodKind { get; set; }
+    public string? PeriodText { get; set; }
+    public DateOnly? PeriodFrom { get; set; }
+    public DateOnly? PeriodTo { get; set; }
+    /// <summary>The dates the partner stated the document covers, when stated.</summary>
+    public DateOnly? CoversFrom { get; set; }
+    public DateOnly? CoversTo { get; set; }
+    /// <summary>Why the stated dates fall outside the item's period: kept and flagged, never refused.</summary>
+    public string? PeriodWarning { get; set; }
+
     /// <summary>Case records and evaluations are about a child: child-level personal data.</summary>
     public bool IsChildLevel => ChildId is not null;
 }
@@ -46,6 +57,9 @@ internal sealed class InformationDocumentConfiguration : IEntityTypeConfiguratio
         e.Property(d => d.ContentType).HasMaxLength(200);
         e.Property(d => d.Sha256).HasMaxLength(64);
         e.Property(d => d.UploadedBy).HasMaxLength(200);
+        e.Property(d => d.PeriodKind).HasMaxLength(40);
+        e.Property(d => d.PeriodText).HasMaxLength(200);
+        e.Property(d => d.PeriodWarning).HasMaxLength(1000);
         e.Ignore(d => d.IsChildLevel);
         e.HasIndex(d => new { d.InspectionId, d.Kind, d.Agency });
     }
