@@ -17,11 +17,13 @@ namespace Jtai.Ofsted.InformationExchange;
 
 public sealed record DocumentView(
     Guid Id, string Kind, string Item, string? ChildId, string Agency, int Version, string FileName, string ContentType,
-    long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt, DocumentPeriod? Period)
+    long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt, DocumentPeriod? Period,
+    string? HealthBody = null)
 {
     public static DocumentView From(InformationDocument d) => new(d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType,
         d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt, d.SupersededAt,
-        d.PeriodKind is { } kind ? new DocumentPeriod(kind, d.PeriodText!, d.PeriodFrom, d.PeriodTo!.Value, d.CoversFrom, d.CoversTo, d.PeriodWarning) : null);
+        d.PeriodKind is { } kind ? new DocumentPeriod(kind, d.PeriodText!, d.PeriodFrom, d.PeriodTo!.Value, d.CoversFrom, d.CoversTo, d.PeriodWarning) : null,
+        d.HealthBody);
 }
 
 /// <summary>
@@ -93,17 +95,19 @@ public static class Documents
     public static async Task<Ok<List<DocumentView>>> List(Guid inspectionId, Standing standing, OfstedDbContext db, CancellationToken ct)
     {
         var documents = db.Set<InformationDocument>().AsNoTracking().Where(d => d.InspectionId == inspectionId);
-        if (standing.IsPartner) documents = documents.Where(d => d.Agency == standing.Agency);
+        // A partner lists what its agency filed; a named health body what it filed itself (¶105).
+        if (standing.IsPartner) documents = documents.Where(d => d.Agency == standing.Agency && d.HealthBody == standing.HealthBody);
         var rows = await documents.OrderBy(d => d.Kind).ThenBy(d => d.Item).ThenByDescending(d => d.Version)
             .Select(d => new
             {
                 d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt,
-                d.SupersededAt, d.PeriodKind, d.PeriodText, d.PeriodFrom, d.PeriodTo, d.CoversFrom, d.CoversTo, d.PeriodWarning,
+                d.SupersededAt, d.PeriodKind, d.PeriodText, d.PeriodFrom, d.PeriodTo, d.CoversFrom, d.CoversTo, d.PeriodWarning, d.HealthBody,
             })
             .ToListAsync(ct);
         return TypedResults.Ok(rows.Select(d => new DocumentView(d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType,
                 d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt, d.SupersededAt,
-                d.PeriodKind is { } kind ? new DocumentPeriod(kind, d.PeriodText!, d.PeriodFrom, d.PeriodTo!.Value, d.CoversFrom, d.CoversTo, d.PeriodWarning) : null))
+                d.PeriodKind is { } kind ? new DocumentPeriod(kind, d.PeriodText!, d.PeriodFrom, d.PeriodTo!.Value, d.CoversFrom, d.CoversTo, d.PeriodWarning) : null,
+                d.HealthBody))
             .ToList());
     }
 
@@ -113,7 +117,7 @@ public static class Documents
     {
         var document = await db.Set<InformationDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.InspectionId == inspectionId, ct);
         // A partner sees only what its own agency filed; another agency's document does not exist for it.
-        if (document is null || (standing.IsPartner && document.Agency != standing.Agency)) return TypedResults.NotFound();
+        if (document is null || !ExchangeAccess.Filed(standing, document.Agency, document.HealthBody)) return TypedResults.NotFound();
         if (document.IsChildLevel)
             await audit.Record(user, inspectionId, $"document {document.Id}", $"{document.Kind} {document.Item} of child {document.ChildId}", ct);
         return TypedResults.File(document.Content, document.ContentType, document.FileName);
@@ -170,6 +174,7 @@ public static class Documents
             Item = slot.Item,
             ChildId = slot.ChildId,
             Agency = agency,
+            HealthBody = standing.HealthBody,
             FileName = UploadedFileName.Of(file.FileName),
             ContentType = DocumentChecks.ContentTypeOf(extension),
             SizeBytes = content.Length,
@@ -187,11 +192,12 @@ public static class Documents
         };
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var sameSlot = db.Set<InformationDocument>().Where(d => d.InspectionId == inspectionId && d.Kind == slot.Kind && d.Item == slot.Item
-            && d.ChildId == slot.ChildId && d.Agency == agency);
+            && d.ChildId == slot.ChildId && d.Agency == agency && d.HealthBody == standing.HealthBody);
         document.Version = (await sameSlot.MaxAsync(d => (int?)d.Version, ct) ?? 0) + 1;
         await sameSlot.Where(d => d.SupersededAt == null).ExecuteUpdateAsync(s => s.SetProperty(d => d.SupersededAt, now), ct);
         db.Set<InformationDocument>().Add(document);
-        await db.Delivered(outbox, inspectionId, slot.ItemKey, agency, document.UploadedBy, now, slot.Summary, ct);
+        await db.Delivered(outbox, inspectionId, slot.ItemKey, agency, document.UploadedBy, now,
+            standing.HealthBody is { } body ? $"{slot.Summary} from {body}" : slot.Summary, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

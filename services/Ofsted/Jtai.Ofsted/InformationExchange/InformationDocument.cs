@@ -17,6 +17,8 @@ public sealed class InformationDocument
     /// <summary>The child the document is about (case records, evaluations); null otherwise.</summary>
     public string? ChildId { get; set; }
     public required string Agency { get; set; }
+    /// <summary>The health body that filed it (¶105), when a named body did; null otherwise.</summary>
+    public string? HealthBody { get; set; }
     public int Version { get; set; }
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
@@ -53,6 +55,7 @@ internal sealed class InformationDocumentConfiguration : IEntityTypeConfiguratio
         e.Property(d => d.Item).HasMaxLength(60);
         e.Property(d => d.ChildId).HasMaxLength(200);
         e.Property(d => d.Agency).HasMaxLength(40);
+        e.Property(d => d.HealthBody).HasMaxLength(60);
         e.Property(d => d.FileName).HasMaxLength(UploadedFileName.MaxLength);
         e.Property(d => d.ContentType).HasMaxLength(200);
         e.Property(d => d.Sha256).HasMaxLength(64);
