@@ -101,5 +101,11 @@ public sealed class HealthBodiesTests(PlatformFixture fixture)
         var selection = await (await lead.GetAsync(Exchange.Selection(id))).Expect(HttpStatusCode.OK);
         var answers = selection["children"]!.AsArray().Single(c => c!["childId"]!.GetValue<string>() == child)!["healthBodyAnswers"]!.AsArray();
         Assert.Equal(["qhl", "rq3"], answers.Select(a => a!["body"]!.GetValue<string>()));
+
+        // What each body was asked and has answered so far, for CQC and the team.
+        var progress = (await (await cqc.GetAsync(bodies)).Expect(HttpStatusCode.OK)).AsArray();
+        Assert.Equal(["performance/4.1"], progress[0]!["itemsFiled"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.Equal(["performance/4.1", "performance/4.3"], progress[1]!["itemsFiled"]!.AsArray().Select(i => i!.GetValue<string>()));
+        Assert.Equal(1, progress[1]!["childrenAnswered"]!.GetValue<int>());
     }
 }

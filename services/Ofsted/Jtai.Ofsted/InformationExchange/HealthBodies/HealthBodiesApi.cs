@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Jtai.Contracts.InformationRequests;
+using Jtai.Ofsted.CaseSelection;
 using Jtai.Ofsted.Data;
 using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Problems;
@@ -18,9 +20,20 @@ public sealed record NameHealthBodiesRequest(List<HealthBodyBody?>? Bodies);
 /// </summary>
 public static class HealthBodiesApi
 {
-    public static async Task<Ok<List<NamedHealthBodyView>>> List(Guid inspectionId, OfstedDbContext db, CancellationToken ct) =>
-        TypedResults.Ok((await db.Set<NamedHealthBody>().AsNoTracking().Where(b => b.InspectionId == inspectionId).OrderBy(b => b.Key).ToListAsync(ct))
-            .Select(NamedHealthBodyView.From).ToList());
+    public static async Task<Ok<List<NamedHealthBodyView>>> List(Guid inspectionId, OfstedDbContext db, CancellationToken ct)
+    {
+        var bodies = await db.Set<NamedHealthBody>().AsNoTracking().Where(b => b.InspectionId == inspectionId).OrderBy(b => b.Key).ToListAsync(ct);
+        var filed = await db.Set<InformationDocument>().AsNoTracking()
+            .Where(d => d.InspectionId == inspectionId && d.HealthBody != null && d.SupersededAt == null)
+            .Select(d => new { d.HealthBody, d.Kind, d.Item }).Distinct().ToListAsync(ct);
+        var selected = await db.Set<SelectedChild>().AsNoTracking().Where(c => c.InspectionId == inspectionId).ToListAsync(ct);
+        return TypedResults.Ok(bodies.Select(b => new NamedHealthBodyView(b.Key, b.Name, b.NamedAt, b.NamedBy,
+                [.. filed.Where(f => f.HealthBody == b.Key)
+                    .Select(f => f.Kind == DocumentKinds.Performance ? AnnexAItems.Performance(f.Item) : AnnexAItems.CaseRecords(AnnexAItems.Health))
+                    .Distinct().Order(StringComparer.Ordinal)],
+                selected.Count(c => c.AnsweredBy(AnnexAItems.Health, b.Key))))
+            .ToList());
+    }
 
     public static async Task<Results<Ok<List<NamedHealthBodyView>>, ValidationProblem>> Name(
         Guid inspectionId, NameHealthBodiesRequest request, ClaimsPrincipal user, OfstedDbContext db, TimeProvider clock, CancellationToken ct)

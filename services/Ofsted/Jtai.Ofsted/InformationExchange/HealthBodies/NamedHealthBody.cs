@@ -19,10 +19,11 @@ public sealed class NamedHealthBody
     public required string NamedBy { get; set; }
 }
 
-public sealed record NamedHealthBodyView(string Key, string Name, DateTimeOffset NamedAt, string NamedBy)
-{
-    public static NamedHealthBodyView From(NamedHealthBody b) => new(b.Key, b.Name, b.NamedAt, b.NamedBy);
-}
+/// <summary>
+/// A named body and what it has answered so far: the items it filed documents against (performance 4.x, its case records) and
+/// for how many of the 30 children it answered (¶98): the request to each body, and each body's own progress on it.
+/// </summary>
+public sealed record NamedHealthBodyView(string Key, string Name, DateTimeOffset NamedAt, string NamedBy, IReadOnlyList<string> ItemsFiled, int ChildrenAnswered);
 
 internal sealed class NamedHealthBodyConfiguration : IEntityTypeConfiguration<NamedHealthBody>
 {
