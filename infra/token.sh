@@ -4,6 +4,7 @@
 #   infra/token.sh inspector cqc | qa-manager ofsted | manager hmicfrs | hmi ofsted
 #   infra/token.sh partner-agency E08000025 police       partner agency: area (ONS code), agency type
 #                                                        (local-authority, health, police, education, masa)
+#   JTAI_HEALTH_BODY=qhl infra/token.sh partner-agency E08000025 health   a health body CQC named for the inspection (¶105)
 #   infra/token.sh operations
 #   infra/token.sh client partner-E08000025-police partner-dev-secret   a configured client's own token
 # Use: curl -H "Authorization: Bearer $(infra/token.sh lead-inspector ofsted)" http://127.0.0.1:5000/api/...
@@ -19,4 +20,5 @@ case "$role" in
   *) args+=(-d client_id=jtai-dev -d client_secret=jtai-dev-secret -d "role=$role" -d "inspectorate=${2:?inspectorate: one of $(bash "$(dirname "$0")/inspectorates.sh" keys | paste -sd " ")}") ;;
 esac
 [ -n "${JTAI_SUB:-}" ] && args+=(-d "sub=$JTAI_SUB")
+[ -n "${JTAI_HEALTH_BODY:-}" ] && args+=(-d "health_body=$JTAI_HEALTH_BODY")
 curl -sf "$gateway/connect/token" "${args[@]}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'

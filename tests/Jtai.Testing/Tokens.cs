@@ -17,6 +17,10 @@ public sealed class Tokens(HttpClient gateway)
     public Task<string> Partner(string localArea, string agency, string? subject = null) =>
         Get(new() { ["role"] = "partner-agency", ["local_area"] = localArea, ["agency"] = agency, ["sub"] = subject ?? $"{localArea}-{agency}" });
 
+    /// <summary>A health body CQC named for the inspection (¶105): a health partner whose token names the body.</summary>
+    public Task<string> HealthBody(string localArea, string body, string? subject = null) =>
+        Get(new() { ["role"] = "partner-agency", ["local_area"] = localArea, ["agency"] = "health", ["health_body"] = body, ["sub"] = subject ?? $"{localArea}-health-{body}" });
+
     public Task<string> Operations(string subject = "operator") => Get(new() { ["role"] = "operations", ["sub"] = subject });
 
     public async Task<string> Get(Dictionary<string, string> claims)

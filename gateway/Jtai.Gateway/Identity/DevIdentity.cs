@@ -15,11 +15,11 @@ internal static class DevIdentity
 {
     /// <summary>The parameters that carry the choice, by claim type.</summary>
     public static readonly string[] Parameters =
-        [JtaiClaims.Role, JtaiClaims.Inspectorate, JtaiClaims.LocalArea, JtaiClaims.Agency, JtaiClaims.Subject, JtaiClaims.Name];
+        [JtaiClaims.Role, JtaiClaims.Inspectorate, JtaiClaims.LocalArea, JtaiClaims.Agency, JtaiClaims.HealthBody, JtaiClaims.Subject, JtaiClaims.Name];
 
     /// <summary>Claims the web service shows (who is signed in); the id token carries them beside the access token.</summary>
     private static readonly HashSet<string> ProfileClaims =
-        [JtaiClaims.Subject, JtaiClaims.Name, JtaiClaims.Role, JtaiClaims.Inspectorate, JtaiClaims.LocalArea, JtaiClaims.Agency];
+        [JtaiClaims.Subject, JtaiClaims.Name, JtaiClaims.Role, JtaiClaims.Inspectorate, JtaiClaims.LocalArea, JtaiClaims.Agency, JtaiClaims.HealthBody];
 
     /// <summary>Builds the identity, or says (naming the parameter) why the choice is not one the platform knows.</summary>
     public static (ClaimsIdentity? Identity, DevIdentityProblem? Problem) Build(Func<string, string?> parameter)
@@ -49,6 +49,15 @@ internal static class DevIdentity
                 return Refuse(JtaiClaims.Agency, $"A partner agency is one of: {string.Join(", ", Agencies.All)}.");
             identity.AddClaim(new Claim(JtaiClaims.LocalArea, area.ToUpperInvariant()));
             identity.AddClaim(new Claim(JtaiClaims.Agency, agency));
+            // ¶105: a health partner may be one of the health bodies CQC names (the ICB, a trust), answering as itself.
+            if (Param(JtaiClaims.HealthBody) is { } body)
+            {
+                if (agency != HealthBodyKeys.HealthAgency)
+                    return Refuse(JtaiClaims.HealthBody, "Only a health partner is a health body.");
+                if (!HealthBodyKeys.IsValid(body.ToLowerInvariant()))
+                    return Refuse(JtaiClaims.HealthBody, $"A health body's key is {HealthBodyKeys.Rule}.");
+                identity.AddClaim(new Claim(JtaiClaims.HealthBody, body.ToLowerInvariant()));
+            }
         }
         var subject = Param(JtaiClaims.Subject) ?? $"dev-{string.Join('-', roles)}-{Guid.NewGuid():N}";
         identity.AddClaim(new Claim(JtaiClaims.Subject, subject));

@@ -8,7 +8,7 @@ using OpenIddict.Abstractions;
 namespace Jtai.Gateway.Identity;
 
 /// <summary>
-/// The development sign-in page: one form (role, inspectorate, local area, agency, subject, name)
+/// The development sign-in page: one form (role, inspectorate, local area, agency, health body, subject, name)
 /// that re-posts the client's authorization request with the choice. Plain, accessible HTML with
 /// no script, so it passes the same checks as the web service's pages.
 /// </summary>
@@ -79,6 +79,7 @@ internal static class DevSignInPage
         html.Append(Radios(JtaiClaims.Inspectorate, "Inspectorate", "Inspectorate staff only.", InspectorateChoices, Param(JtaiClaims.Inspectorate) ?? Inspectorates.Ofsted, problem));
         html.Append(Text(JtaiClaims.LocalArea, "Local area", "Partner agencies only: the area's ONS code, for example E08000025 (Birmingham).", Param(JtaiClaims.LocalArea), problem));
         html.Append(Radios(JtaiClaims.Agency, "Agency", "Partner agencies only.", AgencyChoices, Param(JtaiClaims.Agency) ?? Agencies.LocalAuthority, problem));
+        html.Append(Text(JtaiClaims.HealthBody, "Health body", "Health partners only, when CQC names the health bodies it asks (¶105): the body's key, for example its ODS code (qhl).", Param(JtaiClaims.HealthBody), problem));
         html.Append(Text(JtaiClaims.Subject, "Subject", "Who you are to the platform: an inspection's team is made of subjects. Leave empty for someone new.", Param(JtaiClaims.Subject), problem));
         html.Append(Text(JtaiClaims.Name, "Name", "Shown to others; the subject when empty.", Param(JtaiClaims.Name), problem));
         html.Append($"""<button type="submit" name="{DevSignIn.ChoiceParameter}" value="1">Sign in</button></form></main></body></html>""");

@@ -19,6 +19,7 @@ builder.AddSharedRecord();
 builder.AddIssuesOfConcern();
 builder.AddInformationExchange();
 builder.AddInspectorate<OfstedDbContext>(OfstedService.Name, bus => bus.AddFollowUpConsumers<PriorityActionIdentifiedConsumer>());
+builder.AddNamedHealthBodies();
 builder.AddFollowUp();
 builder.AddIntelligence(OfstedProgrammes.Keys);
 builder.AddNotificationFanOut(OfstedNotification.Recipients, OfstedNotification.AskedToNotify);

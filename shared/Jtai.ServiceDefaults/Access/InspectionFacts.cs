@@ -8,7 +8,11 @@ public sealed record TeamPlace(string Inspectorate, string TeamRole);
 /// its area, whether the area has been notified (partners see nothing before, ¶16), and the
 /// caller's place on its team, if any.
 /// </summary>
-public sealed record InspectionFacts(string LocalAreaCode, bool Notified, TeamPlace? Place);
+/// <remarks>
+/// <c>HealthBodies</c>: the health bodies CQC named for the inspection (¶105), where the service holds them (Ofsted's exchange);
+/// null where it does not.
+/// </remarks>
+public sealed record InspectionFacts(string LocalAreaCode, bool Notified, TeamPlace? Place, IReadOnlySet<string>? HealthBodies = null);
 
 /// <summary>
 /// Each service answers from its own data (the orchestrator from its team table, each inspectorate

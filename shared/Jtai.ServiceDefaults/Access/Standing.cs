@@ -29,8 +29,10 @@ public enum CallerKind
 public sealed class Standing
 {
     private Standing(CallerKind kind, string? subject, string? inspectorate, IReadOnlySet<string> roles,
-        string? localArea, string? agency, Guid? inspectionId, InspectionFacts? inspection, IReadOnlyDictionary<string, string?> route)
+        string? localArea, string? agency, Guid? inspectionId, InspectionFacts? inspection, IReadOnlyDictionary<string, string?> route,
+        string? healthBody = null)
     {
+        HealthBody = healthBody;
         Kind = kind;
         Subject = subject;
         Inspectorate = inspectorate;
@@ -51,6 +53,8 @@ public sealed class Standing
     /// <summary>Partners: their local area and agency.</summary>
     public string? LocalArea { get; }
     public string? Agency { get; }
+    /// <summary>A health partner: the health body it is (token claim <c>health_body</c>), if it names one.</summary>
+    public string? HealthBody { get; }
     /// <summary>The inspection the route names, if it names one.</summary>
     public Guid? InspectionId { get; }
     /// <summary>What this service knows of that inspection; null when the route names none or the service does not know it.</summary>
@@ -87,6 +91,14 @@ public sealed class Standing
     public bool PartnerSeesInspection => IsPartnerOfArea && Inspection!.Notified;
     public bool IsPartnerAgency(params string[] agencies) => IsPartner && Agency is not null && agencies.Contains(Agency);
 
+    /// <summary>
+    /// ¶105: a health partner answers as a body CQC named for the inspection. Once CQC has named any, a health partner is admitted
+    /// only as one of them (no body, or another, is refused); before, health answers as the one agency it was (a body named by
+    /// nobody is refused then too). Every caller who is not a health partner passes.
+    /// </summary>
+    public bool HealthBodyAdmitted => !IsPartnerAgency(HealthBodyKeys.HealthAgency)
+        || (Inspection?.HealthBodies is { Count: > 0 } named ? HealthBody is { } body && named.Contains(body) : HealthBody is null);
+
     public string? RouteValue(string name) => Route.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Reads the caller from the token's claims (the one place besides <see cref="JtaiUser"/> that knows their shape).</summary>
@@ -107,7 +119,8 @@ public sealed class Standing
         return new Standing(kind, subject,
             kind == CallerKind.Staff ? user.Inspectorate() : null, roles,
             kind == CallerKind.Partner ? user.LocalArea() : null, kind == CallerKind.Partner ? user.Agency() : null,
-            inspectionId, inspection, route);
+            inspectionId, inspection, route,
+            kind == CallerKind.Partner && user.Agency() == HealthBodyKeys.HealthAgency ? user.HealthBody() : null);
     }
 
     private static readonly IReadOnlySet<string> EmptyRoles = new HashSet<string>();
@@ -120,7 +133,7 @@ public sealed class Standing
     public override string ToString() => Kind switch
     {
         CallerKind.Staff => $"{Inspectorate} {string.Join('+', Roles)}{(Place is { } p ? $" (team: {p.TeamRole})" : "")}",
-        CallerKind.Partner => $"partner {LocalArea}/{Agency}",
+        CallerKind.Partner => $"partner {LocalArea}/{Agency}{(HealthBody is null ? "" : $"/{HealthBody}")}",
         _ => Kind.ToString().ToLowerInvariant(),
     };
 }

@@ -15,6 +15,22 @@ public static class JtaiClaims
     public const string LocalArea = "local_area";
     /// <summary>Partner agencies: one of the registry's agencies (local-authority, health, police, education, masa…).</summary>
     public const string Agency = "agency";
+    /// <summary>
+    /// A health partner: the health body it is (¶105: the bodies CQC names for the inspection, each answering as itself), by the
+    /// key CQC names it with (<see cref="HealthBodyKeys"/>). Only with the agency <c>health</c>.
+    /// </summary>
+    public const string HealthBody = "health_body";
+}
+
+/// <summary>How a health body's key is written: lower-case letters, digits and hyphens (an ODS code such as "rq3" or a short name).</summary>
+public static class HealthBodyKeys
+{
+    public const int MaxLength = 60;
+    public const string HealthAgency = "health";
+    public const string Rule = "2 to 60 lower-case letters, digits or hyphens, such as the body's ODS code (\"qhl\", \"rq3\")";
+
+    public static bool IsValid(string? key) =>
+        key is { Length: >= 2 and <= MaxLength } && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && key[0] != '-';
 }
 
 public static class JtaiRoles

@@ -29,6 +29,9 @@ public static class JtaiUser
 
     public static string? LocalArea(this ClaimsPrincipal user) => user.FindFirst(JtaiClaims.LocalArea)?.Value;
 
+    /// <summary>The health body a health partner is (¶105), when its token names one.</summary>
+    public static string? HealthBody(this ClaimsPrincipal user) => user.FindFirst(JtaiClaims.HealthBody)?.Value;
+
     public static string? Agency(this ClaimsPrincipal user)
     {
         var value = user.FindFirst(JtaiClaims.Agency)?.Value;

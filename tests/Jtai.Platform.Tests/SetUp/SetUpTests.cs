@@ -37,7 +37,33 @@ public sealed class SetUpTests(PlatformFixture fixture)
         Assert.Equal("set-up-stage", early["rule"]!.GetValue<string>());
         await (await Platform.Transition(id, "notified")).Expect(HttpStatusCode.OK);
 
-        var meeting = await (await lead.PostJson($"/api/orchestrator/inspections/{id}/meetings", new
+        // ¶20: attendees by the roles the guidance names. A role it does not name is refused by row; anyone else is 'other' with their role.
+        var meetings = $"/api/orchestrator/inspections/{id}/meetings";
+        var unknownRole = await (await lead.PostJson(meetings, new
+        {
+            kind = "set-up-discussion", startedAt = Platform.Clock.GetUtcNow().AddHours(-3), mode = "video",
+            attendees = new object[] { new { role = "lead-inspector", organisation = "ofsted" }, new { role = "MASA boss", organisation = "Wolverhampton Safeguarding Together" },
+                new { role = "other", organisation = "Wolverhampton Council" } },
+        })).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("chair of the MASA", unknownRole["errors"]!["attendees[1].role"]![0]!.GetValue<string>());
+        Assert.NotNull(unknownRole["errors"]!["attendees[2].roleDescription"]);
+        // Held without the MASA chair and the scrutineer: ¶20 arranges it "including" them but makes it no condition, so it is
+        // kept and flagged with the paragraph, never refused.
+        var without = await (await lead.PostJson(meetings, new
+        {
+            kind = "set-up-discussion", startedAt = Platform.Clock.GetUtcNow().AddHours(-3), mode = "phone",
+            attendees = new object[]
+            {
+                new { role = "lead inspector", organisation = "ofsted" }, new { role = "DCS", organisation = "Wolverhampton Council" },
+                new { role = "other", roleDescription = "Service manager, early help", organisation = "Wolverhampton Council" },
+            },
+        })).Expect(HttpStatusCode.Created);
+        Assert.Equal(["masa-chair", "independent-scrutineer"], without["expectedAbsent"]!.AsArray().Select(a => a!["role"]!.GetValue<string>()));
+        Assert.Equal("¶20", without["expectedAbsent"]![0]!["guidance"]!.GetValue<string>());
+        Assert.Equal(["lead-inspector", "director-of-childrens-services", "other"], without["attendees"]!.AsArray().Select(a => a!["role"]!.GetValue<string>()));
+        Assert.Equal("Service manager, early help", without["attendees"]![2]!["roleName"]!.GetValue<string>());
+
+        var meeting = await (await lead.PostJson(meetings, new
         {
             kind = "set-up-discussion", startedAt = Platform.Clock.GetUtcNow().AddHours(-2), endedAt = Platform.Clock.GetUtcNow().AddHours(-1), mode = "video",
             attendees = new object[]
@@ -48,6 +74,7 @@ public sealed class SetUpTests(PlatformFixture fixture)
                 new { role = "independent scrutineer", organisation = "Wolverhampton Safeguarding Together" },
             },
         })).Expect(HttpStatusCode.Created);
+        Assert.Empty(meeting["expectedAbsent"]!.AsArray());
 
         // What was agreed rests on the meeting record: another id, and no well-being contact, are refused by field.
         var agreement = new
@@ -99,7 +126,9 @@ public sealed class SetUpTests(PlatformFixture fixture)
         using var partner = Platform.Client(await Platform.Tokens.Partner(Area, "police"));
         var read = await (await partner.GetAsync(setUp)).Expect(HttpStatusCode.OK);
         Assert.Equal(5, read["agreement"]!["setUpDiscussion"]!["attendees"]!.AsArray().Count);
-        Assert.Equal("chair of the MASA", read["agreement"]!["setUpDiscussion"]!["attendees"]![3]!["role"]!.GetValue<string>());
+        Assert.Equal("masa-chair", read["agreement"]!["setUpDiscussion"]!["attendees"]![3]!["role"]!.GetValue<string>());
+        Assert.Equal("chair of the MASA", read["agreement"]!["setUpDiscussion"]!["attendees"]![3]!["roleName"]!.GetValue<string>());
+        Assert.Empty(read["agreement"]!["setUpDiscussion"]!["expectedAbsent"]!.AsArray());
         Assert.Contains("screen reader", read["agreement"]!["equalitiesAndAdjustments"]!.GetValue<string>());
         Assert.Equal("Sam Link", read["linkPerson"]!["name"]!.GetValue<string>());
         Assert.Equal("rapid-review", read["safeguardingIncidents"]![0]!["kind"]!.GetValue<string>());

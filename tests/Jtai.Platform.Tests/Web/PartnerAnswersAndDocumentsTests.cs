@@ -133,12 +133,15 @@ public sealed class PartnerAnswersAndDocumentsTests(WebFixture fixture)
         // A performance and management information item (¶108), from the task list.
         await page.Locator(".govuk-task-list__item", new() { HasText = "1.1 Local authority organisational structures" }).GetByRole(AriaRole.Link).ClickAsync();
         Assert.Equal("1.1 Local authority organisational structures", await page.Heading());
+        // The item states the period it covers (Annex A ¶108): structures as they stand when the inspection is notified.
+        Assert.Contains("As in force when the inspection is notified", await page.Locator("#period").InnerTextAsync());
         await page.ShouldBeAccessible("performance-item");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         Assert.Contains("Select the document to upload", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "structure.pdf", MimeType = "application/pdf", Buffer = Exchange.Pdf("structure") });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         Assert.Contains("structure.pdf received (version 1).", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        Assert.Contains("Not stated", await page.Locator("table").InnerTextAsync());
 
         // The partnership's audits (¶106): before the children for audit are chosen, the summary of themes alone.
         await page.GotoAsync($"/inspections/{id}");

@@ -63,6 +63,7 @@ public sealed class SetUpPageTests(WebFixture fixture)
         Assert.Contains("What the set-up discussion agreed is recorded.", await lead.Locator(".govuk-notification-banner").InnerTextAsync());
         var agreement = await lead.Locator("#set-up-agreement").InnerTextAsync();
         Assert.Contains("chair of the MASA", agreement);
+        Assert.DoesNotContain("Not recorded as attending", agreement);
         Assert.Contains("BSL interpreter", agreement);
 
         // The initial meeting on the first day of fieldwork, in the timetable.

@@ -80,7 +80,7 @@ public static class CaseSelectionApi
 
     /// <summary>What a partner is asked: police and health the 30 with their questions (¶98); every partner, once chosen, the children for audit.</summary>
     public static async Task<Ok<List<AskedChild>>> Asked(Guid inspectionId, Standing standing, [AsParameters] CaseSelectionServices s) =>
-        TypedResults.Ok(await AskedOf(s, standing.Agency!, inspectionId));
+        TypedResults.Ok(await AskedOf(s, standing.Agency!, inspectionId, standing.HealthBody));
 
     /// <summary>Police or health answer for some or all of the 30 (¶98); the item is delivered once all 30 are answered.</summary>
     public static async Task<Results<Ok<List<AskedChild>>, NotFound, ValidationProblem>> Answer(
@@ -92,11 +92,14 @@ public static class CaseSelectionApi
         if (request.CheckFor(agency, selected.ContainsKey) is { Any: true } errors) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var now = s.Clock.GetUtcNow();
-        foreach (var a in request.Answers!) selected[a!.ChildId!].Answer(agency, a, s.User.Id(), now);
-        if (selected.Values.All(c => c.AnsweredBy(agency)))
-            await s.Db.Delivered(s.Outbox, inspectionId, AnnexAItems.SelectionAnswers(agency), agency, s.User.Id(), now, $"Answers for all {selected.Count} children", s.Ct);
+        // ¶105: a named health body answers for itself, beside the others.
+        var body = standing.HealthBody;
+        foreach (var a in request.Answers!) selected[a!.ChildId!].Answer(agency, a, s.User.Id(), now, body);
+        if (selected.Values.All(c => c.AnsweredBy(agency, body)))
+            await s.Db.Delivered(s.Outbox, inspectionId, AnnexAItems.SelectionAnswers(agency), agency, s.User.Id(), now,
+                $"Answers for all {selected.Count} children{(body is null ? "" : $" from {body}")}", s.Ct);
         await s.Db.SaveChangesAsync(s.Ct);
-        return TypedResults.Ok(await AskedOf(s, agency, inspectionId));
+        return TypedResults.Ok(await AskedOf(s, agency, inspectionId, body));
     }
 
     /// <summary>The lead selects at least 5 of the 30 for the partnership to audit (¶99).</summary>
@@ -117,14 +120,14 @@ public static class CaseSelectionApi
         return TypedResults.Ok(await View(s, inspectionId, await s.Profiles(inspectionId)));
     }
 
-    private static async Task<List<AskedChild>> AskedOf(CaseSelectionServices s, string agency, Guid inspectionId)
+    private static async Task<List<AskedChild>> AskedOf(CaseSelectionServices s, string agency, Guid inspectionId, string? healthBody = null)
     {
         var askedAll = CaseSelectionRules.QuestionsFor(agency).Length > 0;
         var selected = await s.Db.Set<SelectedChild>().AsNoTracking()
             .Where(c => c.InspectionId == inspectionId && (askedAll || c.ForAudit))
             .OrderBy(c => c.ChildId).ToListAsync(s.Ct);
         var profiles = await s.Profiles(inspectionId);
-        var asked = selected.Select(c => AskedChild.For(agency, c, profiles.GetValueOrDefault(c.ChildId))).ToList();
+        var asked = selected.Select(c => AskedChild.For(agency, c, profiles.GetValueOrDefault(c.ChildId), healthBody)).ToList();
         if (asked.Count > 0)
             await s.Audit.Record(s.User, inspectionId, "case-selection asked", $"{asked.Count} children asked of {agency}", s.Ct);
         return asked;

@@ -25,6 +25,9 @@ public sealed class SelectedChild
     public string? HealthAnsweredBy { get; set; }
     public DateTimeOffset? HealthAnsweredAt { get; set; }
 
+    /// <summary>¶105: once CQC names the health bodies, each answers the health question for itself.</summary>
+    public List<HealthBodyAnswer> HealthBodyAnswers { get; set; } = [];
+
     public bool ForAudit { get; set; }
     public DateTimeOffset? ForAuditAt { get; set; }
 
@@ -32,9 +35,17 @@ public sealed class SelectedChild
     public const int ByLength = 200;
 
     /// <summary>¶98: the police say whether the child and the parents or carers are known to them; health whether the child has support beyond universal services.</summary>
-    public void Answer(string agency, ChildAnswer answer, string by, DateTimeOffset now)
+    public void Answer(string agency, ChildAnswer answer, string by, DateTimeOffset now, string? healthBody = null)
     {
-        if (agency == AnnexAItems.Police)
+        if (healthBody is not null)
+        {
+            HealthBodyAnswers.RemoveAll(a => a.Body == healthBody);
+            HealthBodyAnswers.Add(new HealthBodyAnswer
+            {
+                Body = healthBody, SupportBeyondUniversalServices = answer.HealthSupportBeyondUniversalServices, AnsweredBy = by, AnsweredAt = now,
+            });
+        }
+        else if (agency == AnnexAItems.Police)
         {
             ChildKnownToPolice = answer.ChildKnownToPolice;
             ParentsOrCarersKnownToPolice = answer.ParentsOrCarersKnownToPolice;
@@ -49,7 +60,13 @@ public sealed class SelectedChild
         }
     }
 
-    public bool AnsweredBy(string agency) => agency == AnnexAItems.Police ? PoliceAnsweredAt is not null : HealthAnsweredAt is not null;
+    public bool AnsweredBy(string agency, string? healthBody = null) =>
+        healthBody is not null ? HealthBodyAnswers.Any(a => a.Body == healthBody)
+        : agency == AnnexAItems.Police ? PoliceAnsweredAt is not null : HealthAnsweredAt is not null;
+
+    /// <summary>What a health body (or, before bodies are named, health) answered.</summary>
+    public bool? HealthAnswerOf(string? healthBody) =>
+        healthBody is null ? HealthSupportBeyondUniversalServices : HealthBodyAnswers.FirstOrDefault(a => a.Body == healthBody)?.SupportBeyondUniversalServices;
 
     /// <summary>¶99: chosen for the partnership's audit, keeping when it was first chosen.</summary>
     public void ChooseForAudit(bool chosen, DateTimeOffset now)
@@ -58,6 +75,15 @@ public sealed class SelectedChild
         ForAudit = chosen;
         if (!chosen) ForAuditAt = null;
     }
+}
+
+/// <summary>One named health body's answer for a child (¶98, ¶105).</summary>
+public sealed class HealthBodyAnswer
+{
+    public required string Body { get; set; }
+    public bool? SupportBeyondUniversalServices { get; set; }
+    public required string AnsweredBy { get; set; }
+    public DateTimeOffset AnsweredAt { get; set; }
 }
 
 /// <summary>
@@ -118,5 +144,6 @@ internal sealed class SelectedChildConfiguration : IEntityTypeConfiguration<Sele
         e.Property(c => c.SelectedBy).HasMaxLength(SelectedChild.ByLength);
         e.Property(c => c.PoliceAnsweredBy).HasMaxLength(SelectedChild.ByLength);
         e.Property(c => c.HealthAnsweredBy).HasMaxLength(SelectedChild.ByLength);
+        e.OwnsMany(c => c.HealthBodyAnswers, a => a.ToJson());
     }
 }

@@ -17,7 +17,14 @@ namespace Jtai.Ofsted.InformationExchange;
 
 public sealed record DocumentView(
     Guid Id, string Kind, string Item, string? ChildId, string Agency, int Version, string FileName, string ContentType,
-    long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt);
+    long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt, DocumentPeriod? Period,
+    string? HealthBody = null)
+{
+    public static DocumentView From(InformationDocument d) => new(d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType,
+        d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt, d.SupersededAt,
+        d.PeriodKind is { } kind ? new DocumentPeriod(kind, d.PeriodText!, d.PeriodFrom, d.PeriodTo!.Value, d.CoversFrom, d.CoversTo, d.PeriodWarning) : null,
+        d.HealthBody);
+}
 
 /// <summary>
 /// Documents partners file against the request: the list of audits (¶96), performance and
@@ -27,7 +34,7 @@ public sealed record DocumentView(
 /// </summary>
 public static class Documents
 {
-    public sealed record Slot(string Kind, string Item, string? ChildId, string ItemKey, string Summary);
+    public sealed record Slot(string Kind, string Item, string? ChildId, string ItemKey, string Summary, DocumentPeriod? Period = null);
 
     public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> UploadAuditList(
         Guid inspectionId, IFormFile? file, ClaimsPrincipal user, Standing standing, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
@@ -35,15 +42,22 @@ public static class Documents
         Store(inspectionId, file, user, standing, db, outbox, clock, options.Value, ct,
             _ => Task.FromResult<Outcome>(new Slot(DocumentKinds.AuditList, "audits-last-6-months", null, AnnexAItems.AuditList, "List of multi-agency audits")));
 
+    /// <summary>
+    /// A performance item (¶108), recorded with the period the item covers for this inspection and, when the partner states them
+    /// (<c>coversFrom</c>, <c>coversTo</c>, yyyy-MM-dd), the dates the document covers; outside the item's span of months it is flagged.
+    /// </summary>
     public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> UploadPerformance(
-        Guid inspectionId, string item, IFormFile? file, ClaimsPrincipal user, Standing standing, OfstedDbContext db, IOutbox outbox, TimeProvider clock,
-        IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
-        Store(inspectionId, file, user, standing, db, outbox, clock, options.Value, ct, _ =>
+        Guid inspectionId, string item, [FromQuery] string? coversFrom, [FromQuery] string? coversTo, IFormFile? file, ClaimsPrincipal user,
+        Standing standing, OfstedDbContext db, IOutbox outbox, TimeProvider clock, IOptions<InformationExchangeOptions> options, CancellationToken ct) =>
+        Store(inspectionId, file, user, standing, db, outbox, clock, options.Value, ct, async token =>
         {
             var known = AnnexAItems.PerformanceItems.FirstOrDefault(p => p.Number == item);
             if (known.Number is null)
-                return Task.FromResult<Outcome>(FileProblems.Field("item", $"'{item}' is not a performance information item (1.1–1.12, 2.1–2.10, 3.1–3.8, 4.1–4.6, ¶108)."));
-            return Task.FromResult<Outcome>(new Slot(DocumentKinds.Performance, item, null, AnnexAItems.Performance(item), $"{item} {known.Title}"));
+                return FileProblems.Field("item", $"'{item}' is not a performance information item (1.1–1.12, 2.1–2.10, 3.1–3.8, 4.1–4.6, ¶108).");
+            var errors = new RequestErrors();
+            var period = DocumentPeriod.For(item, known.Period, await DocumentPeriod.NotifiedOn(db, inspectionId, clock, token), coversFrom, coversTo, errors);
+            if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+            return new Slot(DocumentKinds.Performance, item, null, AnnexAItems.Performance(item), $"{item} {known.Title}", period);
         });
 
     public static Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> UploadCaseRecord(
@@ -81,11 +95,20 @@ public static class Documents
     public static async Task<Ok<List<DocumentView>>> List(Guid inspectionId, Standing standing, OfstedDbContext db, CancellationToken ct)
     {
         var documents = db.Set<InformationDocument>().AsNoTracking().Where(d => d.InspectionId == inspectionId);
-        if (standing.IsPartner) documents = documents.Where(d => d.Agency == standing.Agency);
-        return TypedResults.Ok(await documents.OrderBy(d => d.Kind).ThenBy(d => d.Item).ThenByDescending(d => d.Version)
-            .Select(d => new DocumentView(d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType, d.SizeBytes,
-                d.Sha256, d.UploadedBy, d.UploadedAt, d.SupersededAt))
-            .ToListAsync(ct));
+        // A partner lists what its agency filed; a named health body what it filed itself (¶105).
+        if (standing.IsPartner) documents = documents.Where(d => d.Agency == standing.Agency && d.HealthBody == standing.HealthBody);
+        var rows = await documents.OrderBy(d => d.Kind).ThenBy(d => d.Item).ThenByDescending(d => d.Version)
+            .Select(d => new
+            {
+                d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt,
+                d.SupersededAt, d.PeriodKind, d.PeriodText, d.PeriodFrom, d.PeriodTo, d.CoversFrom, d.CoversTo, d.PeriodWarning, d.HealthBody,
+            })
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(d => new DocumentView(d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType,
+                d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt, d.SupersededAt,
+                d.PeriodKind is { } kind ? new DocumentPeriod(kind, d.PeriodText!, d.PeriodFrom, d.PeriodTo!.Value, d.CoversFrom, d.CoversTo, d.PeriodWarning) : null,
+                d.HealthBody))
+            .ToList());
     }
 
     /// <summary>A document's content: the team, or the agency that filed it. Reads of a child's documents are audited.</summary>
@@ -94,7 +117,7 @@ public static class Documents
     {
         var document = await db.Set<InformationDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.InspectionId == inspectionId, ct);
         // A partner sees only what its own agency filed; another agency's document does not exist for it.
-        if (document is null || (standing.IsPartner && document.Agency != standing.Agency)) return TypedResults.NotFound();
+        if (document is null || !ExchangeAccess.Filed(standing, document.Agency, document.HealthBody)) return TypedResults.NotFound();
         if (document.IsChildLevel)
             await audit.Record(user, inspectionId, $"document {document.Id}", $"{document.Kind} {document.Item} of child {document.ChildId}", ct);
         return TypedResults.File(document.Content, document.ContentType, document.FileName);
@@ -151,6 +174,7 @@ public static class Documents
             Item = slot.Item,
             ChildId = slot.ChildId,
             Agency = agency,
+            HealthBody = standing.HealthBody,
             FileName = UploadedFileName.Of(file.FileName),
             ContentType = DocumentChecks.ContentTypeOf(extension),
             SizeBytes = content.Length,
@@ -158,19 +182,25 @@ public static class Documents
             Content = content,
             UploadedBy = user.Id(),
             UploadedAt = now,
+            PeriodKind = slot.Period?.Kind,
+            PeriodText = slot.Period?.Text,
+            PeriodFrom = slot.Period?.From,
+            PeriodTo = slot.Period?.To,
+            CoversFrom = slot.Period?.CoversFrom,
+            CoversTo = slot.Period?.CoversTo,
+            PeriodWarning = slot.Period?.Warning,
         };
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
         var sameSlot = db.Set<InformationDocument>().Where(d => d.InspectionId == inspectionId && d.Kind == slot.Kind && d.Item == slot.Item
-            && d.ChildId == slot.ChildId && d.Agency == agency);
+            && d.ChildId == slot.ChildId && d.Agency == agency && d.HealthBody == standing.HealthBody);
         document.Version = (await sameSlot.MaxAsync(d => (int?)d.Version, ct) ?? 0) + 1;
         await sameSlot.Where(d => d.SupersededAt == null).ExecuteUpdateAsync(s => s.SetProperty(d => d.SupersededAt, now), ct);
         db.Set<InformationDocument>().Add(document);
-        await db.Delivered(outbox, inspectionId, slot.ItemKey, agency, document.UploadedBy, now, slot.Summary, ct);
+        await db.Delivered(outbox, inspectionId, slot.ItemKey, agency, document.UploadedBy, now,
+            standing.HealthBody is { } body ? $"{slot.Summary} from {body}" : slot.Summary, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        return TypedResults.Created($"/api/ofsted/inspections/{inspectionId}/information-exchange/documents/{document.Id}",
-            new DocumentView(document.Id, document.Kind, document.Item, document.ChildId, document.Agency, document.Version, document.FileName,
-                document.ContentType, document.SizeBytes, document.Sha256, document.UploadedBy, document.UploadedAt, null));
+        return TypedResults.Created($"/api/ofsted/inspections/{inspectionId}/information-exchange/documents/{document.Id}", DocumentView.From(document));
     }
 }

@@ -1,4 +1,7 @@
 using Jtai.Ofsted.CaseSelection;
+using Jtai.Ofsted.InformationExchange.HealthBodies;
+using Jtai.Inspectorate.Team;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Mvc;
 using Jtai.ServiceDefaults.Access;
@@ -12,6 +15,17 @@ public static class InformationExchangeSetup
         builder.Services.Configure<InformationExchangeOptions>(builder.Configuration.GetSection(InformationExchangeOptions.Section));
         builder.Services.AddScoped<ChildDataAudit>();
         builder.Services.AddSingleton<AnnexAMetrics>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The caller's standing in Ofsted carries the health bodies CQC named (¶105). Called after the inspectorate's own
+    /// registration, whose source it wraps.
+    /// </summary>
+    public static WebApplicationBuilder AddNamedHealthBodies(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<TeamStanding>();
+        builder.Services.Replace(ServiceDescriptor.Scoped<IInspectionFactsSource, ExchangeStanding>());
         return builder;
     }
 
@@ -48,6 +62,9 @@ public static class InformationExchangeSetup
         exchange.MapGet("/documents", Documents.List);
         exchange.MapGet("/documents/{documentId:guid}", Documents.Content);
         exchange.MapGet("/audit-log", AuditLogApi.List).RequireStanding(Rules.Team);
+        // ¶105: CQC names the health bodies it asks; the team and the area's partners read who they are.
+        exchange.MapGet("/health-bodies", HealthBodiesApi.List);
+        exchange.MapPut("/health-bodies", HealthBodiesApi.Name).RequireStanding(ExchangeAccess.CqcNamesHealthBodies);
 
         // The lead selects the children (¶97, ¶99); the team reads the selection; police and health answer (¶98).
         var selection = app.MapGroup("/api/ofsted/inspections/{inspectionId:guid}/case-selection")

@@ -22,7 +22,20 @@ public static class ChecklistStatus
 public sealed record DeliveryView(string Agency, DateTimeOffset FirstReceivedAt, DateTimeOffset LastReceivedAt, string LastReceivedBy,
     int Version, bool OnTime, string Summary);
 public sealed record ChecklistItemView(string Key, string Title, string Paragraph, IReadOnlyList<string> ProvidedBy, string Milestone,
-    DateTimeOffset DueAt, string Status, List<DeliveryView> Deliveries);
+    DateTimeOffset DueAt, string Status, List<DeliveryView> Deliveries, PeriodView? Period);
+
+/// <summary>
+/// The period an item covers for this inspection (Annex A, ¶8): its kind (months-before-notification, most-recent, in-force), the
+/// words, the months or count, and the dates counted back from the inspection's notification day (a start only for a span of months).
+/// </summary>
+public sealed record PeriodView(string Kind, string Text, int? Months, int? Count, DateOnly? From, DateOnly To, string Guidance)
+{
+    public static PeriodView For(AnnexAPeriod period, DateOnly notifiedOn)
+    {
+        var (from, to) = period.Window(notifiedOn);
+        return new(period.Kind, period.Text, period.Months, period.Count, from, to, period.Guidance);
+    }
+}
 public sealed record ChecklistView(Guid InspectionId, DateOnly FieldworkStart, DateTimeOffset At, List<ChecklistItemView> Items);
 
 /// <summary>
@@ -55,6 +68,7 @@ public static class ChecklistApi
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
         var timeline = InformationDeadlines.TimelineOf(inspection.Theme, inspection.FieldworkStart, frameworks, timelines);
+        var notifiedOn = timeline[MilestoneKeys.Notification].Date;
         var items = AnnexAItems.All
             .Where(item => agency is null || item.ProvidedBy.Contains(agency))
             .Select(item =>
@@ -66,7 +80,8 @@ public static class ChecklistApi
                 var status = deliveries.Count > 0
                     ? deliveries[0].OnTime ? ChecklistStatus.OnTime : ChecklistStatus.Late
                     : now > due ? ChecklistStatus.Overdue : ChecklistStatus.Awaited;
-                return new ChecklistItemView(item.Key, item.Title, item.Paragraph, item.ProvidedBy, item.Due, due, status, deliveries);
+                return new ChecklistItemView(item.Key, item.Title, item.Paragraph, item.ProvidedBy, item.Due, due, status, deliveries,
+                    item.Period is { } period ? PeriodView.For(period, notifiedOn) : null);
             })
             .ToList();
         return TypedResults.Ok(new ChecklistView(inspection.Id, inspection.FieldworkStart, now, items));

@@ -66,6 +66,21 @@ public sealed class InspectionMeeting
             Mode = body.Mode!, Attendees = attendees, Notes = body.Notes?.Trim(), RecordedAt = now, RecordedBy = by,
         };
     }
+
+    /// <summary>Whom the guidance expects at this kind of meeting (<see cref="AttendeeRoles.ExpectedAt"/>) and no attendee is recorded as.</summary>
+    public IReadOnlyList<ExpectedAttendeeView> ExpectedAbsent()
+    {
+        // Rows recorded before roles were a known list hold the guidance's words: they are read the same way.
+        var present = Attendees.Select(a => AttendeeRoles.Find(a.Role)?.Key ?? a.Role).ToHashSet(StringComparer.Ordinal);
+        var guidance = Kind switch
+        {
+            MeetingKinds.SetUpDiscussion => "¶20",
+            MeetingKinds.MasaBeforeFieldwork => "¶65",
+            MeetingKinds.MasaDuringFieldwork => "¶66",
+            _ => "¶67",
+        };
+        return [.. AttendeeRoles.ExpectedAt(Kind).Where(r => !present.Contains(r)).Select(r => new ExpectedAttendeeView(r, AttendeeRoles.NameOf(r), guidance))];
+    }
 }
 
 /// <summary>The fieldwork week on the inspection's timeline.</summary>
@@ -73,18 +88,28 @@ public sealed record FieldworkWindow(DateOnly Start, DateOnly End);
 
 /// <summary>
 /// One person at a meeting, by role and organisation (¶76: a job title is enough; a name only where it is
-/// needed). <c>Organisation</c> is ofsted, cqc or hmicfrs for inspectors, otherwise the local agency.
+/// needed). <c>Role</c> is a key of <see cref="AttendeeRoles"/>; <c>other</c> carries its <c>RoleDescription</c>.
+/// <c>Organisation</c> is ofsted, cqc or hmicfrs for inspectors, otherwise the local agency.
 /// </summary>
 public sealed class MeetingAttendee
 {
     public required string Role { get; set; }
+    public string? RoleDescription { get; set; }
     public required string Organisation { get; set; }
     public string? Name { get; set; }
 
     public const int TextLength = 200;
 }
 
-public sealed record MeetingAttendeeView(string Role, string Organisation, string? Name);
+/// <summary>An attendee with the role's key, the guidance's words for it and, for <c>other</c>, what the role is.</summary>
+public sealed record MeetingAttendeeView(string Role, string RoleName, string? RoleDescription, string Organisation, string? Name)
+{
+    public static MeetingAttendeeView From(MeetingAttendee a) =>
+        new(a.Role, a.Role == AttendeeRoles.Other ? a.RoleDescription ?? a.Role : AttendeeRoles.NameOf(a.Role), a.RoleDescription, a.Organisation, a.Name);
+}
+
+/// <summary>Someone the guidance expects at this kind of meeting (the paragraph that says so) whom no attendee is recorded as.</summary>
+public sealed record ExpectedAttendeeView(string Role, string RoleName, string Guidance);
 
 /// <summary>The meetings the guidance names, in its words, and the milestone each meets.</summary>
 public static class MeetingKinds
@@ -146,12 +171,13 @@ public static class MeetingModes
     public static readonly IReadOnlyList<string> All = ["in-person", "phone", "video"];
 }
 
+/// <summary>A meeting as held; <c>ExpectedAbsent</c> flags whom the guidance expects at its kind and nobody attended as (kept, not refused).</summary>
 public sealed record MeetingView(Guid Id, Guid InspectionId, string Kind, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Mode,
-    IReadOnlyList<MeetingAttendeeView> Attendees, string? Notes, DateTimeOffset RecordedAt, string RecordedBy)
+    IReadOnlyList<MeetingAttendeeView> Attendees, string? Notes, DateTimeOffset RecordedAt, string RecordedBy, IReadOnlyList<ExpectedAttendeeView> ExpectedAbsent)
 {
     public static MeetingView From(InspectionMeeting m) => new(m.Id, m.InspectionId, m.Kind, LondonTime.ToLondon(m.StartedAt),
         m.EndedAt is { } ended ? LondonTime.ToLondon(ended) : null, m.Mode,
-        m.Attendees.Select(a => new MeetingAttendeeView(a.Role, a.Organisation, a.Name)).ToList(), m.Notes, m.RecordedAt, m.RecordedBy);
+        m.Attendees.Select(MeetingAttendeeView.From).ToList(), m.Notes, m.RecordedAt, m.RecordedBy, m.ExpectedAbsent());
 }
 
 internal sealed class InspectionMeetingConfiguration : IEntityTypeConfiguration<InspectionMeeting>

@@ -2,7 +2,12 @@ using Jtai.ServiceDefaults.Problems;
 
 namespace Jtai.Orchestrator.Meetings;
 
-public sealed record MeetingAttendeeBody(string? Role, string? Organisation, string? Name);
+/// <summary>An attendee: <c>role</c> is one of the known roles (GET …/meetings/attendee-roles) by key or words, or <c>other</c> with <c>roleDescription</c>.</summary>
+public sealed record MeetingAttendeeBody(string? Role, string? Organisation, string? Name, string? RoleDescription = null);
+
+public sealed record AttendeeRoleView(string Key, string Name);
+
+public sealed record AttendeeRolesView(IReadOnlyList<AttendeeRoleView> Roles, IReadOnlyDictionary<string, IReadOnlyList<string>> ExpectedAt);
 
 /// <summary>A meeting as it happened: recorded once it has taken place, with the people there.</summary>
 public sealed record RecordMeetingBody(string? Kind, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Mode,
@@ -46,8 +51,26 @@ public sealed record RecordMeetingBody(string? Kind, DateTimeOffset? StartedAt, 
             var ok = errors.Required(a?.Role, $"attendees[{i}].role") & errors.Required(a?.Organisation, $"attendees[{i}].organisation");
             ok &= errors.MaxLength(a?.Role, MeetingAttendee.TextLength, $"attendees[{i}].role")
                 & errors.MaxLength(a?.Organisation, MeetingAttendee.TextLength, $"attendees[{i}].organisation")
-                & errors.MaxLength(a?.Name, MeetingAttendee.TextLength, $"attendees[{i}].name");
-            if (ok) list.Add(new MeetingAttendee { Role = a!.Role!.Trim(), Organisation = a.Organisation!.Trim().ToLowerInvariant(), Name = a.Name?.Trim() });
+                & errors.MaxLength(a?.Name, MeetingAttendee.TextLength, $"attendees[{i}].name")
+                & errors.MaxLength(a?.RoleDescription, MeetingAttendee.TextLength, $"attendees[{i}].roleDescription");
+            var role = AttendeeRoles.Find(a?.Role);
+            if (ok && role is null)
+            {
+                errors.Add($"attendees[{i}].role", $"'{a!.Role}' is not a role the guidance names: one of {string.Join(", ", AttendeeRoles.All.Select(r => r.Key))}"
+                    + " (or their words, e.g. 'chair of the MASA'); anyone else is 'other' with 'roleDescription'.");
+                ok = false;
+            }
+            if (ok && role!.Key == AttendeeRoles.Other && string.IsNullOrWhiteSpace(a!.RoleDescription))
+            {
+                errors.Add($"attendees[{i}].roleDescription", "'roleDescription' says what the role of an attendee who is 'other' is.");
+                ok = false;
+            }
+            if (ok)
+                list.Add(new MeetingAttendee
+                {
+                    Role = role!.Key, RoleDescription = string.IsNullOrWhiteSpace(a!.RoleDescription) ? null : a.RoleDescription.Trim(),
+                    Organisation = a.Organisation!.Trim().ToLowerInvariant(), Name = a.Name?.Trim(),
+                });
         }
         return list;
     }

@@ -20,6 +20,7 @@ public static class MeetingsApi
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/meetings").WithTags("Meetings");
         group.MapPost("/", Record).RequireStanding(Rules.EvidenceGatherers);
         group.MapGet("/", List).RequireStanding(Rules.TeamOrNamedManagers);
+        app.MapGet("/api/orchestrator/meetings/attendee-roles", Roles).WithTags("Meetings").RequireStanding(Rules.Staff);
         return app;
     }
 
@@ -48,6 +49,16 @@ public static class MeetingsApi
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/meetings/{meeting.Id}", MeetingView.From(meeting));
     }
+
+    /// <summary>The roles an attendee may be recorded as, and whom each kind of meeting expects (kept and flagged when absent).</summary>
+    private static Ok<AttendeeRolesView> Roles() => TypedResults.Ok(new AttendeeRolesView(
+        [.. AttendeeRoles.All.Select(r => new AttendeeRoleView(r.Key, r.Name))],
+        MeetingKinds.All.ToDictionary(k => k, k => AttendeeRoles.ExpectedAt(k))));
+
+    /// <summary>The roles an attendee may be recorded as, and whom each kind of meeting expects (kept and flagged when absent).</summary>
+    private static Ok<AttendeeRolesView> Roles() => TypedResults.Ok(new AttendeeRolesView(
+        [.. AttendeeRoles.All.Select(r => new AttendeeRoleView(r.Key, r.Name))],
+        MeetingKinds.All.ToDictionary(k => k, k => AttendeeRoles.ExpectedAt(k))));
 
     private static async Task<Ok<List<MeetingView>>> List(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
     {

@@ -31,13 +31,20 @@ public static class ExchangePaths
 
 /// <summary>A document a partner filed through the exchange (no content: that is a separate, audited read).</summary>
 public sealed record DocumentView(Guid Id, string Kind, string Item, string? ChildId, string Agency, int Version, string FileName,
-    string ContentType, long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt);
+    string ContentType, long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt,
+    DocumentPeriodView? Period = null);
+
+/// <summary>The period a performance document was filed against, the dates the partner stated it covers, and why they fall outside it.</summary>
+public sealed record DocumentPeriodView(string Kind, string Text, DateOnly? From, DateOnly To, DateOnly? CoversFrom, DateOnly? CoversTo, string? Warning);
 
 public static class DocumentPaths
 {
     public static string List(Guid id) => $"{ExchangePaths.Base(id)}/documents";
     public static string AuditList(Guid id) => $"{List(id)}/audit-list";
-    public static string Performance(Guid id, string item) => $"{List(id)}/performance/{Uri.EscapeDataString(item)}";
+    public static string Performance(Guid id, string item, DateOnly? coversFrom = null, DateOnly? coversTo = null) =>
+        $"{List(id)}/performance/{Uri.EscapeDataString(item)}"
+        + string.Concat(new[] { ("coversFrom", coversFrom), ("coversTo", coversTo) }.Where(p => p.Item2 is not null)
+            .Select((p, i) => $"{(i == 0 ? '?' : '&')}{p.Item1}={p.Item2!.Value:yyyy-MM-dd}"));
     public static string CaseRecord(Guid id, string agency, string childId, string? recordType) =>
         $"{List(id)}/case-records/{Uri.EscapeDataString(agency)}/{Uri.EscapeDataString(childId)}?recordType={Uri.EscapeDataString(recordType ?? "")}";
     public static string Evaluation(Guid id, string childId, string evaluation) =>

@@ -35,6 +35,11 @@ public sealed class DocumentModel(GatewayClient gateway) : FormPageModel
     [BindProperty] public string? ChildId { get; set; }
     [BindProperty] public string? RecordType { get; set; }
     [BindProperty] public string? Evaluation { get; set; }
+    /// <summary>The dates a performance document covers, when the partner states them (Annex A: each item asks for a period).</summary>
+    [BindProperty] public DateParts CoversFrom { get; set; } = new();
+    [BindProperty] public DateParts CoversTo { get; set; } = new();
+    /// <summary>The period the item covers for this inspection (from the checklist), for a performance item.</summary>
+    public PeriodView? Period { get; private set; }
 
     public bool NeedsChild => Kind == CaseRecords || (Kind == PartnershipAudits && Evaluation != CaseRecordTypes.ThemesSummary);
 
@@ -44,7 +49,9 @@ public sealed class DocumentModel(GatewayClient gateway) : FormPageModel
     public async Task<IActionResult> OnPost(Guid id, string kind, string? item, IFormFile? file, CancellationToken ct)
     {
         if (!await Load(id, kind, item, ct)) return NotFound();
-        var path = PathFor(id);
+        var coversFrom = Kind == Performance ? CoversFrom.ToDate("coversFrom-day", "first day the document covers", Errors, required: false) : null;
+        var coversTo = Kind == Performance ? CoversTo.ToDate("coversTo-day", "last day the document covers", Errors, required: false) : null;
+        var path = Kind == Performance ? DocumentPaths.Performance(id, Item!, coversFrom, coversTo) : PathFor(id);
         if (file is null || file.Length == 0) Errors.Add(new PageError("file", "Select the document to upload"));
         if (Errors.Count > 0 || path is null) return Page();
 
@@ -54,9 +61,11 @@ public sealed class DocumentModel(GatewayClient gateway) : FormPageModel
         using var form = new MultipartFormDataContent { { content, "file", file.FileName } };
         var result = await gateway.Send<DocumentView>(HttpMethod.Post, path, form, ct);
         if (result.Value is { } stored)
-            return Changed($"{file.FileName} received (version {stored.Version}).", new { id, kind, item });
+            return Changed($"{file.FileName} received (version {stored.Version}).{(stored.Period?.Warning is { } warning ? " " + warning : "")}", new { id, kind, item });
         Refused(result.Problem!, field => field switch
         {
+            "coversFrom" => new FormField("coversFrom-day"),
+            "coversTo" => new FormField("coversTo-day"),
             "childId" => new FormField("childId"),
             "recordType" => new FormField("recordType", "Select the kind of record"),
             "evaluation" => new FormField("evaluation-0", "Select what you are sharing"),
@@ -110,7 +119,9 @@ public sealed class DocumentModel(GatewayClient gateway) : FormPageModel
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         var documents = gateway.Get<List<DocumentView>>(DocumentPaths.List(id), ct);
         var asked = kind is CaseRecords or PartnershipAudits ? gateway.Find<List<AskedChild>>(SelectionPaths.Asked(id), ct) : null;
+        var checklist = kind is Performance ? gateway.Find<ChecklistView>(InspectionPaths.Checklist(id), ct) : null;
         Inspection = await inspection;
+        Period = checklist is null ? null : (await checklist)?.Items.FirstOrDefault(i => i.Key == key)?.Period;
         var documentKind = kind switch
         {
             AuditList => DocumentKinds.AuditList,

@@ -20,7 +20,16 @@ public sealed record DeliveryView(string Agency, DateTimeOffset FirstReceivedAt,
     int Version, bool OnTime);
 
 public sealed record ChecklistItemView(string Key, string Title, string Paragraph, List<string> ProvidedBy, string Milestone,
-    DateTimeOffset DueAt, string Status, List<DeliveryView> Deliveries);
+    DateTimeOffset DueAt, string Status, List<DeliveryView> Deliveries, PeriodView? Period = null);
+
+/// <summary>The period an item covers for this inspection (Annex A, ¶8): words, and the dates counted back from notification.</summary>
+public sealed record PeriodView(string Kind, string Text, int? Months, int? Count, DateOnly? From, DateOnly To, string Guidance)
+{
+    /// <summary>"The 12 months before the inspection (1 December 2025 to 1 December 2026)"; "The most recent (as at 1 December 2026)".</summary>
+    public string Describe() => From is { } from
+        ? $"{Text} ({Display.Date(from)} to {Display.Date(To)})"
+        : $"{Text} (as at {Display.Date(To)})";
+}
 
 public sealed record ChecklistView(Guid InspectionId, DateOnly FieldworkStart, DateTimeOffset At, List<ChecklistItemView> Items);
 

@@ -39,14 +39,18 @@ public sealed class IndexModel(GatewayClient gateway, TimeProvider clock) : Form
         var attendees = Attendees(Meeting.Attendees);
         if (Errors.Count == 0)
         {
-            var problem = await gateway.Send(HttpMethod.Post, SetUpPaths.Meetings(id),
+            var result = await gateway.Send<MeetingView>(HttpMethod.Post, SetUpPaths.Meetings(id),
                 new { kind = "set-up-discussion", startedAt, mode = Meeting.Mode, attendees }, ct);
-            if (problem is null) return Changed("Set-up discussion recorded. Record what it agreed.", new { id });
-            Refused(problem, field => field.Split('[', '.')[0] switch
+            if (result.Value is { } meeting)
+                return Changed(meeting.ExpectedAbsent is { Count: > 0 } absent
+                    ? $"Set-up discussion recorded, without the {string.Join(" and the ", absent.Select(a => a.RoleName))} the guidance expects there ({absent[0].Guidance}). Record what it agreed."
+                    : "Set-up discussion recorded. Record what it agreed.", new { id });
+            Refused(result.Problem!, field => field.Split('[', '.')[0] switch
             {
                 "startedAt" => new FormField("meeting-date-day"),
                 "mode" => new FormField("meeting-mode-0", "Select how the discussion was held"),
-                "attendees" => new FormField("meeting-attendees", "Enter who attended, one person a line"),
+                // A role the platform does not know (or an "other" without its role) is named in the platform's words.
+                "attendees" => field == "attendees" ? new FormField("meeting-attendees", "Enter who attended, one person a line") : new FormField("meeting-attendees"),
                 _ => null,
             }, "meeting-date-day");
         }
@@ -184,11 +188,22 @@ public sealed class IndexModel(GatewayClient gateway, TimeProvider clock) : Form
         return new DateTimeOffset(local, London.GetUtcOffset(local));
     }
 
-    /// <summary>One attendee a line: "role, organisation" or "role, organisation, name" (¶76: a name only where needed).</summary>
+    /// <summary>
+    /// One attendee a line: "role, organisation" or "role, organisation, name" (¶76: a name only where needed). The role is in the
+    /// guidance's words (the platform knows them), or "other: what the role is".
+    /// </summary>
     private static List<object> Attendees(string? lines) =>
         (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(line => line.Split(',', 3, StringSplitOptions.TrimEntries))
-        .Select(parts => (object)new { role = parts[0], organisation = parts.Length > 1 ? parts[1] : null, name = parts.Length > 2 ? parts[2] : null })
+        .Select(parts =>
+        {
+            var other = parts[0].StartsWith("other:", StringComparison.OrdinalIgnoreCase);
+            return (object)new
+            {
+                role = other ? "other" : parts[0], roleDescription = other ? parts[0]["other:".Length..].Trim() : null,
+                organisation = parts.Length > 1 ? parts[1] : null, name = parts.Length > 2 ? parts[2] : null,
+            };
+        })
         .ToList();
 
     private async Task Load(Guid id, CancellationToken ct)

@@ -2,9 +2,14 @@ namespace Jtai.Web.Pages.SetUp;
 
 // The set-up (¶20–24) and the fieldwork timetable (¶30–33) as the orchestrator shows them.
 
-public sealed record AttendeeView(string Role, string Organisation, string? Name);
+/// <summary>An attendee: the role's key, the guidance's words for it (or what an "other" role is), their organisation.</summary>
+public sealed record AttendeeView(string Role, string Organisation, string? Name, string? RoleName = null, string? RoleDescription = null);
 
-public sealed record MeetingView(Guid Id, string Kind, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Mode, List<AttendeeView> Attendees, string? Notes);
+/// <summary>Someone the guidance expects at this kind of meeting whom nobody attended as (¶20: the MASA chair and the scrutineer).</summary>
+public sealed record ExpectedAttendeeView(string Role, string RoleName, string Guidance);
+
+public sealed record MeetingView(Guid Id, string Kind, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string Mode, List<AttendeeView> Attendees, string? Notes,
+    List<ExpectedAttendeeView>? ExpectedAbsent = null);
 
 public sealed record ContactView(string Name, string Role, string Organisation, string Email, string? Phone);
 

@@ -1814,6 +1814,39 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.ToTable("child_data_reads", (string)null);
                 });
 
+            modelBuilder.Entity("Jtai.Ofsted.InformationExchange.HealthBodies.NamedHealthBody", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NamedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("named_at");
+
+                    b.Property<string>("NamedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("named_by");
+
+                    b.HasKey("InspectionId", "Key")
+                        .HasName("pk_named_health_bodies");
+
+                    b.ToTable("named_health_bodies", (string)null);
+                });
+
             modelBuilder.Entity("Jtai.Ofsted.InformationExchange.InformationDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1842,11 +1875,24 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("content_type");
 
+                    b.Property<DateOnly?>("CoversFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("covers_from");
+
+                    b.Property<DateOnly?>("CoversTo")
+                        .HasColumnType("date")
+                        .HasColumnName("covers_to");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)")
                         .HasColumnName("file_name");
+
+                    b.Property<string>("HealthBody")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("health_body");
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
@@ -1863,6 +1909,29 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<string>("PeriodText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("period_text");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("PeriodWarning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("period_warning");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -2185,6 +2254,43 @@ namespace Jtai.Ofsted.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notice_delivery_attempts_notice_delivery_delivery_id");
+                });
+
+            modelBuilder.Entity("Jtai.Ofsted.CaseSelection.SelectedChild", b =>
+                {
+                    b.OwnsMany("Jtai.Ofsted.CaseSelection.HealthBodyAnswer", "HealthBodyAnswers", b1 =>
+                        {
+                            b1.Property<Guid>("SelectedChildInspectionId");
+
+                            b1.Property<string>("SelectedChildChildId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("AnsweredAt");
+
+                            b1.Property<string>("AnsweredBy")
+                                .IsRequired();
+
+                            b1.Property<string>("Body")
+                                .IsRequired();
+
+                            b1.Property<bool?>("SupportBeyondUniversalServices");
+
+                            b1.HasKey("SelectedChildInspectionId", "SelectedChildChildId", "__synthesizedOrdinal");
+
+                            b1.ToTable("selected_children");
+
+                            b1
+                                .ToJson("health_body_answers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SelectedChildInspectionId", "SelectedChildChildId")
+                                .HasConstraintName("fk_selected_children_selected_children_selected_child_inspection");
+                        });
+
+                    b.Navigation("HealthBodyAnswers");
                 });
 
             modelBuilder.Entity("Jtai.Ofsted.FollowUp.ActionPlanSubmission", b =>

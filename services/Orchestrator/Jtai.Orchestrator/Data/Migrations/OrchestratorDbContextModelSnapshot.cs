@@ -2685,6 +2685,8 @@ namespace Jtai.Orchestrator.Data.Migrations
                             b1.Property<string>("Role")
                                 .IsRequired();
 
+                            b1.Property<string>("RoleDescription");
+
                             b1.HasKey("InspectionMeetingId", "__synthesizedOrdinal");
 
                             b1.ToTable("inspection_meetings");
