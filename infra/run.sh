@@ -10,6 +10,7 @@
 # and the next (gRPC): ofsted 5201/5202, cqc 5301/5302, hmicfrs 5401/5402 (shared/inspectorates.json);
 # dashboard 18888 (UI, telemetry API), 18889 (OTLP/gRPC), 18890 (OTLP/HTTP).
 # JTAI_PORT_OFFSET=N adds N to every one of them (a second copy beside another on one machine).
+# JTAI_READY_TIMEOUT=S: how long each process may take to answer /health/ready (default 300 s).
 # JTAI_REPLICAS=2 starts two instances of each service (the second 50 ports above the first: orchestrator-2
 # 5151/5152, ofsted-2 5251/5252, and so on for each inspectorate) on the same database and broker; the
 # gateway balances across them and its active health checks (/health/ready) take one out while it is down.
@@ -77,13 +78,18 @@ stop_all() {
   done
 }
 
+# Every process starts at once, so on a busy machine (or with JTAI_REPLICAS=2: a dozen processes JIT-compiling on
+# two cores) one may take minutes to listen: each gets JTAI_READY_TIMEOUT seconds (default 300) from the moment
+# the waiting for it begins.
+ready_timeout="${JTAI_READY_TIMEOUT:-300}"
 wait_for() { # name url [any: any HTTP answer will do]
-  for _ in $(seq 1 120); do
-    if [ "${3:-}" = any ]; then [ "$(curl -s -o /dev/null -w '%{http_code}' "$2")" != 000 ] && return 0
-    else curl -sf -o /dev/null "$2" && return 0; fi
+  local until=$(( SECONDS + ready_timeout ))
+  while [ "$SECONDS" -lt "$until" ]; do
+    if [ "${3:-}" = any ]; then [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$2")" != 000 ] && return 0
+    else curl -sf -m 5 -o /dev/null "$2" && return 0; fi
     sleep 0.5
   done
-  echo "$1 NOT ready, see $logs/$1.log"; stop_all; exit 1
+  echo "$1 NOT ready after ${ready_timeout} s, see $logs/$1.log"; stop_all; exit 1
 }
 
 if [ "$mode" = "stop" ]; then stop_all; exit 0; fi
