@@ -205,7 +205,11 @@ public sealed class ProcessPlatform : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Waits for a success from <paramref name="address"/>; fails at once if the process exits first.</summary>
+    /// <summary>
+    /// Waits for a success from <paramref name="address"/>; fails at once if the process exits first. Generous: five processes
+    /// starting together (JIT, migrations) on a loaded 2-core machine took the orchestrator over two minutes to start listening,
+    /// and a process that is still running is starting, not broken (one that broke has exited and fails at once).
+    /// </summary>
     private async Task WaitUntilAnswering(string name, Process process, Uri address)
     {
         using var client = new HttpClient();
@@ -218,7 +222,7 @@ public sealed class ProcessPlatform : IAsyncDisposable
             }
             try { return (await client.GetAsync(address)).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
-        }, TimeSpan.FromSeconds(120), $"{name} to answer {address.AbsolutePath} (log: {LogDirectory}/{name}.log)");
+        }, TimeSpan.FromMinutes(5), $"{name} to answer {address.AbsolutePath} (log: {LogDirectory}/{name}.log)");
     }
 
     private sealed class ProcessExitedException(string message) : Exception(message);

@@ -111,7 +111,7 @@ public sealed class InspectorJourneyTests(WebFixture fixture)
         await page.Locator("#text").FillAsync("Interview with the designated nurse: referrals from the emergency department reach the MASH the same day.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save evidence record" }).ClickAsync();
 
-        await page.WaitForURLAsync($"{Platform.WebAddress}inspections/{id}/evidence");
+        await page.Reached($"{Platform.WebAddress}inspections/{id}/evidence");
         Assert.Contains("Evidence record saved (Interview, EC1).", await page.Locator(".govuk-notification-banner").InnerTextAsync());
         var table = await page.Locator("table").InnerTextAsync();
         Assert.Contains("designated nurse", table);

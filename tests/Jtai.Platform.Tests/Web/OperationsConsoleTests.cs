@@ -57,7 +57,7 @@ public sealed class OperationsConsoleTests(WebFixture fixture)
                 Platform.Clock.GetUtcNow()), c => c.MessageId = NewId.NextGuid());
         await Platform.CopyHeldBy("hmicfrs", inspectionId);
         await row.GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForURLAsync("**/operations/replays?replayed=*");
+        await page.Reached("**/operations/replays?replayed=*");
         Assert.Equal("Replays on record", await page.Heading());
         Assert.Contains("is back on its queue", await page.InnerTextAsync("main"));
 

@@ -50,7 +50,7 @@ public sealed class PartnerJourneyTests(WebFixture fixture)
 
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "list1.csv", MimeType = "text/csv", Buffer = corrected });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"{Platform.WebAddress}inspections/{id}");
+        await page.Reached($"{Platform.WebAddress}inspections/{id}");
         Assert.Contains("List 1 received: 200 rows stored (version 1).", await page.Locator(".govuk-notification-banner").InnerTextAsync());
         await page.ReloadUntil(".govuk-task-list__item:has-text('Child-level data list 1')", "Received on time");
         await page.ShouldBeAccessible("partner-item-received");
@@ -69,10 +69,10 @@ public sealed class PartnerJourneyTests(WebFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await page.TabTo("Sunderland (E08000024)");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/inspections/*");
+        await page.Reached("**/inspections/*");
         await page.TabTo("Child-level data list 2: Early help");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/annex-a/lists/2");
+        await page.Reached("**/annex-a/lists/2");
 
         // Playwright switches the browser's file-chooser interception on with a message it does not wait
         // for; sent just before the key (RunAndWaitForFileChooserAsync), a loaded machine could deliver the
@@ -85,7 +85,7 @@ public sealed class PartnerJourneyTests(WebFixture fixture)
         await chooser.SetFilesAsync(new FilePayload { Name = "list2.csv", MimeType = "text/csv", Buffer = list.ToCsvBytes() });
         await page.TabTo("Upload");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/inspections/*");
+        await page.Reached("**/inspections/*");
         Assert.Contains("List 2 received: 40 rows stored", await page.Locator(".govuk-notification-banner").InnerTextAsync());
         await page.ShouldBeAccessible();
     }

@@ -20,14 +20,14 @@ public sealed class SignInTests(WebFixture fixture)
         await page.ShouldBeAccessible("start");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/connect/authorize**");
+        await page.Reached("**/connect/authorize**");
         Assert.StartsWith(Platform.GatewayAddress.ToString(), page.Url);
         Assert.Contains("code_challenge=", page.Url);   // PKCE
         Assert.Equal("Choose who to be", await page.Heading());
         await page.ShouldBeAccessible("development-sign-in");
 
         await page.ChooseWhoToBe("lead-inspector", "ofsted", subject: "lucy.lead", name: "Lucy Lead");
-        await page.WaitForURLAsync($"{Platform.WebAddress}inspections");
+        await page.Reached($"{Platform.WebAddress}inspections");
         Assert.Equal("Inspections", await page.Heading());
         Assert.Contains("Signed in as Lucy Lead (Lead inspector, Ofsted)", await page.InnerTextAsync("body"));
         Assert.Contains("Coventry (E08000026)", await page.Locator("table").InnerTextAsync());
@@ -42,13 +42,13 @@ public sealed class SignInTests(WebFixture fixture)
         Assert.DoesNotContain("eyJ", await page.ContentAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync($"{Platform.WebAddress}signed-out");
+        await page.Reached($"{Platform.WebAddress}signed-out");
         Assert.Equal("You have signed out", await page.Heading());
         await page.ShouldBeAccessible("signed-out");
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "__Host-jtai-session");
 
         await page.GotoAsync("/inspections");
-        await page.WaitForURLAsync("**/connect/authorize**");
+        await page.Reached("**/connect/authorize**");
         Assert.Equal("Choose who to be", await page.Heading());
     }
 
@@ -58,7 +58,7 @@ public sealed class SignInTests(WebFixture fixture)
         await Platform.ScheduleInspection(area: "E08000027", areaName: "Dudley");
         var page = await fixture.Browser.NewPage(Platform.WebAddress);
         await page.GotoAsync("/sign-in");
-        await page.WaitForURLAsync("**/connect/authorize**");
+        await page.Reached("**/connect/authorize**");
 
         await page.ChooseWhoToBe("partner-agency", agency: "police", subject: "north-police");
         Assert.Equal("There is a problem", await page.Locator(".error-summary h2").InnerTextAsync());
@@ -66,7 +66,7 @@ public sealed class SignInTests(WebFixture fixture)
         await page.ShouldBeAccessible("development-sign-in-error");
 
         await page.ChooseWhoToBe("partner-agency", area: "E06000001", agency: "police", subject: "north-police", name: "Hartlepool police");
-        await page.WaitForURLAsync($"{Platform.WebAddress}inspections");
+        await page.Reached($"{Platform.WebAddress}inspections");
         Assert.Contains("There are no inspections for you to see", await page.InnerTextAsync("main"));
         Assert.DoesNotContain("Dudley", await page.InnerTextAsync("body"));
         await page.ShouldBeAccessible();

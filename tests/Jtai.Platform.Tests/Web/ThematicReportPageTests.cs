@@ -29,7 +29,7 @@ public sealed class ThematicReportPageTests(WebFixture fixture)
         await page.GetByLabel("Theme").SelectOptionAsync(new SelectOptionValue { Value = "criminal-exploitation" });
         await page.GetByLabel("Year of fieldwork").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the report" }).ClickAsync();
-        await page.WaitForURLAsync($"**/programme/thematic-report?theme=criminal-exploitation&year={year}");
+        await page.Reached($"**/programme/thematic-report?theme=criminal-exploitation&year={year}");
         Assert.Equal("The multi-agency response to the criminal exploitation of children", await page.Heading());
 
         var totals = await page.Locator(".app-thematic-totals").InnerTextAsync();

@@ -16,17 +16,29 @@ public static class WebSteps
         var page = await fixture.Browser.NewPage(fixture.Platform.WebAddress);
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/connect/authorize**");
+        await page.Reached("**/connect/authorize**");
         await page.ChooseWhoToBe(role, inspectorate, area, agency, subject, name);
         try
         {
-            await page.WaitForURLAsync($"{fixture.Platform.WebAddress}inspections");
+            await page.Reached($"{fixture.Platform.WebAddress}inspections");
+            Assert.Equal("Inspections", await page.Heading());
         }
         catch (TimeoutException ex)
         {
             throw new TimeoutException($"Signing in as {role} did not reach the inspections page: at {page.Url}: {await page.InnerTextAsync("body")}", ex);
         }
         return page;
+    }
+
+    /// <summary>
+    /// The page navigated to <paramref name="url"/> and its document is parsed (its scripts ran). Not Playwright's default, the load
+    /// event: on a loaded machine the stylesheets, fonts and icons can hold that back past the timeout while the page is already
+    /// there. What a test reads next waits for its own element.
+    /// </summary>
+    public static async Task Reached(this IPage page, string url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>Fills the development issuer's sign-in page and submits it.</summary>

@@ -41,7 +41,7 @@ public sealed class YearPlannerTests(WebFixture fixture)
 
         var page = await fixture.SignedIn("manager", "ofsted", subject: "web-programme-manager", name: "Mo Manager");
         await page.GetByRole(AriaRole.Link, new() { Name = "Programme" }).ClickAsync();
-        await page.WaitForURLAsync("**/programme/planner");
+        await page.Reached("**/programme/planner");
         await page.GotoAsync($"/programme/planner?year={year}");
         Assert.Equal($"Year planner {year}", await page.Heading());
 

@@ -67,6 +67,16 @@ public sealed partial class InspectionLetter
     public uint Version { get; set; }
 
     /// <summary>
+    /// What the letter's deliveries record on its row (<see cref="LetterDeliveries"/>: when a notice reached its addressees, ¶82–84,
+    /// ¶110). No person's step reads these to decide anything, so a delivery recorded while a person's step was being saved is no
+    /// reason to refuse the step (LetterStore saves it again over the delivery); any other change meanwhile is a person's, and wins.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RecordedByDeliveries = new HashSet<string>
+    {
+        nameof(DraftDeliveredAt), nameof(FinalDeliveredAt), nameof(SurveySentAt), nameof(DepartmentsSharedAt),
+    };
+
+    /// <summary>
     /// ¶121: the National Director decides with the other inspectorates taking part, or, when a decision is urgent and a discussion
     /// is not possible, alone; then the others not discussed with are to be advised.
     /// </summary>
