@@ -55,11 +55,6 @@ public static class MeetingsApi
         [.. AttendeeRoles.All.Select(r => new AttendeeRoleView(r.Key, r.Name))],
         MeetingKinds.All.ToDictionary(k => k, k => AttendeeRoles.ExpectedAt(k))));
 
-    /// <summary>The roles an attendee may be recorded as, and whom each kind of meeting expects (kept and flagged when absent).</summary>
-    private static Ok<AttendeeRolesView> Roles() => TypedResults.Ok(new AttendeeRolesView(
-        [.. AttendeeRoles.All.Select(r => new AttendeeRoleView(r.Key, r.Name))],
-        MeetingKinds.All.ToDictionary(k => k, k => AttendeeRoles.ExpectedAt(k))));
-
     private static async Task<Ok<List<MeetingView>>> List(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
     {
         var meetings = await db.Set<InspectionMeeting>().AsNoTracking().Where(m => m.InspectionId == inspectionId)
