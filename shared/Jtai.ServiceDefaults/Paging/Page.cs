@@ -10,6 +10,12 @@ namespace Jtai.ServiceDefaults.Paging;
 /// </summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
+/// <summary>A position in a list, opaque to callers: what a page's <c>next</c> carries and <c>?after=</c> gives back.</summary>
+public interface IPageCursor<TSelf> where TSelf : IPageCursor<TSelf>
+{
+    static abstract bool TryRead(string? text, out TSelf cursor);
+}
+
 /// <summary>The query of a paged list: <c>?limit=</c> (1–200, default 50) and <c>?after=</c> (the previous page's <c>next</c>).</summary>
 public sealed record PageQuery(int? Limit, string? After)
 {
@@ -18,17 +24,24 @@ public sealed record PageQuery(int? Limit, string? After)
 
     public int Size => Limit ?? DefaultLimit;
 
-    /// <summary>Problems naming the field, or null when the query is usable.</summary>
-    public Dictionary<string, string[]>? Problems()
+    /// <summary>Problems naming the field, or null when the query is usable (a list ordered by date).</summary>
+    public Dictionary<string, string[]>? Problems() => Problems<DateCursor>();
+
+    /// <summary>Problems naming the field, or null when the query is usable for a list whose cursor is a <typeparamref name="TCursor"/>.</summary>
+    public Dictionary<string, string[]>? Problems<TCursor>() where TCursor : IPageCursor<TCursor>
     {
         var problems = new Dictionary<string, string[]>();
         if (Limit is < 1 or > MaxLimit) problems["limit"] = [$"'limit' must be from 1 to {MaxLimit}."];
-        if (After is not null && !DateCursor.TryRead(After, out _)) problems["after"] = ["'after' is not a cursor this list gave out; use the 'next' of the previous page."];
+        if (After is not null && !TCursor.TryRead(After, out _)) problems["after"] = ["'after' is not a cursor this list gave out; use the 'next' of the previous page."];
         return problems.Count == 0 ? null : problems;
     }
 
+    /// <summary>The cursor given in <c>?after=</c>, or null on the first page (call after <see cref="Problems{TCursor}"/>).</summary>
+    public TCursor? AfterAs<TCursor>() where TCursor : struct, IPageCursor<TCursor> =>
+        After is not null && TCursor.TryRead(After, out var cursor) ? cursor : null;
+
     /// <summary>Makes the page from rows read with one more than the page size (the extra one says another page follows).</summary>
-    public Page<T> PageOf<T>(List<T> rows, Func<T, DateCursor> key)
+    public Page<T> PageOf<T, TCursor>(List<T> rows, Func<T, TCursor> key) where TCursor : IPageCursor<TCursor>
     {
         if (rows.Count <= Size) return new Page<T>(rows, null);
         rows.RemoveRange(Size, rows.Count - Size);
@@ -37,7 +50,7 @@ public sealed record PageQuery(int? Limit, string? After)
 }
 
 /// <summary>The position after a row in a list ordered by a date then an id (the id breaks ties), opaque to callers.</summary>
-public readonly record struct DateCursor(DateOnly Date, Guid Id)
+public readonly record struct DateCursor(DateOnly Date, Guid Id) : IPageCursor<DateCursor>
 {
     public override string ToString() =>
         Base64UrlEncoder.Encode($"{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{Id:N}");
@@ -45,12 +58,7 @@ public readonly record struct DateCursor(DateOnly Date, Guid Id)
     public static bool TryRead(string? text, out DateCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 64) return false;
-        string decoded;
-        try { decoded = Base64UrlEncoder.Decode(text); }
-        catch (Exception e) when (e is FormatException or ArgumentException) { return false; }
-        var parts = decoded.Split('.');
-        if (parts.Length != 2
+        if (Cursors.Parts(text, 2) is not { } parts
             || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || !Guid.TryParseExact(parts[1], "N", out var id)) return false;
         cursor = new DateCursor(date, id);
@@ -58,4 +66,39 @@ public readonly record struct DateCursor(DateOnly Date, Guid Id)
     }
 
     public static DateCursor Parse(string text) => TryRead(text, out var cursor) ? cursor : throw new FormatException("Not a list cursor.");
+}
+
+/// <summary>
+/// The position after a row in a list ordered by a moment then an id (the id breaks ties). The moment is kept to
+/// the tick, so the row it came from compares equal (PostgreSQL keeps microseconds).
+/// </summary>
+public readonly record struct InstantCursor(DateTimeOffset At, Guid Id) : IPageCursor<InstantCursor>
+{
+    public override string ToString() =>
+        Base64UrlEncoder.Encode($"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{Id:N}");
+
+    public static bool TryRead(string? text, out InstantCursor cursor)
+    {
+        cursor = default;
+        if (Cursors.Parts(text, 2) is not { } parts
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !Guid.TryParseExact(parts[1], "N", out var id)) return false;
+        cursor = new InstantCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        return true;
+    }
+}
+
+internal static class Cursors
+{
+    /// <summary>The dot-separated parts of a cursor, or null when the text is not one this platform gave out.</summary>
+    public static string[]? Parts(string? text, int count)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 96) return null;
+        string decoded;
+        try { decoded = Base64UrlEncoder.Decode(text); }
+        catch (Exception e) when (e is FormatException or ArgumentException) { return null; }
+        var parts = decoded.Split('.');
+        return parts.Length == count ? parts : null;
+    }
 }

@@ -1,6 +1,7 @@
 using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Letter;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,17 +27,28 @@ public static class PublishedLetters
             Render(inspectionId, db, clock, html: false, ct));
     }
 
-    private static async Task<Ok<List<PublishedLetterSummary>>> List(OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Published letters, the latest first, a page at a time (<c>?limit=&amp;after=</c>; keyset on the moment of
+    /// publication and the inspection): the public list grows with every inspection, a page costs the same.
+    /// </summary>
+    private static async Task<Results<Ok<Page<PublishedLetterSummary>>, ValidationProblem>> List(
+        [AsParameters] PageQuery page, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        if (page.Problems<InstantCursor>() is { } problems) return TypedResults.ValidationProblem(problems);
         var now = clock.GetUtcNow();
-        var rows = await (from l in db.Set<InspectionLetter>().AsNoTracking()
+        var letters = db.Set<InspectionLetter>().AsNoTracking()
+            .Where(l => l.PublicationAt != null && l.PublicationAt <= now && l.WithdrawnAt == null);
+        if (page.AfterAs<InstantCursor>() is { } after)
+            letters = letters.Where(l => EF.Functions.LessThan(ValueTuple.Create(l.PublicationAt!.Value, l.InspectionId), ValueTuple.Create(after.At, after.Id)));
+        var rows = await (from l in letters
                           join i in db.Inspections.AsNoTracking() on l.InspectionId equals i.Id
-                          where l.PublicationAt != null && l.PublicationAt <= now && l.WithdrawnAt == null
-                          orderby l.PublicationAt descending
-                          select new { i.Id, i.LocalAreaCode, i.LocalAreaName, i.Theme, l.PublicationAt, l.LetterDate }).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(r => new PublishedLetterSummary(r.Id, r.LocalAreaCode, r.LocalAreaName, r.Theme,
-            DateOnly.FromDateTime(LondonTime.ToLondon(r.PublicationAt!.Value).DateTime), r.LetterDate!.Value,
-            $"{Path}/{r.Id}")).ToList());
+                          orderby l.PublicationAt descending, l.InspectionId descending
+                          select new { i.Id, i.LocalAreaCode, i.LocalAreaName, i.Theme, PublicationAt = l.PublicationAt!.Value, l.LetterDate })
+            .Take(page.Size + 1).ToListAsync(ct);
+        var published = page.PageOf(rows, r => new InstantCursor(r.PublicationAt, r.Id));
+        return TypedResults.Ok(new Page<PublishedLetterSummary>(published.Items.Select(r => new PublishedLetterSummary(r.Id, r.LocalAreaCode,
+            r.LocalAreaName, r.Theme, DateOnly.FromDateTime(LondonTime.ToLondon(r.PublicationAt).DateTime), r.LetterDate!.Value,
+            $"{Path}/{r.Id}")).ToList(), published.Next));
     }
 
     private static async Task<IResult> Render(Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, bool html, CancellationToken ct)
