@@ -30,10 +30,18 @@ public sealed class ThinEndpointTests
         ["services/Orchestrator/Jtai.Orchestrator/InformalConcerns/InformalConcernsApi.cs"] = "Jtai.Orchestrator.InformalConcerns.InformalConcernsApi",
         ["services/Orchestrator/Jtai.Orchestrator/Survey/SurveyApi.cs"] = "Jtai.Orchestrator.Survey.SurveyApi",
         ["services/Orchestrator/Jtai.Orchestrator/ThematicReport/ThematicReportApi.cs"] = "Jtai.Orchestrator.ThematicReport.ThematicReportApi",
+        ["services/Orchestrator/Jtai.Orchestrator/Team/TeamApi.cs"] = "Jtai.Orchestrator.Team.TeamApi",
+        ["services/Orchestrator/Jtai.Orchestrator/QualityAssurance/QualityAssuranceApi.cs"] = "Jtai.Orchestrator.QualityAssurance.QualityAssuranceApi",
+        ["services/Orchestrator/Jtai.Orchestrator/FactualAccuracy/FactualAccuracyApi.cs"] = "Jtai.Orchestrator.FactualAccuracy.FactualAccuracyApi",
+        ["services/Orchestrator/Jtai.Orchestrator/Timeline/TimelineApi.cs"] = "Jtai.Orchestrator.Timeline.TimelineApi",
+        ["services/Orchestrator/Jtai.Orchestrator/Deferral/DeferralApi.cs"] = "Jtai.Orchestrator.Deferral.DeferralApi",
+        ["services/Orchestrator/Jtai.Orchestrator/StatementOfAction/StatementOfActionApi.cs"] = "Jtai.Orchestrator.StatementOfAction.StatementOfActionApi",
         ["services/Ofsted/Jtai.Ofsted/CaseSelection/CaseSelectionApi.cs"] = "Jtai.Ofsted.CaseSelection.CaseSelectionApi",
         ["services/Ofsted/Jtai.Ofsted/FollowUp/IlacsActionPlanApi.cs"] = "Jtai.Ofsted.FollowUp.IlacsActionPlanApi",
         ["services/Ofsted/Jtai.Ofsted/IssuesOfConcern/IssuesOfConcernApi.cs"] = "Jtai.Ofsted.IssuesOfConcern.IssuesOfConcernApi",
         ["services/Hmicfrs/Jtai.Hmicfrs/FollowUp/ForceMonitoringApi.cs"] = "Jtai.Hmicfrs.FollowUp.ForceMonitoringApi",
+        ["services/Cqc/Jtai.Cqc/FollowUp/ManagementReviewApi.cs"] = "Jtai.Cqc.FollowUp.ManagementReviewApi",
+        ["shared/Jtai.Inspectorate/Evidence/EvidenceApi.cs"] = "Jtai.Inspectorate.Evidence.EvidenceApi",
     };
 
     [Fact]

@@ -1,4 +1,6 @@
+using Jtai.Inspectorate.Team;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +38,45 @@ public sealed class EvidenceRecord
 
     public EvidenceSnapshot Snapshot() =>
         new(Source, SourceDetail, GatheredAt, MeetingAt, [.. Criteria], [.. Agencies], Text, [.. People], Revision, UpdatedAt, [.. FocusAreas]);
+
+    /// <summary>A record as its author first writes it, at revision 1.</summary>
+    public static EvidenceRecord Write(Guid inspectionId, string authorId, string authorName, EvidenceRules.Valid valid, DateTimeOffset now)
+    {
+        var record = new EvidenceRecord
+        {
+            Id = Guid.NewGuid(), InspectionId = inspectionId, AuthorId = authorId, AuthorName = authorName,
+            Source = valid.Source, Text = valid.Text, Revision = 1, CreatedAt = now,
+        };
+        record.Apply(valid, now);
+        return record;
+    }
+
+    /// <summary>
+    /// The author's edit of the latest revision ("revision", when given, guards against a lost update):
+    /// returns the version before the edit, which the edit history keeps.
+    /// </summary>
+    public EvidenceRevision Edit(EvidenceRules.Valid valid, int? expectedRevision, string by, DateTimeOffset now)
+    {
+        if (expectedRevision is { } expected && expected != Revision)
+            throw new DomainRuleException("edit-latest-revision", $"The record is at revision {Revision}, not {expected}: read it again before editing.");
+        var before = new EvidenceRevision { RecordId = Id, InspectionId = InspectionId, Revision = Revision, EditedBy = by, EditedAt = now, Before = Snapshot() };
+        Apply(valid, now);
+        Revision++;
+        return before;
+    }
+
+    /// <summary>Two edits of one record at the same time: the second is refused (its revision no longer matches).</summary>
+    public static DomainRuleException EditedConcurrently() =>
+        new("edit-latest-revision", "The record was edited by another request at the same time: read it again.");
+
+    private void Apply(EvidenceRules.Valid valid, DateTimeOffset now)
+    {
+        Source = valid.Source; SourceDetail = valid.SourceDetail;
+        GatheredAt = valid.GatheredAt; MeetingAt = valid.MeetingAt;
+        Criteria = valid.Criteria; Agencies = valid.Agencies; FocusAreas = valid.FocusAreas;
+        Text = valid.Text; People = valid.People;
+        UpdatedAt = now;
+    }
 
     /// <summary>An inspector's own record (¶48): only its author edits it.</summary>
     public void EnsureEditedByAuthor(Standing by)
@@ -84,6 +125,13 @@ public sealed class EvidenceCompletion
     public Guid InspectionId { get; set; }
     public required string UserId { get; set; }
     public DateTimeOffset CompletedAt { get; set; }
+
+    /// <summary>Only team members who keep an evidence record complete it: the QA and line managers gather none (¶74).</summary>
+    public static void EnsureKeptBy(TeamMember member)
+    {
+        if (!EvidenceRules.KeepRecords.Contains(member.TeamRole))
+            throw new DomainRuleException("only-evidence-keepers-complete", $"A {member.TeamRole} keeps no evidence record to complete.");
+    }
 }
 
 internal static class Jsonb

@@ -24,6 +24,7 @@ public static class EvidenceSetup
         if (!builder.Services.Any(d => d.ServiceType == typeof(FrameworkCatalog))) builder.AddJtaiCalendar();
         builder.Services.TryAddSingleton<IEvaluationCriteria, FrameworkCriteria>();
         builder.Services.AddScoped<IPurgeTarget, EvidencePurgeTarget>();
+        builder.Services.AddScoped<EvidenceCompletions>();
         builder.Services.AddScoped<Purger>();
         builder.Services.AddSingleton<RetentionMetrics>();
         builder.Services.AddHostedService<DailyPurge>();

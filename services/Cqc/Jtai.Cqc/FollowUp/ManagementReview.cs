@@ -61,7 +61,7 @@ public sealed class ManagerNotification
     public DateTimeOffset? NotifiedAt { get; set; }
 }
 
-public sealed class ManagementReviewMeeting
+public sealed partial class ManagementReviewMeeting
 {
     public Guid FollowUpId { get; set; }
     public DateOnly On { get; set; }
@@ -76,7 +76,7 @@ public sealed class ManagementReviewMeeting
 }
 
 /// <summary>One regulatory action the meeting decided, tracked to its closure.</summary>
-public sealed class RegulatoryAction
+public sealed partial class RegulatoryAction
 {
     public Guid Id { get; set; }
     public Guid FollowUpId { get; set; }
@@ -106,8 +106,8 @@ internal sealed class ManagementReviewMeetingConfiguration : IEntityTypeConfigur
         e.ToTable("management_review_meetings");
         e.HasKey(m => m.FollowUpId);
         e.Property(m => m.ScheduledBy).HasMaxLength(200);
-        e.Property(m => m.Reasons).HasMaxLength(4000);
-        e.Property(m => m.CriminalRoutesNoted).HasMaxLength(2000);
+        e.Property(m => m.Reasons).HasMaxLength(ManagementReviewMeeting.ReasonsLength);
+        e.Property(m => m.CriminalRoutesNoted).HasMaxLength(ManagementReviewMeeting.CriminalRoutesLength);
         e.Property(m => m.DecidedBy).HasMaxLength(200);
         e.HasOne<FollowUpCase>().WithOne().HasForeignKey<ManagementReviewMeeting>(m => m.FollowUpId);
     }
@@ -123,7 +123,7 @@ internal sealed class RegulatoryActionConfiguration : IEntityTypeConfiguration<R
         e.HasIndex(a => a.FollowUpId);
         e.Property(a => a.Kind).HasMaxLength(60);
         e.Property(a => a.ClosedBy).HasMaxLength(200);
-        e.Property(a => a.Outcome).HasMaxLength(2000);
+        e.Property(a => a.Outcome).HasMaxLength(RegulatoryAction.OutcomeLength);
         e.HasOne<FollowUpCase>().WithMany().HasForeignKey(a => a.FollowUpId);
     }
 }

@@ -1,3 +1,6 @@
+using Jtai.Orchestrator.Inspections;
+using Jtai.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,6 +30,57 @@ public sealed class DeferralRequest
     public DateOnly? NewFieldworkStart { get; set; }
     /// <summary>The milestones as they stood before an accepted deferral (JSON).</summary>
     public string? PreviousTimeline { get; set; }
+
+    public const int ReasonLength = 2000;
+
+    /// <summary>
+    /// The partnership asks once, between notification and the start of fieldwork (¶19);
+    /// <paramref name="alreadyRequested"/>: the inspection has a deferral request already.
+    /// </summary>
+    public static DeferralRequest Ask(Inspection inspection, bool alreadyRequested, string reason, DateOnly? proposedFieldworkStart,
+        string by, string? agency, DateTimeOffset now, DateOnly today)
+    {
+        if (today >= inspection.FieldworkStart)
+            throw new DomainRuleException("deferral-window", "A deferral is requested between notification and the start of fieldwork (¶19); fieldwork has started.");
+        if (alreadyRequested)
+            throw new DomainRuleException("one-deferral", "The partnership may request one deferral of an inspection (¶19), and it already has.");
+        return new DeferralRequest
+        {
+            Id = Guid.NewGuid(), InspectionId = inspection.Id, Reason = reason.Trim(), ProposedFieldworkStart = proposedFieldworkStart,
+            RequestedAt = now, RequestedBy = by, RequestedByAgency = agency, PreviousFieldworkStart = inspection.FieldworkStart,
+        };
+    }
+
+    /// <summary>A decision is recorded against a request the inspection has (404 otherwise).</summary>
+    public static DomainRuleException Unknown(Guid inspectionId, Guid requestId) =>
+        new("deferral-request", $"Inspection {inspectionId} has no deferral request {requestId}.", StatusCodes.Status404NotFound);
+
+    /// <summary>The inspectorates decide once, together: Ofsted records it with those it agreed it with (¶19).</summary>
+    public void Decide(string outcome, string? reason, IReadOnlyList<string> agreedWith, string by, DateTimeOffset now)
+    {
+        if (Outcome is not null) throw new DomainRuleException("deferral-decided", $"The deferral request was already {Outcome}.");
+        Outcome = outcome;
+        DecisionReason = reason?.Trim();
+        DecidedAt = now;
+        DecidedBy = by;
+        AgreedWith = [.. agreedWith];
+    }
+
+    /// <summary>
+    /// Accepting moves fieldwork later, leaving time to notify the area again (<paramref name="noticeWorkingDays"/> working days
+    /// before: <paramref name="notifyBy"/>); the timeline it replaces (<paramref name="previousTimeline"/>, JSON) stays on the request.
+    /// </summary>
+    public void MoveFieldwork(Inspection inspection, DateOnly newFieldworkStart, DateOnly notifyBy, int noticeWorkingDays, DateOnly today, string previousTimeline)
+    {
+        if (newFieldworkStart <= inspection.FieldworkStart)
+            throw new DomainRuleException("deferral-later", $"A deferral moves fieldwork later than {inspection.FieldworkStart:yyyy-MM-dd}.", StatusCodes.Status400BadRequest);
+        if (notifyBy < today)
+            throw new DomainRuleException("notice-period",
+                $"Fieldwork on {newFieldworkStart:yyyy-MM-dd} leaves no time to notify the area again {noticeWorkingDays} working days before.", StatusCodes.Status400BadRequest);
+        PreviousTimeline = previousTimeline;
+        NewFieldworkStart = newFieldworkStart;
+        inspection.FieldworkStart = newFieldworkStart;
+    }
 }
 
 public static class DeferralOutcomes
@@ -54,11 +108,11 @@ internal sealed class DeferralRequestConfiguration : IEntityTypeConfiguration<De
         e.ToTable("deferral_requests");
         e.HasKey(d => d.Id);
         e.Property(d => d.Id).ValueGeneratedNever();
-        e.Property(d => d.Reason).HasMaxLength(2000);
+        e.Property(d => d.Reason).HasMaxLength(DeferralRequest.ReasonLength);
         e.Property(d => d.RequestedBy).HasMaxLength(200);
         e.Property(d => d.RequestedByAgency).HasMaxLength(40);
         e.Property(d => d.Outcome).HasMaxLength(20);
-        e.Property(d => d.DecisionReason).HasMaxLength(2000);
+        e.Property(d => d.DecisionReason).HasMaxLength(DeferralRequest.ReasonLength);
         e.Property(d => d.DecidedBy).HasMaxLength(200);
         e.Property(d => d.PreviousTimeline).HasColumnType("jsonb");
         e.HasIndex(d => d.InspectionId);

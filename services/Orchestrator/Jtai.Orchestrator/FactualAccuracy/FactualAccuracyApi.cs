@@ -17,12 +17,10 @@ namespace Jtai.Orchestrator.FactualAccuracy;
 /// <summary>
 /// ¶82–83: the draft goes to the DCS (due +15 working days after fieldwork), who coordinates the
 /// partnership's comments paragraph by paragraph within 9 working days; the lead accepts or rejects
-/// each with a reason.
+/// each with a reason. The rules are <see cref="InspectionLetter"/>'s and <see cref="FactualAccuracyComment"/>'s.
 /// </summary>
 public static class FactualAccuracyApi
 {
-    public const int CommentWorkingDays = 9;
-
     /// <summary>¶82: the draft goes to the DCS, who coordinates the partnership's review: the area's local authority.</summary>
     public static readonly AccessRule Dcs = Rules.PartnerOfArea(Agencies.LocalAuthority);
 
@@ -30,7 +28,7 @@ public static class FactualAccuracyApi
 
     public static IEndpointRouteBuilder MapFactualAccuracy(this IEndpointRouteBuilder app)
     {
-        var lead = app.MapGroup(LetterRoutes.Path).RequireStanding(Rules.OfstedLead).WithTags("Factual accuracy");
+        var lead = app.MapGroup(LetterRoutes.Path).RequireStanding(Rules.OfstedLead).WithTags("Factual accuracy").ValidateRequests();
         lead.MapPost("/draft/send", Send);
         lead.MapPost("/factual-accuracy/comments/{commentId:guid}/decision", Decide);
         // The draft and the comments: the team, the named managers and the DCS, who alone comments.
@@ -42,29 +40,26 @@ public static class FactualAccuracyApi
         return app;
     }
 
-    private static async Task<Results<Ok<LetterView>, NotFound>> Send(
-        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, WorkingDayCalendar calendar,
-        Transitions transitions, INotices notices, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
+    /// <summary>What sending the draft needs: the quality gate's frameworks, the lifecycle, the DCS's notice and the working days.</summary>
+    public sealed record DraftServices(ClaimsPrincipal User, OrchestratorDbContext Db, LetterDrafting Drafting, WorkingDayCalendar Calendar,
+        Transitions Transitions, INotices Notices, FrameworkCatalog Frameworks, TimeProvider Clock, CancellationToken Ct);
+
+    private static async Task<Results<Ok<LetterView>, NotFound>> Send(Guid inspectionId, [AsParameters] DraftServices s)
     {
-        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        if (letter.DraftSentAt is not null) throw new DomainRuleException("draft-sent", "The draft has already gone to the DCS.");
-        await LetterQualityGate.EnsureReadyToSend(db, frameworks, letter, ct);
-        var now = clock.GetUtcNow();
+        if (await s.Db.Letter(inspectionId, s.Ct) is not { } letter) return TypedResults.NotFound();
+        letter.EnsureDraftNotSent();
+        await LetterQualityGate.EnsureReadyToSend(s.Db, s.Frameworks, letter, s.Ct);
+        var now = s.Clock.GetUtcNow();
         var version = letter.CurrentVersion;
         // The lifecycle moves with the letter, in one transaction (its effects run inside the move's attempt).
         // The notice to the DCS is queued in the same transaction: the draft is "sent" once delivered (LetterDeliveries).
-        await transitions.Move(inspectionId, Stages.FactualAccuracy, user.Id(), "Draft letter sent to the DCS for a factual accuracy check", async inspection =>
+        await s.Transitions.Move(inspectionId, Stages.FactualAccuracy, s.User.Id(), "Draft letter sent to the DCS for a factual accuracy check", async inspection =>
         {
-            var sent = (await db.Letter(inspectionId, ct))!;
-            if (sent.CurrentVersion != version) throw new DomainRuleException("letter-changed", "The letter changed meanwhile: check it again.");
-            sent.Stage = LetterStages.DraftSent;
-            sent.DraftVersion = sent.CurrentVersion;
-            sent.DraftSentAt = now;
-            sent.DraftSentBy = user.Id();
-            sent.CommentsDueOn = calendar.AddWorkingDays(LondonTime.Today(clock), CommentWorkingDays);
-            notices.Queue(LetterNotices.DraftToDcs(inspection, await db.Content(inspectionId, version, ct), version, sent.CommentsDueOn.Value));
-        }, ct);
-        return TypedResults.Ok(await LetterView.Read(db, drafting, (await db.Letter(inspectionId, ct))!, now, ct));
+            var sent = (await s.Db.Letter(inspectionId, s.Ct))!;
+            sent.SendDraft(version, s.User.Id(), now, s.Calendar.AddWorkingDays(LondonTime.Today(s.Clock), InspectionLetter.CommentWorkingDays));
+            s.Notices.Queue(LetterNotices.DraftToDcs(inspection, await s.Db.Content(inspectionId, version, s.Ct), version, sent.CommentsDueOn!.Value));
+        }, s.Ct);
+        return TypedResults.Ok(await LetterView.Read(s.Db, s.Drafting, (await s.Db.Letter(inspectionId, s.Ct))!, now, s.Ct));
     }
 
     private static async Task<Results<Ok<IssuedLetterView>, NotFound>> Draft(Guid inspectionId, OrchestratorDbContext db, CancellationToken ct)
@@ -96,23 +91,8 @@ public static class FactualAccuracyApi
         if (await Sent(db, inspectionId, ct) is not { } found) return TypedResults.NotFound();
         var letter = found.Letter;
         var paragraphs = (await db.Content(inspectionId, letter.DraftVersion!.Value, ct)).Paragraphs().Select(p => p.Key).ToList();
-        var errors = new RequestErrors();
-        if (errors.Required(request.Paragraph, "paragraph") && !paragraphs.Contains(request.Paragraph))
-            errors.Add("paragraph", $"'{request.Paragraph}' is not a paragraph of the draft (version {letter.DraftVersion}); its paragraphs are {string.Join(", ", paragraphs)}.");
-        if (errors.Required(request.Comment, "comment")) errors.MaxLength(request.Comment, 5_000, "comment");
-        errors.MaxLength(request.ProposedText, 5_000, "proposedText");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-
-        var now = clock.GetUtcNow();
-        var closes = LondonTime.At(letter.CommentsDueOn!.Value.AddDays(1), TimeOnly.MinValue);
-        if (now >= closes || letter.IsFinal)
-            throw new DomainRuleException("factual-accuracy-window",
-                $"The partnership's comments were due by the end of {letter.CommentsDueOn:yyyy-MM-dd} ({CommentWorkingDays} working days after the draft was sent).");
-        var comment = new FactualAccuracyComment
-        {
-            Id = Guid.NewGuid(), InspectionId = inspectionId, Paragraph = request.Paragraph!, Comment = request.Comment!.Trim(),
-            ProposedText = request.ProposedText?.Trim(), SubmittedBy = user.Id(), Agency = user.Agency()!, SubmittedAt = now,
-        };
+        if (request.CheckFor(paragraphs, letter.DraftVersion.Value) is { Any: true } errors) return TypedResults.ValidationProblem(errors.ToDictionary());
+        var comment = FactualAccuracyComment.Submit(letter, request.Paragraph!, request.Comment!, request.ProposedText, user.Id(), user.Agency()!, clock.GetUtcNow());
         db.Add(comment);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/letter/factual-accuracy/comments/{comment.Id}", CommentView.From(comment));
@@ -123,16 +103,7 @@ public static class FactualAccuracyApi
     {
         if (await db.Set<FactualAccuracyComment>().SingleOrDefaultAsync(c => c.Id == commentId && c.InspectionId == inspectionId, ct) is not { } comment)
             return TypedResults.NotFound();
-        var errors = new RequestErrors();
-        if (errors.Required(request.Decision, "decision")) errors.OneOf(request.Decision, CommentDecisions.All, "decision");
-        if (errors.Required(request.Reason, "reason")) errors.MaxLength(request.Reason, 5_000, "reason");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-        if ((await db.Letter(inspectionId, ct))!.IsFinal)
-            throw new DomainRuleException("letter-final", "The final letter has been issued: the comments were settled before it.");
-        comment.Decision = request.Decision;
-        comment.Reason = request.Reason!.Trim();
-        comment.DecidedBy = user.Id();
-        comment.DecidedAt = clock.GetUtcNow();
+        comment.Decide((await db.Letter(inspectionId, ct))!, request.Decision!, request.Reason!, user.Id(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CommentView.From(comment));
     }

@@ -1,3 +1,5 @@
+using Jtai.Orchestrator.Letter;
+using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,6 +20,30 @@ public sealed class FactualAccuracyComment
     public string? Reason { get; set; }
     public string? DecidedBy { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
+
+    public const int TextLength = 5_000;
+
+    /// <summary>The partnership's comment on a paragraph of the draft, while the comments are open (¶82).</summary>
+    public static FactualAccuracyComment Submit(InspectionLetter letter, string paragraph, string comment, string? proposedText,
+        string by, string agency, DateTimeOffset now)
+    {
+        letter.EnsureOpenForComments(now);
+        return new FactualAccuracyComment
+        {
+            Id = Guid.NewGuid(), InspectionId = letter.InspectionId, Paragraph = paragraph, Comment = comment.Trim(),
+            ProposedText = proposedText?.Trim(), SubmittedBy = by, Agency = agency, SubmittedAt = now,
+        };
+    }
+
+    /// <summary>The lead accepts or rejects the comment with a reason (¶83), before the final letter.</summary>
+    public void Decide(InspectionLetter letter, string decision, string reason, string by, DateTimeOffset now)
+    {
+        letter.EnsureCommentsOpenToDecide();
+        Decision = decision;
+        Reason = reason.Trim();
+        DecidedBy = by;
+        DecidedAt = now;
+    }
 }
 
 public static class CommentDecisions
@@ -35,20 +61,39 @@ public sealed class FactualAccuracyCommentConfiguration : IEntityTypeConfigurati
         e.HasKey(c => c.Id);
         e.Property(c => c.Id).ValueGeneratedNever();
         e.Property(c => c.Paragraph).HasMaxLength(40);
-        e.Property(c => c.Comment).HasMaxLength(5_000);
-        e.Property(c => c.ProposedText).HasMaxLength(5_000);
+        e.Property(c => c.Comment).HasMaxLength(FactualAccuracyComment.TextLength);
+        e.Property(c => c.ProposedText).HasMaxLength(FactualAccuracyComment.TextLength);
         e.Property(c => c.SubmittedBy).HasMaxLength(200);
         e.Property(c => c.Agency).HasMaxLength(40);
         e.Property(c => c.Decision).HasMaxLength(20);
-        e.Property(c => c.Reason).HasMaxLength(5_000);
+        e.Property(c => c.Reason).HasMaxLength(FactualAccuracyComment.TextLength);
         e.Property(c => c.DecidedBy).HasMaxLength(200);
         e.HasIndex(c => c.InspectionId);
     }
 }
 
-public sealed record CommentRequest(string? Paragraph, string? Comment, string? ProposedText);
+/// <summary>A comment on one paragraph of the draft: its paragraph is checked against the draft's (<see cref="CheckFor"/>, by the handler).</summary>
+public sealed record CommentRequest(string? Paragraph, string? Comment, string? ProposedText)
+{
+    public RequestErrors CheckFor(IReadOnlyList<string> paragraphs, int draftVersion)
+    {
+        var errors = new RequestErrors();
+        if (errors.Required(Paragraph, "paragraph") && !paragraphs.Contains(Paragraph))
+            errors.Add("paragraph", $"'{Paragraph}' is not a paragraph of the draft (version {draftVersion}); its paragraphs are {string.Join(", ", paragraphs)}.");
+        if (errors.Required(Comment, "comment")) errors.MaxLength(Comment, FactualAccuracyComment.TextLength, "comment");
+        errors.MaxLength(ProposedText, FactualAccuracyComment.TextLength, "proposedText");
+        return errors;
+    }
+}
 
-public sealed record DecisionRequest(string? Decision, string? Reason);
+public sealed record DecisionRequest(string? Decision, string? Reason) : IValidatedRequest
+{
+    public void Validate(RequestErrors errors)
+    {
+        if (errors.Required(Decision, "decision")) errors.OneOf(Decision, CommentDecisions.All, "decision");
+        if (errors.Required(Reason, "reason")) errors.MaxLength(Reason, FactualAccuracyComment.TextLength, "reason");
+    }
+}
 
 public sealed record CommentView(Guid Id, string Paragraph, string Comment, string? ProposedText, string SubmittedBy, string Agency,
     DateTimeOffset SubmittedAt, string? Decision, string? Reason, string? DecidedBy, DateTimeOffset? DecidedAt)

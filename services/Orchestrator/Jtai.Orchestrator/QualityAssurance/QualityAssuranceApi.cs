@@ -1,10 +1,9 @@
-using Jtai.Orchestrator.Inspections;
 using Jtai.Calendar.Frameworks;
 using System.Security.Claims;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Findings;
+using Jtai.Orchestrator.Inspections;
 using Jtai.Orchestrator.Letter;
-using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +15,7 @@ namespace Jtai.Orchestrator.QualityAssurance;
 /// ¶80–81 before the draft goes out, and again before the final letter if it changed since: the QA manager
 /// checks the letter's findings link to the evidence, and a senior manager of each inspectorate taking part
 /// agrees them, both for the current version. A version checked and agreed is frozen: a change reopens both.
+/// The rules are <see cref="InspectionLetter"/>'s (CheckQuality, Agree).
 /// </summary>
 public static class QualityAssuranceApi
 {
@@ -27,45 +27,35 @@ public static class QualityAssuranceApi
         return app;
     }
 
-    private static async Task<Results<Ok<LetterView>, NotFound>> Check(
-        Guid inspectionId, ClaimsPrincipal user, OrchestratorDbContext db, LetterDrafting drafting, TimeProvider clock, CancellationToken ct)
+    /// <summary>What both steps need: the caller, the letter's store and drafting (for its view) and the clock.</summary>
+    public sealed record QualityAssuranceServices(ClaimsPrincipal User, OrchestratorDbContext Db, LetterDrafting Drafting, TimeProvider Clock, CancellationToken Ct)
     {
-        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        NotFinal(letter);
-        var findings = await db.Set<Finding>().AsNoTracking().Include(f => f.Links).Where(f => f.InspectionId == inspectionId).ToListAsync(ct);
-        var unlinked = findings.Where(f => f.Links.Count == 0 || f.LinksConfirmedAt is null).Select(f => f.Id).ToList();
-        if (unlinked.Count > 0)
-            throw new DomainRuleException("findings-link-to-evidence",
-                $"{unlinked.Count} finding(s) have no confirmed link to evidence ({string.Join(", ", unlinked)}): the QA manager confirms each first (¶80).");
-        var now = clock.GetUtcNow();
-        letter.QaCheckedVersion = letter.CurrentVersion;
-        letter.QaCheckedBy = user.Id();
-        letter.QaCheckedAt = now;
-        await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
+        public async Task<Ok<LetterView>> Save(InspectionLetter letter, DateTimeOffset now)
+        {
+            await Db.SaveLetter(Ct);
+            return TypedResults.Ok(await LetterView.Read(Db, Drafting, letter, now, Ct));
+        }
+    }
+
+    private static async Task<Results<Ok<LetterView>, NotFound>> Check(Guid inspectionId, [AsParameters] QualityAssuranceServices s)
+    {
+        if (await s.Db.Letter(inspectionId, s.Ct) is not { } letter) return TypedResults.NotFound();
+        var findings = await s.Db.Set<Finding>().AsNoTracking().Include(f => f.Links).Where(f => f.InspectionId == inspectionId).ToListAsync(s.Ct);
+        var now = s.Clock.GetUtcNow();
+        letter.CheckQuality(findings, s.User.Id(), now);
+        return await s.Save(letter, now);
     }
 
     private static async Task<Results<Ok<LetterView>, NotFound>> Agree(
-        Guid inspectionId, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, LetterDrafting drafting, FrameworkCatalog frameworks,
-        TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, Standing standing, FrameworkCatalog frameworks, [AsParameters] QualityAssuranceServices s)
     {
-        if (await db.Letter(inspectionId, ct) is not { } letter) return TypedResults.NotFound();
-        NotFinal(letter);
+        if (await s.Db.Letter(inspectionId, s.Ct) is not { } letter) return TypedResults.NotFound();
         var inspectorate = standing.Inspectorate!;
-        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
-        if (!frameworks.TakingPart(inspection).Contains(inspectorate))
-            throw new DomainRuleException("inspectorate-takes-part",
-                $"{inspectorate} does not take part in this inspection (its framework names {string.Join(", ", frameworks.TakingPart(inspection))}): it has no letter to agree.");
-        var now = clock.GetUtcNow();
-        if (!await db.Set<LetterAgreement>().AnyAsync(a => a.InspectionId == inspectionId && a.Inspectorate == inspectorate && a.LetterVersion == letter.CurrentVersion, ct))
-            db.Add(new LetterAgreement { InspectionId = inspectionId, Inspectorate = inspectorate, LetterVersion = letter.CurrentVersion, AgreedBy = user.Id(), AgreedAt = now });
-        await db.SaveLetter(ct);
-        return TypedResults.Ok(await LetterView.Read(db, drafting, letter, now, ct));
-    }
-
-    private static void NotFinal(InspectionLetter letter)
-    {
-        if (letter.IsFinal)
-            throw new DomainRuleException("letter-final", "The final letter has been issued: quality assurance and agreement came before.");
+        var inspection = await s.Db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, s.Ct);
+        var agreed = await s.Db.Set<LetterAgreement>()
+            .AnyAsync(a => a.InspectionId == inspectionId && a.Inspectorate == inspectorate && a.LetterVersion == letter.CurrentVersion, s.Ct);
+        var now = s.Clock.GetUtcNow();
+        if (letter.Agree(inspectorate, frameworks.TakingPart(inspection), agreed, s.User.Id(), now) is { } agreement) s.Db.Add(agreement);
+        return await s.Save(letter, now);
     }
 }

@@ -16,12 +16,18 @@ using Jtai.ServiceDefaults.Access;
 
 namespace Jtai.Orchestrator.StatementOfAction;
 
+/// <summary>
+/// ¶85–87: the partnership's statement of action, submitted through the lead agency, and each inspectorate's
+/// response. The rules are <see cref="StatementOfActionRecord"/>'s; its due date and overdue row are
+/// <see cref="StatementOfActionDeadline"/>'s.
+/// </summary>
 public static class StatementOfActionApi
 {
     public static IEndpointRouteBuilder MapStatementOfAction(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/orchestrator/inspections/{inspectionId:guid}/statement-of-action")
-            .RequireStanding(Rules.StaffOnInspection.Or(Rules.PartnersOfArea, "staff-or-partners-of-area")).WithTags("Statement of action");
+            .RequireStanding(Rules.StaffOnInspection.Or(Rules.PartnersOfArea, "staff-or-partners-of-area")).WithTags("Statement of action")
+            .ValidateRequests();
         group.MapGet("/", Get);
         group.MapPost("/", Submit).RequireStanding(Rules.PartnersOfArea);
         // ¶87: the inspectorates review it and respond, one response each.
@@ -35,53 +41,43 @@ public static class StatementOfActionApi
         return TypedResults.Ok(await View(db, frameworks, statement, ct));
     }
 
-    private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound>> Submit(
-        Guid inspectionId, StatementRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, IDeadlines deadlines, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
+    /// <summary>What the steps share: the caller, the store, the frameworks (who takes part) and the clock.</summary>
+    public sealed record StatementServices(ClaimsPrincipal User, Standing Standing, OrchestratorDbContext Db, FrameworkCatalog Frameworks, TimeProvider Clock,
+        CancellationToken Ct)
     {
-        if (await Load(db, inspectionId, ct) is not { } statement) return TypedResults.NotFound();
-        statement.EnsureSubmittedByLeadAgency(standing.Agency);
-        var errors = new RequestErrors();
-        if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 100_000, "text");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-        if (statement.SubmittedAt is not null) throw new DomainRuleException("statement-submitted", "The statement of action has already been submitted.");
-        var now = clock.GetUtcNow();
-        statement.Text = request.Text!.Trim();
-        statement.SubmittedBy = user.Id();
-        statement.SubmittedAgency = user.Agency();
-        statement.SubmittedAt = now;
-        await deadlines.Cancel(StatementOfActionDeadline.Key(inspectionId), now, ct);
+        public async Task<Ok<StatementOfActionView>> Save(StatementOfActionRecord statement)
+        {
+            await Db.SaveLetter(Ct);
+            return TypedResults.Ok(await View(Db, Frameworks, statement, Ct));
+        }
+    }
+
+    private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound>> Submit(
+        Guid inspectionId, StatementRequest request, IDeadlines deadlines, [AsParameters] StatementServices s)
+    {
+        if (await Load(s.Db, inspectionId, s.Ct) is not { } statement) return TypedResults.NotFound();
+        statement.EnsureSubmittedByLeadAgency(s.Standing.Agency);
+        var now = s.Clock.GetUtcNow();
+        statement.Submit(request.Text!, s.User.Id(), s.User.Agency(), now);
+        await deadlines.Cancel(StatementOfActionDeadline.Key(inspectionId), now, s.Ct);
         // The inspection's timeline shows the same milestone: it is met now, not overdue.
-        var milestone = await db.Set<InspectionMilestone>()
-            .SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == MilestoneKeys.StatementOfActionDue && m.MetAt == null, ct);
+        var milestone = await s.Db.Set<InspectionMilestone>()
+            .SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == MilestoneKeys.StatementOfActionDue && m.MetAt == null, s.Ct);
         if (milestone is not null)
         {
             milestone.MetAt = now;
-            milestone.MetBy = user.Id();
+            milestone.MetBy = s.User.Id();
         }
-        await db.SaveLetter(ct);
-        return TypedResults.Ok(await View(db, frameworks, statement, ct));
+        return await s.Save(statement);
     }
 
     private static async Task<Results<Ok<StatementOfActionView>, ValidationProblem, NotFound>> Respond(
-        Guid inspectionId, ResponseRequest request, ClaimsPrincipal user, Standing standing, OrchestratorDbContext db, FrameworkCatalog frameworks, TimeProvider clock, CancellationToken ct)
+        Guid inspectionId, ResponseRequest request, [AsParameters] StatementServices s)
     {
-        if (await Load(db, inspectionId, ct) is not { } statement) return TypedResults.NotFound();
-        var errors = new RequestErrors();
-        if (errors.Required(request.Text, "text")) errors.MaxLength(request.Text, 20_000, "text");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
-        if (statement.SubmittedAt is null) throw new DomainRuleException("statement-not-submitted", "The partnership has not submitted its statement of action yet.");
-        var inspectorate = standing.Inspectorate!;
-        var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, ct);
-        if (!frameworks.TakingPart(inspection).Contains(inspectorate))
-            throw new DomainRuleException("inspectorate-takes-part", $"{inspectorate} does not take part in this inspection: the response is the others'.");
-        if (statement.Responses.Any(r => r.Inspectorate == inspectorate))
-            throw new DomainRuleException("statement-response-recorded", $"{inspectorate}'s response is already recorded.");
-        statement.Responses.Add(new StatementResponse
-        {
-            InspectionId = inspectionId, Inspectorate = inspectorate, Text = request.Text!.Trim(), RespondedBy = user.Id(), RespondedAt = clock.GetUtcNow(),
-        });
-        await db.SaveLetter(ct);
-        return TypedResults.Ok(await View(db, frameworks, statement, ct));
+        if (await Load(s.Db, inspectionId, s.Ct) is not { } statement) return TypedResults.NotFound();
+        var inspection = await s.Db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId, s.Ct);
+        statement.Respond(s.Standing.Inspectorate!, s.Frameworks.TakingPart(inspection), request.Text!, s.User.Id(), s.Clock.GetUtcNow());
+        return await s.Save(statement);
     }
 
     private static async Task<StatementOfActionRecord?> Load(OrchestratorDbContext db, Guid inspectionId, CancellationToken ct) =>

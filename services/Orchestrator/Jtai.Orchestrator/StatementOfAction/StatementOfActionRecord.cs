@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,6 +29,30 @@ public sealed class StatementOfActionRecord
             throw new Jtai.ServiceDefaults.Access.NotPermittedException("lead-agency-submits",
                 $"The letter names {LeadAgency} to lead the statement of action: it is submitted through {LeadAgency}.");
     }
+
+    public const int TextLength = 100_000;
+    public const int ResponseLength = 20_000;
+
+    /// <summary>The partnership submits its statement once (¶86).</summary>
+    public void Submit(string text, string by, string? agency, DateTimeOffset now)
+    {
+        if (SubmittedAt is not null) throw new DomainRuleException("statement-submitted", "The statement of action has already been submitted.");
+        Text = text.Trim();
+        SubmittedBy = by;
+        SubmittedAgency = agency;
+        SubmittedAt = now;
+    }
+
+    /// <summary>¶87: each inspectorate taking part reviews the submitted statement and responds, once.</summary>
+    public void Respond(string inspectorate, IReadOnlyList<string> takingPart, string text, string by, DateTimeOffset now)
+    {
+        if (SubmittedAt is null) throw new DomainRuleException("statement-not-submitted", "The partnership has not submitted its statement of action yet.");
+        if (!takingPart.Contains(inspectorate))
+            throw new DomainRuleException("inspectorate-takes-part", $"{inspectorate} does not take part in this inspection: the response is the others'.");
+        if (Responses.Any(r => r.Inspectorate == inspectorate))
+            throw new DomainRuleException("statement-response-recorded", $"{inspectorate}'s response is already recorded.");
+        Responses.Add(new StatementResponse { InspectionId = InspectionId, Inspectorate = inspectorate, Text = text.Trim(), RespondedBy = by, RespondedAt = now });
+    }
 }
 
 public sealed class StatementResponse
@@ -47,7 +72,7 @@ public sealed class StatementOfActionConfiguration : IEntityTypeConfiguration<St
         e.HasKey(s => s.InspectionId);
         e.Property(s => s.InspectionId).ValueGeneratedNever();
         e.Property(s => s.LeadAgency).HasMaxLength(40);
-        e.Property(s => s.Text).HasMaxLength(100_000);
+        e.Property(s => s.Text).HasMaxLength(StatementOfActionRecord.TextLength);
         e.Property(s => s.SubmittedBy).HasMaxLength(200);
         e.Property(s => s.SubmittedAgency).HasMaxLength(40);
         e.Property(s => s.Version).IsRowVersion();
@@ -62,14 +87,26 @@ public sealed class StatementResponseConfiguration : IEntityTypeConfiguration<St
         e.ToTable("statement_of_action_responses");
         e.HasKey(r => new { r.InspectionId, r.Inspectorate });
         e.Property(r => r.Inspectorate).HasMaxLength(20);
-        e.Property(r => r.Text).HasMaxLength(20_000);
+        e.Property(r => r.Text).HasMaxLength(StatementOfActionRecord.ResponseLength);
         e.Property(r => r.RespondedBy).HasMaxLength(200);
     }
 }
 
-public sealed record StatementRequest(string? Text);
+public sealed record StatementRequest(string? Text) : IValidatedRequest
+{
+    public void Validate(RequestErrors errors)
+    {
+        if (errors.Required(Text, "text")) errors.MaxLength(Text, StatementOfActionRecord.TextLength, "text");
+    }
+}
 
-public sealed record ResponseRequest(string? Text);
+public sealed record ResponseRequest(string? Text) : IValidatedRequest
+{
+    public void Validate(RequestErrors errors)
+    {
+        if (errors.Required(Text, "text")) errors.MaxLength(Text, StatementOfActionRecord.ResponseLength, "text");
+    }
+}
 
 public sealed record StatementResponseView(string Inspectorate, string Text, string RespondedBy, DateTimeOffset RespondedAt);
 

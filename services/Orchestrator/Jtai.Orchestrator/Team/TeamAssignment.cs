@@ -1,3 +1,7 @@
+using Jtai.Orchestrator.Inspections;
+using Jtai.Orchestrator.Lifecycle;
+using Jtai.ServiceDefaults.Problems;
+using Jtai.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,6 +21,37 @@ public sealed class TeamAssignment
     public required string TeamRole { get; set; }
     public DateTimeOffset AssignedAt { get; set; }
     public required string AssignedBy { get; set; }
+
+    public const int UserIdLength = 200;
+    public const int NameLength = 200;
+
+    /// <summary>Team roles (TeamMemberAssigned.TeamRole).</summary>
+    public static readonly IReadOnlyList<string> TeamRoles =
+        [JtaiRoles.LeadInspector, JtaiRoles.Inspector, JtaiRoles.QaManager, JtaiRoles.Hmi, JtaiRoles.Manager];
+
+    /// <summary>
+    /// Places a person on the team, or changes their role (¶10–12): not once the inspection has ended, and
+    /// one lead inspector per inspectorate (<paramref name="otherLead"/>: another person already leads for it).
+    /// Returns the assignment, new when <paramref name="current"/> is null.
+    /// </summary>
+    public static TeamAssignment Place(TeamAssignment? current, Inspection inspection, string userId, string name, string inspectorate, string teamRole,
+        bool otherLead, string by, DateTimeOffset at)
+    {
+        if (Stages.Ended.Contains(inspection.Status))
+            throw new DomainRuleException("inspection-ended", $"The inspection is {inspection.Status}: its team no longer changes.");
+        if (teamRole == JtaiRoles.LeadInspector && otherLead) throw OneLead(inspectorate);
+        var assignment = current ?? new TeamAssignment { InspectionId = inspection.Id, UserId = userId, Name = "", Inspectorate = "", TeamRole = "", AssignedBy = "" };
+        assignment.Name = name.Trim();
+        assignment.Inspectorate = inspectorate;
+        assignment.TeamRole = teamRole;
+        assignment.AssignedAt = at;
+        assignment.AssignedBy = by;
+        return assignment;
+    }
+
+    /// <summary>One lead inspector per inspectorate on an inspection (also when two are placed at once: the unique index).</summary>
+    public static DomainRuleException OneLead(string inspectorate) =>
+        new("one-lead-inspector", $"The inspection already has {inspectorate}'s lead inspector; remove them first.");
 }
 
 public sealed record TeamMemberView(string UserId, string Name, string Inspectorate, string TeamRole, DateTimeOffset AssignedAt, string AssignedBy)
@@ -30,8 +65,8 @@ internal sealed class TeamAssignmentConfiguration : IEntityTypeConfiguration<Tea
     {
         e.ToTable("team_assignments");
         e.HasKey(a => new { a.InspectionId, a.UserId });
-        e.Property(a => a.UserId).HasMaxLength(200);
-        e.Property(a => a.Name).HasMaxLength(200);
+        e.Property(a => a.UserId).HasMaxLength(TeamAssignment.UserIdLength);
+        e.Property(a => a.Name).HasMaxLength(TeamAssignment.NameLength);
         e.Property(a => a.Inspectorate).HasMaxLength(20);
         e.Property(a => a.TeamRole).HasMaxLength(40);
         e.Property(a => a.AssignedBy).HasMaxLength(200);

@@ -1,4 +1,5 @@
 using Jtai.Calendar.WorkingDays;
+using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,6 +20,20 @@ public sealed class InspectionMilestone
     public DateTimeOffset? ReachedAt { get; set; }
     public DateTimeOffset? MetAt { get; set; }
     public string? MetBy { get; set; }
+
+    /// <summary>
+    /// Marked met by hand, once: only a milestone nothing recorded meets by itself (the lead's selections, the
+    /// statement of action). False when it was already met (nothing changes).
+    /// </summary>
+    public bool MarkMet(string by, DateTimeOffset now)
+    {
+        if (MetByRecords.What(Key) is { } what)
+            throw new DomainRuleException("milestone-met-by-record", $"'{Key}' is met by {what}, not by marking it met.");
+        if (MetAt is not null) return false;
+        MetAt = now;
+        MetBy = by;
+        return true;
+    }
 }
 
 /// <summary>

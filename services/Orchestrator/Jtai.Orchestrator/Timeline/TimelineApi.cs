@@ -3,7 +3,6 @@ using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Inspections;
 using Jtai.Orchestrator.Lifecycle;
 using Jtai.Orchestrator.Team;
-using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,8 @@ public sealed record MeetMilestoneRequest(string? Note);
 
 /// <summary>
 /// An inspection's own timeline (shared with the partnership, ¶83), its overdue milestones, the
-/// operators' overdue list across inspections, and the team's iCalendar feed.
+/// operators' overdue list across inspections, and the team's iCalendar feed. Marking a milestone met is
+/// <see cref="InspectionMilestone.MarkMet"/>'s rule.
 /// </summary>
 public static class TimelineApi
 {
@@ -73,14 +73,7 @@ public static class TimelineApi
     {
         var milestone = await db.Set<InspectionMilestone>().SingleOrDefaultAsync(m => m.InspectionId == inspectionId && m.Key == key, ct);
         if (milestone is null) return TypedResults.NotFound();
-        if (MetByRecords.What(key) is { } what)
-            throw new DomainRuleException("milestone-met-by-record", $"'{key}' is met by {what}, not by marking it met.");
-        if (milestone.MetAt is null)
-        {
-            milestone.MetAt = clock.GetUtcNow();
-            milestone.MetBy = user.Id();
-            await db.SaveChangesAsync(ct);
-        }
+        if (milestone.MarkMet(user.Id(), clock.GetUtcNow())) await db.SaveChangesAsync(ct);
         return TypedResults.Ok(MilestoneView.From(milestone, clock.GetUtcNow()));
     }
 
