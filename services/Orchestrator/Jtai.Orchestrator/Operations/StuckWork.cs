@@ -22,7 +22,7 @@ public sealed class StuckWork(OrchestratorDbContext db, TimeProvider clock, Serv
 {
     public async Task<StuckWorkView> Now(int limit, CancellationToken ct)
     {
-        var milestones = await TimelineApi.Overdue(db, clock, null).Take(limit).ToListAsync(ct);
+        var milestones = await OverdueMilestones.Query(db, clock, null).Take(limit).ToListAsync(ct);
         var answers = await logs.Status(options.Value.OldestUnpublished, limit, ct);
         var answered = answers.Where(a => a.Reply is not null).ToList();
         return new StuckWorkView(

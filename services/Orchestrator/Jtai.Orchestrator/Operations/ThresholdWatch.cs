@@ -84,7 +84,7 @@ public sealed class ThresholdWatch(IServiceScopeFactory scopes, OperationsMetric
         var now = TimeProvider.System.GetUtcNow();
         var health = await services.GetRequiredService<ServiceHealth>().Probe(ct);
         var queues = await services.GetRequiredService<DeadLetters>().List(ct);
-        var overdue = await TimelineApi.Overdue(services.GetRequiredService<OrchestratorDbContext>(), services.GetRequiredService<TimeProvider>(), null)
+        var overdue = await OverdueMilestones.Query(services.GetRequiredService<OrchestratorDbContext>(), services.GetRequiredService<TimeProvider>(), null)
             .LongCountAsync(ct);
         metrics.Record(queues, health, overdue);
 

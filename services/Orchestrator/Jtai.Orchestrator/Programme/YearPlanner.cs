@@ -3,8 +3,6 @@ using System.Globalization;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Team;
-using Jtai.ServiceDefaults.Access;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -119,25 +117,5 @@ public sealed class YearPlanner(OrchestratorDbContext db, ProgrammeData data, Wo
                 days.Any(options.Value.InChristmasPeriod)));
         }
         return weeks;
-    }
-}
-
-public static class YearPlannerApi
-{
-    public static IEndpointRouteBuilder MapYearPlanner(this IEndpointRouteBuilder app)
-    {
-        app.MapGroup("/api/orchestrator").WithTags("Programme").RequireStanding(Rules.Staff).MapGet("/planner", Get);
-        return app;
-    }
-
-    public static async Task<Results<Ok<YearPlannerView>, ValidationProblem>> Get(int? year, YearPlanner planner, TimeProvider clock, CancellationToken ct)
-    {
-        var today = LondonTime.Today(clock);
-        if (year is not { } y || y < today.Year - 5 || y > today.Year + 5)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["year"] = [$"'year' is required: a calendar year from {today.Year - 5} to {today.Year + 5}."],
-            });
-        return TypedResults.Ok(await planner.For(y, ct));
     }
 }

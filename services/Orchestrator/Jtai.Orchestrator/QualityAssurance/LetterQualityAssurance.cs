@@ -37,6 +37,23 @@ public sealed partial class InspectionLetter
             : new LetterAgreement { InspectionId = InspectionId, Inspectorate = inspectorate, LetterVersion = CurrentVersion, AgreedBy = by, AgreedAt = now };
     }
 
+    /// <summary>The gate's first half (¶80): the QA manager has checked the version about to be sent.</summary>
+    public void EnsureQaChecked(string what)
+    {
+        if (QaCheckedVersion != CurrentVersion)
+            throw new DomainRuleException($"qa-before-{what}",
+                $"The QA manager has not checked version {CurrentVersion} of the letter against the evidence (¶80).");
+    }
+
+    /// <summary>The gate's second half (¶81): a senior manager of each inspectorate taking part has agreed this version.</summary>
+    public void EnsureAgreedBy(IEnumerable<string> takingPart, IEnumerable<string> agreed)
+    {
+        var missing = takingPart.Except(agreed).ToList();
+        if (missing.Count > 0)
+            throw new DomainRuleException("senior-managers-agree",
+                $"Senior managers of {string.Join(", ", missing)} have not agreed version {CurrentVersion} of the letter (¶81).");
+    }
+
     private void EnsureQualityAssuredBeforeFinal()
     {
         if (IsFinal)

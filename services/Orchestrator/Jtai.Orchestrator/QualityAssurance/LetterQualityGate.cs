@@ -3,7 +3,6 @@ using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Inspections;
 using Jtai.Orchestrator.Findings;
 using Jtai.Orchestrator.Letter;
-using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +10,8 @@ namespace Jtai.Orchestrator.QualityAssurance;
 
 /// <summary>
 /// ¶80–81: the draft goes to the partnership only once the QA manager has checked, and a senior
-/// manager of each inspectorate has agreed, the version being sent.
+/// manager of each inspectorate has agreed, the version being sent. The gate loads what the rules need;
+/// the rules are the letter's (<see cref="InspectionLetter.EnsureQaChecked"/>, <see cref="InspectionLetter.EnsureAgreedBy"/>).
 /// </summary>
 public static class LetterQualityGate
 {
@@ -19,17 +19,12 @@ public static class LetterQualityGate
     public static async Task EnsureReadyToSend(OrchestratorDbContext db, FrameworkCatalog frameworks, InspectionLetter letter, CancellationToken ct,
         string what = "draft")
     {
-        if (letter.QaCheckedVersion != letter.CurrentVersion)
-            throw new DomainRuleException($"qa-before-{what}",
-                $"The QA manager has not checked version {letter.CurrentVersion} of the letter against the evidence (¶80).");
+        letter.EnsureQaChecked(what);
         var agreed = await db.Set<LetterAgreement>().Where(a => a.InspectionId == letter.InspectionId && a.LetterVersion == letter.CurrentVersion)
             .Select(a => a.Inspectorate).ToListAsync(ct);
         // Only the inspectorates the inspection's framework has taking part agree (an Ofsted-only letter: Ofsted alone).
         var inspection = await db.Inspections.AsNoTracking().SingleAsync(i => i.Id == letter.InspectionId, ct);
-        var missing = frameworks.TakingPart(inspection).Except(agreed).ToList();
-        if (missing.Count > 0)
-            throw new DomainRuleException("senior-managers-agree",
-                $"Senior managers of {string.Join(", ", missing)} have not agreed version {letter.CurrentVersion} of the letter (¶81).");
+        letter.EnsureAgreedBy(frameworks.TakingPart(inspection), agreed);
     }
 
     /// <summary>The current version is checked by the QA manager and agreed by every inspectorate taking part: frozen.</summary>

@@ -12,8 +12,6 @@ namespace Jtai.Orchestrator.Timeline;
 
 public sealed record InspectionTimelineView(Guid InspectionId, string Framework, int FrameworkVersion, DateOnly FieldworkStart, string Status, List<MilestoneView> Milestones);
 
-public sealed record OverdueMilestone(Guid InspectionId, string LocalAreaCode, string LocalAreaName, string Status, string Key, DateTimeOffset DueAt, string Description, DateTimeOffset? ReachedAt);
-
 public sealed record MeetMilestoneRequest(string? Note);
 
 /// <summary>
@@ -47,25 +45,11 @@ public static class TimelineApi
     private static async Task<Results<Ok<List<OverdueMilestone>>, NotFound>> OverdueFor(Guid inspectionId, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!await db.Inspections.AnyAsync(i => i.Id == inspectionId, ct)) return TypedResults.NotFound();
-        return TypedResults.Ok(await Overdue(db, clock, inspectionId).ToListAsync(ct));
+        return TypedResults.Ok(await OverdueMilestones.Query(db, clock, inspectionId).ToListAsync(ct));
     }
 
     private static async Task<Ok<List<OverdueMilestone>>> OverdueAll(OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await Overdue(db, clock, null).Take(1000).ToListAsync(ct));
-
-    /// <summary>Due, not met, of an inspection still running; window ends cannot be overdue.</summary>
-    internal static IQueryable<OverdueMilestone> Overdue(OrchestratorDbContext db, TimeProvider clock, Guid? inspectionId)
-    {
-        var now = clock.GetUtcNow();
-        var ended = Stages.Ended.ToList();
-        var windows = Stages.WindowEnds.ToList();
-        return from m in db.Set<InspectionMilestone>().AsNoTracking()
-               join i in db.Inspections.AsNoTracking() on m.InspectionId equals i.Id
-               where m.MetAt == null && m.DueAt <= now && !ended.Contains(i.Status) && !windows.Contains(m.Key)
-                     && (inspectionId == null || i.Id == inspectionId)
-               orderby m.DueAt, i.LocalAreaName
-               select new OverdueMilestone(i.Id, i.LocalAreaCode, i.LocalAreaName, i.Status, m.Key, m.DueAt, m.Description, m.ReachedAt);
-    }
+        TypedResults.Ok(await OverdueMilestones.Query(db, clock, null).Take(1000).ToListAsync(ct));
 
     /// <summary>Marks a milestone met that nothing recorded meets by itself (the lead's selections, the statement of action).</summary>
     private static async Task<Results<Ok<MilestoneView>, NotFound, ValidationProblem>> Meet(
