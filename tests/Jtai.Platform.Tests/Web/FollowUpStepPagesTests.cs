@@ -1,8 +1,8 @@
-using System.Globalization;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Platform.Tests.Letter;
 using Microsoft.Playwright;
 using Xunit;
+using static Jtai.Platform.Tests.Web.FollowUpForms;
 
 namespace Jtai.Platform.Tests.Web;
 
@@ -322,26 +322,5 @@ public sealed class FollowUpStepPagesTests(WebFixture fixture)
         Assert.Contains("None: the follow-up is closed.", main);
     }
 
-    /// <summary>From the follow-up page: a step's link, its form filled, sent, and the page's banner saying it is done.</summary>
-    private static async Task TakeStep(IPage page, string link, string button, string done, Func<Task> fill)
-    {
-        await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-        await fill();
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        Assert.Contains(done, await page.Locator(".govuk-notification-banner").InnerTextAsync());
-    }
-
-    private static Task<string> ErrorSummary(IPage page) => page.Locator(".govuk-error-summary").InnerTextAsync();
-
     private static Task<string> FocusedId(IPage page) => page.EvaluateAsync<string>("document.activeElement?.id || ''");
-
-    private static Task FillDate(IPage page, string id, DateOnly date) => FillDate(page, id,
-        date.Day.ToString(CultureInfo.InvariantCulture), date.Month.ToString(CultureInfo.InvariantCulture), date.Year.ToString(CultureInfo.InvariantCulture));
-
-    private static async Task FillDate(IPage page, string id, string day, string month, string year)
-    {
-        await page.Locator($"#{id}-day").FillAsync(day);
-        await page.Locator($"#{id}-month").FillAsync(month);
-        await page.Locator($"#{id}-year").FillAsync(year);
-    }
 }

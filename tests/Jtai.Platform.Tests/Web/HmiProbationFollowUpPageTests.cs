@@ -3,6 +3,7 @@ using Jtai.Calendar.WorkingDays;
 using Jtai.Platform.Tests.Letter;
 using Microsoft.Playwright;
 using Xunit;
+using static Jtai.Platform.Tests.Web.FollowUpForms;
 
 namespace Jtai.Platform.Tests.Web;
 
@@ -101,22 +102,5 @@ public sealed class HmiProbationFollowUpPageTests(WebFixture fixture)
             await page.Locator("#decision").FillAsync("The service refers every child screened, day and night.");
         });
         Assert.Contains("Closed", await page.Locator(".govuk-summary-card__title").InnerTextAsync());
-    }
-
-    private static async Task TakeStep(IPage page, string link, string button, string done, Func<Task> fill)
-    {
-        await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-        await fill();
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        Assert.Contains(done, await page.Locator(".govuk-notification-banner").InnerTextAsync());
-    }
-
-    private static Task<string> ErrorSummary(IPage page) => page.Locator(".govuk-error-summary").InnerTextAsync();
-
-    private static async Task FillDate(IPage page, string id, DateOnly date)
-    {
-        await page.Locator($"#{id}-day").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
-        await page.Locator($"#{id}-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
     }
 }

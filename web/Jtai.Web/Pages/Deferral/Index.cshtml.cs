@@ -74,7 +74,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Requests = await gateway.Get<List<DeferralRequestView>>(DeferralPaths.Requests(id), ct);
         Inspection = await inspection;
-        if (OffersDecision) Others = (await TakingPart.Of(gateway, Inspection, ct)).Where(i => i != Inspectorates.Ofsted).ToList();
+        if (OffersDecision) Others = Inspection.Inspectorates.Where(i => i != Inspectorates.Ofsted).ToList();
     }
 
     public sealed class RequestForm

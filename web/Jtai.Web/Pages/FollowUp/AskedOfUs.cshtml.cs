@@ -40,7 +40,7 @@ public sealed class AskedOfUsModel(GatewayClient gateway) : PageModel
     {
         // Only the services of the inspectorates taking part hold follow-ups of this inspection.
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        var lists = await Task.WhenAll((Inspection.Inspectorates ?? Inspectorates.All).Select(i => Read(i, ct)));
+        var lists = await Task.WhenAll(Inspection.Inspectorates.Select(i => Read(i, ct)));
         FollowUps = lists.SelectMany(l => l.FollowUps ?? []).Where(f => f.InspectionId == id).ToList();
         Unavailable = [.. lists.Where(l => l.Unavailable).Select(l => l.Inspectorate)];
     }

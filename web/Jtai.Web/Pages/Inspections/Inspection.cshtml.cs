@@ -33,12 +33,11 @@ public sealed class InspectionModel(GatewayClient gateway) : PageModel
         var checklist = gateway.Find<ChecklistView>(InspectionPaths.Checklist(id), ct);
         var team = gateway.Find<List<TeamMemberView>>(InspectionPaths.Team(id), ct);
         Inspection = await inspection;
-        var takingPart = User.IsPartner() ? Task.FromResult<IReadOnlyList<string>?>(null) : Inspections.TakingPart.Find(gateway, Inspection, ct);
+        TakingPart = User.IsPartner() ? null : Inspection.Inspectorates;
         Timeline = await timeline;
         OverdueMilestones = (await overdue)?.Select(m => m.Key).ToHashSet() ?? [];
         Checklist = await checklist;
         Team = await team;
-        TakingPart = await takingPart;
     }
 
     /// <summary>

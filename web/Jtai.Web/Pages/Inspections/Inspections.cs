@@ -6,7 +6,7 @@ namespace Jtai.Web.Pages.Inspections;
 /// <summary>An inspection; <c>Inspectorates</c> are those taking part, as its framework version names them.</summary>
 public sealed record InspectionView(
     Guid Id, string LocalAreaCode, string LocalAreaName, string Theme, DateOnly FieldworkStart,
-    string Status, DateTimeOffset ScheduledAt, int FrameworkVersion, List<string>? Inspectorates = null);
+    string Status, DateTimeOffset ScheduledAt, int FrameworkVersion, List<string> Inspectorates);
 
 public sealed record MilestoneView(string Key, DateOnly Date, DateTimeOffset DueAt, string Description,
     DateTimeOffset? ReachedAt, DateTimeOffset? MetAt, string? MetBy);
@@ -43,28 +43,4 @@ public static class InspectionPaths
     public static string Overdue(Guid id) => $"/api/orchestrator/inspections/{id}/overdue";
     public static string Checklist(Guid id) => $"/api/orchestrator/inspections/{id}/information-requests";
     public static string Team(Guid id) => $"/api/orchestrator/inspections/{id}/team";
-}
-
-/// <summary>
-/// The inspectorates taking part in an inspection, as its framework version names them (Ofsted alone in
-/// an Ofsted-only inspection): the orchestrator says so on the inspection itself. The framework is asked
-/// only if an answer lacks them.
-/// </summary>
-public static class TakingPart
-{
-    public static async Task<IReadOnlyList<string>> Of(Gateway.GatewayClient gateway, InspectionView inspection, CancellationToken ct) =>
-        inspection.Inspectorates is { Count: > 0 } named
-            ? named
-            : Named(await gateway.Get<Evidence.FrameworkView>(Evidence.EvidencePaths.Framework(inspection.Theme, inspection.FrameworkVersion), ct));
-
-    /// <summary>Null when neither the inspection nor a framework the person may read names them (frameworks are for staff).</summary>
-    public static async Task<IReadOnlyList<string>?> Find(Gateway.GatewayClient gateway, InspectionView inspection, CancellationToken ct) =>
-        inspection.Inspectorates is { Count: > 0 } named
-            ? named
-            : await gateway.Find<Evidence.FrameworkView>(Evidence.EvidencePaths.Framework(inspection.Theme, inspection.FrameworkVersion), ct) is { } framework
-                ? Named(framework)
-                : null;
-
-    private static IReadOnlyList<string> Named(Evidence.FrameworkView framework) =>
-        framework.Inspectorates is { Count: > 0 } taking ? taking : Jtai.ServiceDefaults.Security.Inspectorates.All;
 }

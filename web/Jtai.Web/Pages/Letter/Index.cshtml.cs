@@ -43,7 +43,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     public async Task<IActionResult> OnPostDraft(Guid id, CancellationToken ct)
     {
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        await LoadSignatories(ct);
+        Signatories = Inspection.Inspectorates;
         var problem = await gateway.Send(HttpMethod.Post, LetterPaths.Letter(id), new
         {
             nextSteps = Draft.NextSteps(),
@@ -60,7 +60,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     public async Task<IActionResult> OnPostEdit(Guid id, CancellationToken ct)
     {
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        await LoadSignatories(ct);
+        Signatories = Inspection.Inspectorates;
         var result = await gateway.Send<LetterView>(HttpMethod.Put, LetterPaths.Letter(id), new
         {
             baseVersion = Edit.BaseVersion,
@@ -145,12 +145,9 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         var letter = gateway.Find<LetterView>(LetterPaths.Letter(id), ct);
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Letter = await letter;
-        var signatories = LoadSignatories(ct);
+        Signatories = Inspection.Inspectorates;
         if (Letter is not null) Versions = await gateway.Get<List<LetterVersionSummary>>(LetterPaths.Versions(id), ct);
-        await signatories;
     }
-
-    private async Task LoadSignatories(CancellationToken ct) => Signatories = await TakingPart.Of(gateway, Inspection, ct);
 
     /// <summary>What the draft and an edit both say: next steps, addressees and signatories (the fields keep the same ids in both forms).</summary>
     public class LetterPartsForm

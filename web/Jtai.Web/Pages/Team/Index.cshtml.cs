@@ -69,8 +69,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Members = await gateway.Get<List<TeamMemberView>>(InspectionPaths.Team(id), ct);
         Inspection = await inspection;
-        var takingPart = await TakingPart.Find(gateway, Inspection, ct) ?? Inspectorates.All;
-        InspectorateChoices = takingPart.Select(i => new Choice(i, Display.Inspectorate(i))).ToList();
+        InspectorateChoices = Inspection.Inspectorates.Select(i => new Choice(i, Display.Inspectorate(i))).ToList();
     }
 
     public sealed class MemberForm
