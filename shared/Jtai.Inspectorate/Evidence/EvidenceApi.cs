@@ -1,6 +1,7 @@
 using Jtai.Inspectorate.Data;
 using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Criteria;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,12 +52,18 @@ public static class EvidenceApi
                 .SingleOrDefaultAsync(r => r.Id == recordId && r.InspectionId == inspectionId, Ct);
     }
 
-    private static async Task<Ok<List<EvidenceView>>> List(Guid inspectionId, string? author, [AsParameters] EvidenceServices s)
+    /// <summary>The inspectorate's records of the inspection (<c>?author=</c>: one author's) in the order gathered, a page at a time
+    /// (<c>?limit=&amp;after=</c>; keyset on when gathered and the id): they grow through the fieldwork.</summary>
+    private static async Task<Results<Ok<Page<EvidenceView>>, ValidationProblem>> List(
+        Guid inspectionId, string? author, [AsParameters] PageQuery page, [AsParameters] EvidenceServices s)
     {
-        var records = await s.Db.Set<EvidenceRecord>().AsNoTracking()
-            .Where(r => r.InspectionId == inspectionId && (author == null || r.AuthorId == author))
-            .OrderBy(r => r.GatheredAt).ToListAsync(s.Ct);
-        return TypedResults.Ok(records.Select(EvidenceView.From).ToList());
+        if (page.Problems<InstantCursor>() is { } problems) return TypedResults.ValidationProblem(problems);
+        var records = s.Db.Set<EvidenceRecord>().AsNoTracking().Where(r => r.InspectionId == inspectionId && (author == null || r.AuthorId == author));
+        if (page.AfterAs<InstantCursor>() is { } after)
+            records = records.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.GatheredAt, r.Id), ValueTuple.Create(after.At, after.Id)));
+        var rows = await records.OrderBy(r => r.GatheredAt).ThenBy(r => r.Id).Take(page.Size + 1).ToListAsync(s.Ct);
+        var shown = page.PageOf(rows, r => new InstantCursor(r.GatheredAt, r.Id));
+        return TypedResults.Ok(new Page<EvidenceView>(shown.Items.Select(EvidenceView.From).ToList(), shown.Next));
     }
 
     private static async Task<Results<Created<EvidenceView>, ValidationProblem, NotFound>> Create(

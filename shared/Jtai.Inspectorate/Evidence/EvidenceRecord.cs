@@ -163,6 +163,8 @@ public sealed class EvidenceRecordConfiguration : IEntityTypeConfiguration<Evide
         // Optimistic concurrency: two edits of one record cannot both win.
         e.Property(r => r.Revision).IsConcurrencyToken();
         e.HasIndex(r => new { r.InspectionId, r.AuthorId });
+        // The list's order and cursor.
+        e.HasIndex(r => new { r.InspectionId, r.GatheredAt, r.Id });
     }
 }
 

@@ -69,7 +69,9 @@ internal sealed class FollowUpCaseConfiguration : IEntityTypeConfiguration<Follo
         // One follow-up per priority action in this service, whatever the bus delivers.
         e.HasIndex(f => f.PriorityActionId).IsUnique();
         e.HasIndex(f => f.InspectionId);
-        e.HasIndex(f => f.LocalAreaCode);
+        // The lists' order and cursors: every follow-up, and a partner's area's, a page costing the same however many there are.
+        e.HasIndex(f => new { f.OpenedAt, f.Id });
+        e.HasIndex(f => new { f.LocalAreaCode, f.OpenedAt, f.Id });
         e.Property(f => f.Inspectorate).HasMaxLength(20);
         e.Property(f => f.Process).HasMaxLength(40);
         e.Property(f => f.State).HasMaxLength(60);

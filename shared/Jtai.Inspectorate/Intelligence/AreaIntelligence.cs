@@ -83,6 +83,8 @@ public sealed class IntelligenceReadConfiguration : IEntityTypeConfiguration<Int
         e.Property(r => r.ReaderInspectorate).HasMaxLength(20);
         e.Property(r => r.ReaderRoles).HasMaxLength(200);
         e.HasIndex(r => new { r.LocalAreaCode, r.ReadAt });
+        // The read log of every area, latest first: its order and cursor.
+        e.HasIndex(r => new { r.ReadAt, r.Id });
     }
 }
 

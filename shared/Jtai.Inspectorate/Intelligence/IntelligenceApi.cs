@@ -3,6 +3,7 @@ using Jtai.Inspectorate.Data;
 using Jtai.Messaging;
 using Jtai.Messaging.Outbox;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,35 +50,46 @@ public static class IntelligenceApi
         return TypedResults.Created($"/api/{service.Name}/areas/{record.LocalAreaCode}/intelligence", IntelligenceView.From(record));
     }
 
-    private static async Task<Results<Ok<AreaIntelligenceView>, ValidationProblem>> ReadArea(
-        string localAreaCode, ClaimsPrincipal user, Standing standing, InspectorateDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// An area's intelligence, newest observed first, a page at a time (<c>?limit=&amp;after=</c>; keyset on the day observed, the moment
+    /// shared and the id): it grows with the years. Each page read is logged with the records it showed.
+    /// </summary>
+    private static async Task<Results<Ok<Page<IntelligenceView>>, ValidationProblem>> ReadArea(
+        string localAreaCode, [AsParameters] PageQuery page, ClaimsPrincipal user, Standing standing, InspectorateDbContext db, TimeProvider clock,
+        CancellationToken ct)
     {
         var code = localAreaCode.Trim().ToUpperInvariant();
-        if (!IntelligenceValidation.IsAreaCode(code))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["localAreaCode"] = ["'localAreaCode' must be the local authority's ONS code, e.g. E08000025."],
-            });
-        var records = await db.Set<AreaIntelligence>().AsNoTracking()
-            .Where(i => i.LocalAreaCode == code)
-            .OrderByDescending(i => i.ObservedOn).ThenByDescending(i => i.SharedAt)
-            .ToListAsync(ct);
+        var problems = page.Problems<AreaIntelligenceCursor>() ?? new Dictionary<string, string[]>();
+        if (!IntelligenceValidation.IsAreaCode(code)) problems["localAreaCode"] = ["'localAreaCode' must be the local authority's ONS code, e.g. E08000025."];
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        var records = db.Set<AreaIntelligence>().AsNoTracking().Where(i => i.LocalAreaCode == code);
+        if (page.AfterAs<AreaIntelligenceCursor>() is { } after)
+            records = records.Where(i => EF.Functions.LessThan(ValueTuple.Create(i.ObservedOn, i.SharedAt, i.Id), ValueTuple.Create(after.ObservedOn, after.SharedAt, after.Id)));
+        var rows = await records.OrderByDescending(i => i.ObservedOn).ThenByDescending(i => i.SharedAt).ThenByDescending(i => i.Id)
+            .Take(page.Size + 1).ToListAsync(ct);
+        var shown = page.PageOf(rows, i => new AreaIntelligenceCursor(i.ObservedOn, i.SharedAt, i.Id));
         db.Add(new IntelligenceRead
         {
             LocalAreaCode = code, ReaderId = user.Id(), ReaderName = user.DisplayName(), ReaderInspectorate = standing.Inspectorate!,
-            ReaderRoles = string.Join(',', standing.Roles.Order(StringComparer.Ordinal)), Records = records.Count, ReadAt = clock.GetUtcNow(),
+            ReaderRoles = string.Join(',', standing.Roles.Order(StringComparer.Ordinal)), Records = shown.Items.Count, ReadAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new AreaIntelligenceView(code, records.FirstOrDefault()?.LocalAreaName, records.Select(IntelligenceView.From).ToList()));
+        return TypedResults.Ok(new Page<IntelligenceView>(shown.Items.Select(IntelligenceView.From).ToList(), shown.Next));
     }
 
-    private static async Task<Ok<List<IntelligenceReadView>>> Reads(string? localAreaCode, InspectorateDbContext db, CancellationToken ct)
+    /// <summary>The read log (<c>?localAreaCode=</c>: one area's), latest first, a page at a time (keyset on the moment read and the entry).</summary>
+    private static async Task<Results<Ok<Page<IntelligenceReadView>>, ValidationProblem>> Reads(
+        string? localAreaCode, [AsParameters] PageQuery page, InspectorateDbContext db, CancellationToken ct)
     {
+        if (page.Problems<IntelligenceReadCursor>() is { } problems) return TypedResults.ValidationProblem(problems);
         var code = localAreaCode?.Trim().ToUpperInvariant();
-        var reads = await db.Set<IntelligenceRead>().AsNoTracking()
-            .Where(r => code == null || r.LocalAreaCode == code)
-            .OrderByDescending(r => r.ReadAt).Take(1_000)
+        var reads = db.Set<IntelligenceRead>().AsNoTracking().Where(r => code == null || r.LocalAreaCode == code);
+        if (page.AfterAs<IntelligenceReadCursor>() is { } after)
+            reads = reads.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.ReadAt, r.Id), ValueTuple.Create(after.ReadAt, after.Id)));
+        var rows = await reads.OrderByDescending(r => r.ReadAt).ThenByDescending(r => r.Id).Take(page.Size + 1)
+            .Select(r => new { r.ReadAt, r.Id, View = new IntelligenceReadView(r.LocalAreaCode, r.ReaderId, r.ReaderName, r.ReaderInspectorate, r.ReaderRoles, r.Records, r.ReadAt) })
             .ToListAsync(ct);
-        return TypedResults.Ok(reads.Select(IntelligenceReadView.From).ToList());
+        var shown = page.PageOf(rows, r => new IntelligenceReadCursor(r.ReadAt, r.Id));
+        return TypedResults.Ok(new Page<IntelligenceReadView>(shown.Items.Select(r => r.View).ToList(), shown.Next));
     }
 }

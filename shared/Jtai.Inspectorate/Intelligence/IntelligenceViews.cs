@@ -9,9 +9,6 @@ public sealed record IntelligenceView(
         i.What, i.ObservedOn, i.RecordedBy, i.RecordedByName, i.Agencies, i.SharedAt, i.ReceivedAt);
 }
 
-/// <summary>An area's intelligence as this inspectorate holds it, newest first; the read itself is logged.</summary>
-public sealed record AreaIntelligenceView(string LocalAreaCode, string? LocalAreaName, IReadOnlyList<IntelligenceView> Records);
-
 public sealed record IntelligenceReadView(string LocalAreaCode, string ReaderId, string ReaderName, string ReaderInspectorate,
     string ReaderRoles, int Records, DateTimeOffset ReadAt)
 {

@@ -94,11 +94,50 @@ internal static class Cursors
     /// <summary>The dot-separated parts of a cursor, or null when the text is not one this platform gave out.</summary>
     public static string[]? Parts(string? text, int count)
     {
-        if (string.IsNullOrEmpty(text) || text.Length > 96) return null;
+        if (string.IsNullOrEmpty(text) || text.Length > 256) return null;
         string decoded;
         try { decoded = Base64UrlEncoder.Decode(text); }
         catch (Exception e) when (e is FormatException or ArgumentException) { return null; }
         var parts = decoded.Split('.');
         return parts.Length == count ? parts : null;
+    }
+}
+
+/// <summary>
+/// The position after a row in a list ordered by one number unique in it (an identity column, a day's number), opaque to callers.
+/// </summary>
+public readonly record struct SequenceCursor(long Position) : IPageCursor<SequenceCursor>
+{
+    public override string ToString() => CursorText.Join(Position.ToString(CultureInfo.InvariantCulture));
+
+    public static bool TryRead(string? text, out SequenceCursor cursor)
+    {
+        cursor = default;
+        if (Cursors.Parts(text, 1) is not { } parts
+            || !long.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var position)) return false;
+        cursor = new SequenceCursor(position);
+        return true;
+    }
+}
+
+/// <summary>
+/// How cursors are written: their parts joined by dots and base64url-encoded, so a caller sees one opaque token. A list whose
+/// order is its own (several keys in mixed directions) writes its cursor type with these, beside the list.
+/// </summary>
+public static class CursorText
+{
+    public static string Join(params string[] parts) => Base64UrlEncoder.Encode(string.Join('.', parts));
+
+    /// <summary>The parts of a cursor this platform gave out, or null (see <see cref="Join"/>).</summary>
+    public static string[]? Split(string? text, int count) => Cursors.Parts(text, count);
+
+    /// <summary>A text part that may hold dots, written so that the cursor still splits into its parts.</summary>
+    public static string Text(string value) => Base64UrlEncoder.Encode(value);
+
+    /// <summary>A part written by <see cref="Text"/>, or null when it is not one.</summary>
+    public static string? ReadText(string part)
+    {
+        try { return Base64UrlEncoder.Decode(part); }
+        catch (Exception e) when (e is FormatException or ArgumentException) { return null; }
     }
 }

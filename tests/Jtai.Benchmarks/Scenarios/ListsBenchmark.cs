@@ -3,7 +3,7 @@ using Jtai.Benchmarks.Load;
 namespace Jtai.Benchmarks.Scenarios;
 
 /// <summary>
-/// The inspection lists (the orchestrator's and an inspectorate's copies) as inspections grow:
+/// The inspection lists (the orchestrator's and an inspectorate's copies) and an inspectorate's follow-ups as inspections grow:
 /// the median time of a caller's first page with 1,000 and with 50,000 inspections stored. Rows are
 /// seeded straight into the benchmark's databases and removed afterwards.
 /// </summary>
@@ -16,7 +16,10 @@ public static class ListsBenchmark
     {
         Console.WriteLine($"lists: {Requests} sequential GETs per endpoint at 1,000 and 50,000 inspections, {stack.Runs} runs (load {Stack.LoadAverage()})");
         using var ofsted = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Staff("lead-inspector", "ofsted"));
-        var endpoints = new (string Name, string Path)[] { ("orchestrator", "/api/orchestrator/inspections"), ("ofsted", "/api/ofsted/inspections") };
+        var endpoints = new (string Name, string Path)[]
+        {
+            ("orchestrator", "/api/orchestrator/inspections"), ("ofsted", "/api/ofsted/inspections"), ("ofsted follow-ups", "/api/ofsted/follow-ups"),
+        };
         var results = new Dictionary<(string, int), List<double>>();
         var bytes = new Dictionary<(string, int), long>();
         try
@@ -49,6 +52,7 @@ public static class ListsBenchmark
         {
             await Db.Execute(stack.Databases["orchestrator"], "DELETE FROM inspections WHERE local_area_name = @p0", SeedName);
             await Db.Execute(stack.Databases["ofsted"], "DELETE FROM inspections WHERE local_area_name = @p0", SeedName);
+            await Db.Execute(stack.Databases["ofsted"], "DELETE FROM follow_ups WHERE local_area_name = @p0", SeedName);
         }
 
         foreach (var (name, path) in endpoints)
@@ -60,7 +64,7 @@ public static class ListsBenchmark
         }
     }
 
-    /// <summary>Tops the stored inspections up to <paramref name="size"/> in both databases.</summary>
+    /// <summary>Tops the stored inspections up to <paramref name="size"/> in both databases, and Ofsted's follow-ups (one an inspection).</summary>
     private static async Task Seed(Stack stack, int size)
     {
         var have = await Db.Scalar(stack.Databases["orchestrator"], "SELECT count(*) FROM inspections");
@@ -76,7 +80,15 @@ public static class ListsBenchmark
             SELECT gen_random_uuid(), 'E08000025', @p0, 'front-door', date '2027-01-06' + (g % 700), now(), now(), 'scheduled'
             FROM generate_series(1, @p1) g
             """, SeedName, (int)add);
+        await Db.Execute(stack.Databases["ofsted"], """
+            INSERT INTO follow_ups (id, inspection_id, priority_action_id, inspectorate, process, state, local_area_code, local_area_name, agencies,
+                                    coordinated, text, opened_at, updated_at, steps)
+            SELECT gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'ofsted', 'ilacs-action-plan', 'dfe-to-be-informed', 'E08000025', @p0,
+                   ARRAY['local-authority'], false, 'Seeded priority action.', now() - make_interval(mins => g), now(), 0
+            FROM generate_series(1, @p1) g
+            """, SeedName, (int)add);
         await Db.Execute(stack.OwnerDatabases["orchestrator"], "ANALYZE inspections");
         await Db.Execute(stack.OwnerDatabases["ofsted"], "ANALYZE inspections");
+        await Db.Execute(stack.OwnerDatabases["ofsted"], "ANALYZE follow_ups");
     }
 }

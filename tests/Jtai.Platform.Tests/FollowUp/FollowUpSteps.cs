@@ -32,8 +32,8 @@ public static class FollowUpSteps
         JsonNode? item = null;
         await Testing.Platform.WaitUntil(async () =>
         {
-            var list = await (await staff.GetAsync($"/api/{inspectorate}/follow-ups?inspectionId={action.InspectionId}")).Expect(HttpStatusCode.OK);
-            item = list.AsArray().FirstOrDefault(f => f!["priorityActionId"]!.GetValue<Guid>() == action.PriorityActionId);
+            var list = await staff.AllPages($"/api/{inspectorate}/follow-ups?inspectionId={action.InspectionId}");
+            item = list.FirstOrDefault(f => f!["priorityActionId"]!.GetValue<Guid>() == action.PriorityActionId);
             return item is not null;
         }, TimeSpan.FromSeconds(20), $"{inspectorate} to open its follow-up of {action.PriorityActionId}");
         return await (await staff.GetAsync($"/api/{inspectorate}/follow-ups/{item!["id"]!.GetValue<Guid>()}")).Expect(HttpStatusCode.OK);

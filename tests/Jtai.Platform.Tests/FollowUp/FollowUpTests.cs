@@ -45,8 +45,8 @@ public sealed class FollowUpTests(PlatformFixture fixture)
         foreach (var inspectorate in new[] { "ofsted", "cqc", "hmicfrs" })
         {
             using var staff = Platform.Client(await Platform.Tokens.Staff("inspector", inspectorate));
-            var own = await (await staff.GetAsync($"/api/{inspectorate}/follow-ups?inspectionId={inspectionId}")).Expect(HttpStatusCode.OK);
-            Assert.Equal(2, own.AsArray().Count);
+            var own = await staff.AllPages($"/api/{inspectorate}/follow-ups?inspectionId={inspectionId}");
+            Assert.Equal(2, own.Count);
             Assert.Equal(2, rows.Count(r => r!["inspectorate"]!.GetValue<string>() == inspectorate));
         }
         Assert.Equal(3, rows.Count(r => r!["coordinated"]!.GetValue<bool>()));
@@ -357,7 +357,7 @@ public sealed class FollowUpTests(PlatformFixture fixture)
             })).Expect(HttpStatusCode.OK);
 
         using var force = Platform.Client(await Platform.Tokens.Partner("E08000031", "police"));
-        var seen = (await (await force.GetAsync("/api/hmicfrs/partner/follow-ups")).Expect(HttpStatusCode.OK)).AsArray();
+        var seen = await force.AllPages("/api/hmicfrs/partner/follow-ups");
         var only = Assert.Single(seen)!;
         Assert.Equal(id, only["id"]!.GetValue<Guid>());
         Assert.Equal("Staff the out-of-hours desk", only["addressedToYou"]!["recommendations"]![0]!.GetValue<string>());
@@ -365,7 +365,7 @@ public sealed class FollowUpTests(PlatformFixture fixture)
 
         // The same area's health partner is not addressed by the force's cause of concern.
         using var health = Platform.Client(await Platform.Tokens.Partner("E08000031", "health"));
-        Assert.Empty((await (await health.GetAsync("/api/hmicfrs/partner/follow-ups")).Expect(HttpStatusCode.OK)).AsArray());
+        Assert.Empty(await health.AllPages("/api/hmicfrs/partner/follow-ups"));
         // And partners have no route to the staff endpoints.
         (await force.GetAsync($"/api/hmicfrs/follow-ups/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

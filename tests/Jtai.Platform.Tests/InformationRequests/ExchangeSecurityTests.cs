@@ -19,7 +19,7 @@ public sealed class ExchangeSecurityTests(PlatformFixture fixture)
         await (await la.UploadList(id, 1, list.ToCsvBytes())).Expect(HttpStatusCode.Created);
 
         // The uploader sees its upload, never the rows as child-level data, the proposal or the selection.
-        Assert.Single((await (await la.GetAsync($"{Exchange.Base(id)}/annex-a/uploads")).Expect(HttpStatusCode.OK)).AsArray());
+        Assert.Single(await la.AllPages($"{Exchange.Base(id)}/annex-a/uploads"));
         (await la.GetAsync($"{Exchange.Base(id)}/annex-a/lists/1/rows")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await la.GetAsync($"{Exchange.Selection(id)}/proposal")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await la.GetAsync(Exchange.Selection(id))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -33,7 +33,7 @@ public sealed class ExchangeSecurityTests(PlatformFixture fixture)
         // The police upload no Annex A list; police of another area do not even see the inspection.
         using var police = Platform.Client(await Platform.Tokens.Partner(Steps.Area, "police"));
         (await police.UploadList(id, 1, list.ToCsvBytes())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        Assert.Empty((await (await police.GetAsync($"{Exchange.Base(id)}/annex-a/uploads")).Expect(HttpStatusCode.OK)).AsArray());
+        Assert.Empty(await police.AllPages($"{Exchange.Base(id)}/annex-a/uploads"));
         using var otherPolice = Platform.Client(await Platform.Tokens.Partner("E08000026", "police"));
         (await otherPolice.GetAsync($"{Exchange.Base(id)}/annex-a/uploads")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await otherPolice.GetAsync($"{Exchange.Selection(id)}/asked")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -80,11 +80,11 @@ public sealed class ExchangeSecurityTests(PlatformFixture fixture)
         Assert.Equal(2, second["version"]!.GetValue<int>());
 
         // Each partner lists what it filed; the team lists everything.
-        var mine = (await (await police.GetAsync($"{Exchange.Base(id)}/documents")).Expect(HttpStatusCode.OK)).AsArray();
+        var mine = await police.AllPages($"{Exchange.Base(id)}/documents");
         Assert.All(mine, d => Assert.Equal("police", d!["agency"]!.GetValue<string>()));
         Assert.Equal(2, mine.Count);
         using var lead = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
-        Assert.Equal(5, (await (await lead.GetAsync($"{Exchange.Base(id)}/documents")).Expect(HttpStatusCode.OK)).AsArray().Count);
+        Assert.Equal(5, (await lead.AllPages($"{Exchange.Base(id)}/documents")).Count);
 
         // The checklist: the team sees every item; the police only the items asked of the police, with their own deliveries.
         var item11 = await lead.ChecklistItemReceived(id, "performance/1.1", "local-authority");

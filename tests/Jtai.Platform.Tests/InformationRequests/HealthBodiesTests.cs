@@ -68,13 +68,13 @@ public sealed class HealthBodiesTests(PlatformFixture fixture)
         await (await trust.UploadDocument(id, "performance/4.3", Exchange.Pdf("annual report"), "trust-annual.pdf")).Expect(HttpStatusCode.Created);
 
         // Each body lists and reads only its own; the team reads every body's, named.
-        var icbList = (await (await icb.GetAsync($"{Exchange.Base(id)}/documents")).Expect(HttpStatusCode.OK)).AsArray();
+        var icbList = await icb.AllPages($"{Exchange.Base(id)}/documents");
         Assert.Equal(["icb-structure.pdf"], icbList.Select(d => d!["fileName"]!.GetValue<string>()));
-        var trustList = (await (await trust.GetAsync($"{Exchange.Base(id)}/documents")).Expect(HttpStatusCode.OK)).AsArray();
+        var trustList = await trust.AllPages($"{Exchange.Base(id)}/documents");
         Assert.Equal(["trust-structure.pdf", "trust-annual.pdf"], trustList.Select(d => d!["fileName"]!.GetValue<string>()).OrderDescending());
         (await icb.GetAsync($"{Exchange.Base(id)}/documents/{trustStructure["id"]!.GetValue<Guid>()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await icb.GetAsync($"{Exchange.Base(id)}/documents/{icbStructure["id"]!.GetValue<Guid>()}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var all = (await (await lead.GetAsync($"{Exchange.Base(id)}/documents")).Expect(HttpStatusCode.OK)).AsArray();
+        var all = await lead.AllPages($"{Exchange.Base(id)}/documents");
         Assert.Equal(2, all.Count(d => d!["healthBody"]?.GetValue<string>() == "rq3"));
         Assert.Single(all, d => d!["healthBody"]?.GetValue<string>() == "qhl");
 

@@ -71,7 +71,7 @@ public sealed class PerformancePeriodTests(PlatformFixture fixture)
         Assert.Null(structure["period"]!["coversFrom"]);
 
         // The team reads the recorded period and the flag on the list of documents.
-        var listed = (await (await lead.GetAsync($"{Exchange.Base(id)}/documents")).Expect(HttpStatusCode.OK)).AsArray();
+        var listed = await lead.AllPages($"{Exchange.Base(id)}/documents");
         Assert.Contains(listed, d => d!["fileName"]!.GetValue<string>() == "old-audits.pdf" && d["period"]!["warning"] is not null);
     }
 }

@@ -30,8 +30,8 @@ public static class IntelligenceSteps
         JsonNode? found = null;
         await Testing.Platform.WaitUntil(async () =>
         {
-            var view = await (await client.GetAsync($"/api/{inspectorate}/areas/{area}/intelligence")).Expect(HttpStatusCode.OK);
-            found = view["records"]!.AsArray().FirstOrDefault(r => r!["id"]!.GetValue<Guid>() == intelligenceId);
+            var records = await client.AllPages($"/api/{inspectorate}/areas/{area}/intelligence");
+            found = records.FirstOrDefault(r => r!["id"]!.GetValue<Guid>() == intelligenceId);
             return found is not null;
         }, TimeSpan.FromSeconds(30), $"{inspectorate} to receive intelligence {intelligenceId}");
         return found!;

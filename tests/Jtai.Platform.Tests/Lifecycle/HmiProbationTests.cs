@@ -136,12 +136,12 @@ public sealed class HmiProbationTests(EveryInspectorateFixture fixture)
         var action = (await Platform.Published<PriorityActionIdentified>(id)).Single();
         Assert.Contains(Probation, action.Inspectorates!);
         using var probationManager = Platform.Client(await Platform.Tokens.Staff("manager", Probation));
-        JsonNode followUp = null!;
+        List<JsonNode> followUp = [];
         await Testing.Platform.WaitUntil(async () =>
-            (followUp = await (await probationManager.GetAsync($"/api/{Probation}/follow-ups?inspectionId={id}")).Expect(HttpStatusCode.OK)).AsArray().Count == 1,
+            (followUp = await probationManager.AllPages($"/api/{Probation}/follow-ups?inspectionId={id}")).Count == 1,
             TimeSpan.FromSeconds(30), "HMI Probation to open its follow-up");
-        var path = $"/api/{Probation}/follow-ups/{followUp[0]!["id"]}";
-        Assert.Equal("improvement-monitoring", followUp[0]!["process"]!.GetValue<string>());
+        var path = $"/api/{Probation}/follow-ups/{followUp[0]["id"]}";
+        Assert.Equal("improvement-monitoring", followUp[0]["process"]!.GetValue<string>());
         var early = await (await probationManager.PostJson($"{path}/close", new { on = "2027-01-04", decision = "Done" })).ExpectProblem(HttpStatusCode.Conflict);
         Assert.NotNull(early["rule"]);
         var due = Platform.Clock.GetUtcNow().AddDays(40).ToString("yyyy-MM-dd");
@@ -157,8 +157,8 @@ public sealed class HmiProbationTests(EveryInspectorateFixture fixture)
         // The youth justice service reads what is asked of it through the gateway.
         using (var partner = Platform.Client(await Platform.Tokens.Partner(area, "youth-justice")))
         {
-            var asked = await (await partner.GetAsync($"/api/{Probation}/partner/follow-ups")).Expect(HttpStatusCode.OK);
-            Assert.Equal(id, asked.AsArray().Single()!["inspectionId"]!.GetValue<Guid>());
+            var asked = await partner.AllPages($"/api/{Probation}/partner/follow-ups");
+            Assert.Equal(id, asked.Single()["inspectionId"]!.GetValue<Guid>());
         }
 
         // The letter is signed for the four: one without HMI Probation's signatory is refused, naming it.

@@ -75,10 +75,10 @@ public sealed class PartnerFollowUpPageTests(WebFixture fixture)
 
     private static async Task<Guid> OnlyFollowUp(HttpClient staff, string inspectorate, Guid inspectionId)
     {
-        JsonNode? list = null;
+        List<JsonNode> list = [];
         await Testing.Platform.WaitUntil(async () =>
-            (list = await (await staff.GetAsync($"/api/{inspectorate}/follow-ups?inspectionId={inspectionId}")).Expect(HttpStatusCode.OK)).AsArray().Count == 1,
+            (list = await staff.AllPages($"/api/{inspectorate}/follow-ups?inspectionId={inspectionId}")).Count == 1,
             TimeSpan.FromSeconds(30), $"{inspectorate} to open its follow-up of the priority action");
-        return list!.AsArray()[0]!["id"]!.GetValue<Guid>();
+        return list[0]["id"]!.GetValue<Guid>();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
 using MassTransit;
@@ -115,8 +116,9 @@ public sealed class FuzzContext
             {
                 await Platform.WaitUntil(async () =>
                 {
-                    var list = await staff.GetFromJsonAsync<JsonArray>($"/api/{service}/follow-ups?inspectionId={InspectionId}");
-                    ids = list?.Select(f => f!["id"]!.GetValue<Guid>()).ToArray() ?? [];
+                    // One page holds them: a fresh inspection has a handful of follow-ups, far fewer than the largest page.
+                    var page = await staff.GetFromJsonAsync<JsonObject>($"/api/{service}/follow-ups?inspectionId={InspectionId}&limit={PageQuery.MaxLimit}");
+                    ids = page?["items"]?.AsArray().Select(f => f!["id"]!.GetValue<Guid>()).ToArray() ?? [];
                     return ids.Length >= 3;
                 }, TimeSpan.FromSeconds(30), $"{service} to open its follow-ups");
             }

@@ -10,6 +10,7 @@ using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.Data;
 using Jtai.Ofsted.InformationExchange.AnnexA;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -139,13 +140,21 @@ public static partial class AnnexAUploads
         return TypedResults.Created($"/api/ofsted/inspections/{inspectionId}/information-exchange/annex-a/uploads/{upload.Id}", AnnexAUploadView.From(upload));
     }
 
-    /// <summary>Uploads of the lists, current and superseded: the team sees all, the local authority its own.</summary>
-    public static async Task<Ok<List<AnnexAUploadView>>> List(Guid inspectionId, Standing standing, OfstedDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Uploads of the lists, current and superseded: the team sees all, the local authority its own. By list, the latest version first,
+    /// a page at a time (<c>?limit=&amp;after=</c>; keyset on list and version): every re-upload adds one.
+    /// </summary>
+    public static async Task<Results<Ok<Page<AnnexAUploadView>>, ValidationProblem>> List(
+        Guid inspectionId, [AsParameters] PageQuery page, Standing standing, OfstedDbContext db, CancellationToken ct)
     {
+        if (page.Problems<UploadCursor>() is { } problems) return TypedResults.ValidationProblem(problems);
         var uploads = db.Set<AnnexAUpload>().AsNoTracking().Where(u => u.InspectionId == inspectionId);
         if (standing.IsPartner) uploads = uploads.Where(u => u.Agency == standing.Agency);
-        var list = await uploads.OrderBy(u => u.ListNumber).ThenByDescending(u => u.Version).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(AnnexAUploadView.From).ToList());
+        if (page.AfterAs<UploadCursor>() is { } after)
+            uploads = uploads.Where(u => EF.Functions.GreaterThan(ValueTuple.Create((int)u.ListNumber, -u.Version), ValueTuple.Create(after.List, -after.Version)));
+        var rows = await uploads.OrderBy(u => u.ListNumber).ThenByDescending(u => u.Version).Take(page.Size + 1).ToListAsync(ct);
+        var shown = page.PageOf(rows, u => new UploadCursor(u.ListNumber, u.Version));
+        return TypedResults.Ok(new Page<AnnexAUploadView>(shown.Items.Select(AnnexAUploadView.From).ToList(), shown.Next));
     }
 
     public sealed record RowView(int List, int Row, string ChildId, string? Gender, string? Ethnicity, DateOnly? DateOfBirth, int Age,

@@ -32,5 +32,7 @@ internal sealed class ChildDataReadConfiguration : IEntityTypeConfiguration<Chil
         e.Property(r => r.What).HasMaxLength(200);
         e.Property(r => r.Detail).HasMaxLength(2000);
         e.HasIndex(r => new { r.InspectionId, r.At });
+        // The audit log's order and cursor within an inspection.
+        e.HasIndex(r => new { r.InspectionId, r.Id });
     }
 }

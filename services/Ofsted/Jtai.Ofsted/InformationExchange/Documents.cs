@@ -6,6 +6,7 @@ using Jtai.Messaging.Outbox;
 using Jtai.Ofsted.CaseSelection;
 using Jtai.Ofsted.Data;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -91,24 +92,35 @@ public static class Documents
         Store(inspectionId, file, user, standing, db, outbox, clock, options.Value, ct, _ => Task.FromResult<Outcome>(
             new Slot(DocumentKinds.PartnershipAudit, CaseRecordTypes.ThemesSummary, null, AnnexAItems.PartnershipAudits, "Summary of themes and learning")));
 
-    /// <summary>Documents' descriptions (no content): the team sees all; a partner what its agency filed.</summary>
-    public static async Task<Ok<List<DocumentView>>> List(Guid inspectionId, Standing standing, OfstedDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Documents' descriptions (no content): the team sees all; a partner what its agency filed. By kind and item, the latest version
+    /// first, a page at a time (<c>?limit=&amp;after=</c>; keyset on that order and the id): re-uploads add versions through the weeks.
+    /// </summary>
+    public static async Task<Results<Ok<Page<DocumentView>>, ValidationProblem>> List(
+        Guid inspectionId, [AsParameters] PageQuery page, Standing standing, OfstedDbContext db, CancellationToken ct)
     {
+        if (page.Problems<DocumentCursor>() is { } problems) return TypedResults.ValidationProblem(problems);
         var documents = db.Set<InformationDocument>().AsNoTracking().Where(d => d.InspectionId == inspectionId);
         // A partner lists what its agency filed; a named health body what it filed itself (¶105).
         if (standing.IsPartner) documents = documents.Where(d => d.Agency == standing.Agency && d.HealthBody == standing.HealthBody);
-        var rows = await documents.OrderBy(d => d.Kind).ThenBy(d => d.Item).ThenByDescending(d => d.Version)
+        if (page.AfterAs<DocumentCursor>() is { } after)
+            // The version runs the other way: compared negated, the four keys compare as one row value.
+            documents = documents.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.Kind, d.Item, -d.Version, d.Id),
+                ValueTuple.Create(after.Kind, after.Item, -after.Version, after.Id)));
+        var rows = await documents.OrderBy(d => d.Kind).ThenBy(d => d.Item).ThenByDescending(d => d.Version).ThenBy(d => d.Id)
+            .Take(page.Size + 1)
             .Select(d => new
             {
                 d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt,
                 d.SupersededAt, d.PeriodKind, d.PeriodText, d.PeriodFrom, d.PeriodTo, d.CoversFrom, d.CoversTo, d.PeriodWarning, d.HealthBody,
             })
             .ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(d => new DocumentView(d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version, d.FileName, d.ContentType,
-                d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt, d.SupersededAt,
+        var shown = page.PageOf(rows, d => new DocumentCursor(d.Kind, d.Item, d.Version, d.Id));
+        return TypedResults.Ok(new Page<DocumentView>(shown.Items.Select(d => new DocumentView(d.Id, d.Kind, d.Item, d.ChildId, d.Agency, d.Version,
+                d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.UploadedBy, d.UploadedAt, d.SupersededAt,
                 d.PeriodKind is { } kind ? new DocumentPeriod(kind, d.PeriodText!, d.PeriodFrom, d.PeriodTo!.Value, d.CoversFrom, d.CoversTo, d.PeriodWarning) : null,
                 d.HealthBody))
-            .ToList());
+            .ToList(), shown.Next));
     }
 
     /// <summary>A document's content: the team, or the agency that filed it. Reads of a child's documents are audited.</summary>

@@ -10,6 +10,7 @@ using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 
 namespace Jtai.Ofsted.IssuesOfConcern;
 
@@ -75,19 +76,26 @@ public static class IssuesOfConcernApi
         return TypedResults.Created($"/api/ofsted/issues-of-concern/inspections/{inspectionId}/{issue.Id}", IssueOfConcernView.From(issue));
     }
 
-    private static async Task<Ok<List<IssueOfConcernView>>> List(Guid inspectionId, OfstedDbContext db, CancellationToken ct) =>
-        await Listed(inspectionId, openOnly: false, db, ct);
+    /// <summary>The inspection's issues, oldest raised first, a page at a time (<c>?limit=&amp;after=</c>; keyset on when raised and the id).</summary>
+    private static Task<Results<Ok<Page<IssueOfConcernView>>, ValidationProblem>> List(
+        Guid inspectionId, [AsParameters] PageQuery page, OfstedDbContext db, CancellationToken ct) =>
+        Listed(inspectionId, openOnly: false, page, db, ct);
 
-    /// <summary>Open issues, oldest first: the lead follows each up at the KIT meetings (¶71).</summary>
-    private static async Task<Ok<List<IssueOfConcernView>>> KitFollowUp(Guid inspectionId, OfstedDbContext db, CancellationToken ct) =>
-        await Listed(inspectionId, openOnly: true, db, ct);
+    /// <summary>Open issues, oldest first, paged as the whole list: the lead follows each up at the KIT meetings (¶71).</summary>
+    private static Task<Results<Ok<Page<IssueOfConcernView>>, ValidationProblem>> KitFollowUp(
+        Guid inspectionId, [AsParameters] PageQuery page, OfstedDbContext db, CancellationToken ct) =>
+        Listed(inspectionId, openOnly: true, page, db, ct);
 
-    private static async Task<Ok<List<IssueOfConcernView>>> Listed(Guid inspectionId, bool openOnly, OfstedDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Page<IssueOfConcernView>>, ValidationProblem>> Listed(
+        Guid inspectionId, bool openOnly, PageQuery page, OfstedDbContext db, CancellationToken ct)
     {
-        var issues = await db.Set<IssueOfConcern>().AsNoTracking()
-            .Where(i => i.InspectionId == inspectionId && (!openOnly || i.ClosedAt == null))
-            .OrderBy(i => i.RaisedAt).ToListAsync(ct);
-        return TypedResults.Ok(issues.Select(IssueOfConcernView.From).ToList());
+        if (page.Problems<InstantCursor>() is { } problems) return TypedResults.ValidationProblem(problems);
+        var issues = db.Set<IssueOfConcern>().AsNoTracking().Where(i => i.InspectionId == inspectionId && (!openOnly || i.ClosedAt == null));
+        if (page.AfterAs<InstantCursor>() is { } after)
+            issues = issues.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.RaisedAt, i.Id), ValueTuple.Create(after.At, after.Id)));
+        var rows = await issues.OrderBy(i => i.RaisedAt).ThenBy(i => i.Id).Take(page.Size + 1).ToListAsync(ct);
+        var shown = page.PageOf(rows, i => new InstantCursor(i.RaisedAt, i.Id));
+        return TypedResults.Ok(new Page<IssueOfConcernView>(shown.Items.Select(IssueOfConcernView.From).ToList(), shown.Next));
     }
 
     private static async Task<Results<Ok<IssueOfConcernView>, NotFound>> Get(Guid inspectionId, Guid issueId, [AsParameters] ConcernServices s)

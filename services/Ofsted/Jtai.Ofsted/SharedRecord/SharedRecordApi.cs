@@ -10,6 +10,7 @@ using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 
 namespace Jtai.Ofsted.SharedRecord;
 
@@ -37,15 +38,22 @@ public static class SharedRecordApi
         return app;
     }
 
-    private static async Task<Results<Ok<List<SharedEntryView>>, ValidationProblem>> List(
-        Guid inspectionId, string? kind, ClaimsPrincipal user, OfstedDbContext db, CancellationToken ct)
+    /// <summary>The record's entries (<c>?kind=</c>: of one kind) in the order written, a page at a time (<c>?limit=&amp;after=</c>; keyset on
+    /// when written and the id): the team adds to it through the fieldwork.</summary>
+    private static async Task<Results<Ok<Page<SharedEntryView>>, ValidationProblem>> List(
+        Guid inspectionId, string? kind, [AsParameters] PageQuery page, OfstedDbContext db, CancellationToken ct)
     {
         var errors = new RequestErrors();
-        if (kind is not null && !errors.OneOf(kind, SharedEntryKinds.All, "kind")) return TypedResults.ValidationProblem(errors.ToDictionary());
-        var entries = await db.Set<SharedEntry>().AsNoTracking()
-            .Where(s => s.InspectionId == inspectionId && (kind == null || s.Kind == kind))
-            .OrderBy(s => s.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok(entries.Select(SharedEntryView.From).ToList());
+        if (kind is not null) errors.OneOf(kind, SharedEntryKinds.All, "kind");
+        if (page.Problems<InstantCursor>() is { } problems)
+            foreach (var (field, messages) in problems) errors.Add(field, messages[0]);
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        var entries = db.Set<SharedEntry>().AsNoTracking().Where(s => s.InspectionId == inspectionId && (kind == null || s.Kind == kind));
+        if (page.AfterAs<InstantCursor>() is { } after)
+            entries = entries.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.CreatedAt, s.Id), ValueTuple.Create(after.At, after.Id)));
+        var rows = await entries.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Take(page.Size + 1).ToListAsync(ct);
+        var shown = page.PageOf(rows, s => new InstantCursor(s.CreatedAt, s.Id));
+        return TypedResults.Ok(new Page<SharedEntryView>(shown.Items.Select(SharedEntryView.From).ToList(), shown.Next));
     }
 
     private static async Task<Results<Ok<SharedEntryView>, NotFound>> Get(

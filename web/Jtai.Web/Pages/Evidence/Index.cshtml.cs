@@ -15,7 +15,7 @@ public sealed class IndexModel(GatewayClient gateway) : PageModel
     {
         if (EvidencePaths.Records(User, id) is not { } path) return NotFound();
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        Records = (await gateway.Get<List<EvidenceView>>(path, ct)).OrderByDescending(r => r.GatheredAt).ToList();
+        Records = (await gateway.GetAll<EvidenceView>(path, ct)).OrderByDescending(r => r.GatheredAt).ToList();
         Inspection = await inspection;
         return Page();
     }

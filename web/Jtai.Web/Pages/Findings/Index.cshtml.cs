@@ -91,7 +91,7 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
     private async Task Load(Guid id, CancellationToken ct)
     {
         var register = gateway.Get<FindingsRegisterView>(FindingPaths.Register(id), ct);
-        var entries = gateway.Find<List<SharedEntryView>>(FindingPaths.SharedRecord(id), ct);
+        var entries = gateway.FindAll<SharedEntryView>($"{FindingPaths.SharedRecord(id)}?kind={FindingWords.EvaluativeSummary}", ct);
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         var framework = gateway.Get<FrameworkView>(EvidencePaths.Framework(Inspection.Theme, Inspection.FrameworkVersion), ct);
         Register = await register;

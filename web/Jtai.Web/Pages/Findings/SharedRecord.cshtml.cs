@@ -12,7 +12,7 @@ public sealed class SharedRecordModel(GatewayClient gateway) : PageModel
 
     public async Task OnGet(Guid id, CancellationToken ct)
     {
-        var entries = gateway.Get<List<SharedEntryView>>(FindingPaths.SharedRecord(id), ct);
+        var entries = gateway.GetAll<SharedEntryView>(FindingPaths.SharedRecord(id), ct);
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
         Entries = (await entries).OrderBy(e => e.CreatedAt).ToList();
     }

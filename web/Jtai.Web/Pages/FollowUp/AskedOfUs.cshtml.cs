@@ -40,19 +40,19 @@ public sealed class AskedOfUsModel(GatewayClient gateway) : PageModel
     {
         // Only the services of the inspectorates taking part hold follow-ups of this inspection.
         Inspection = await gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        var lists = await Task.WhenAll(Inspection.Inspectorates.Select(i => Read(i, ct)));
-        FollowUps = lists.SelectMany(l => l.FollowUps ?? []).Where(f => f.InspectionId == id).ToList();
+        var lists = await Task.WhenAll(Inspection.Inspectorates.Select(i => Read(i, id, ct)));
+        FollowUps = lists.SelectMany(l => l.FollowUps ?? []).ToList();
         Unavailable = [.. lists.Where(l => l.Unavailable).Select(l => l.Inspectorate)];
     }
 
     /// <summary>The inspectorates whose service did not answer: the page shows the others' follow-ups and names these, rather than nothing at all.</summary>
     public IReadOnlyList<string> Unavailable { get; private set; } = [];
 
-    private async Task<(string Inspectorate, List<PartnerFollowUpView>? FollowUps, bool Unavailable)> Read(string inspectorate, CancellationToken ct)
+    private async Task<(string Inspectorate, List<PartnerFollowUpView>? FollowUps, bool Unavailable)> Read(string inspectorate, Guid id, CancellationToken ct)
     {
         try
         {
-            return (inspectorate, await gateway.Find<List<PartnerFollowUpView>>($"/api/{inspectorate}/partner/follow-ups", ct), false);
+            return (inspectorate, await gateway.FindAll<PartnerFollowUpView>($"/api/{inspectorate}/partner/follow-ups?inspectionId={id}", ct), false);
         }
         catch (HttpRequestException e) when (e.StatusCode is System.Net.HttpStatusCode.ServiceUnavailable or System.Net.HttpStatusCode.BadGateway or System.Net.HttpStatusCode.GatewayTimeout)
         {

@@ -38,7 +38,7 @@ public sealed class IndexModel(GatewayClient gateway) : PageModel
         if (User.Inspectorate() is not { } inspectorate) return NotFound();
         Inspectorate = inspectorate;
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        var list = await gateway.Get<List<FollowUpListItem>>($"/api/{inspectorate}/follow-ups?inspectionId={id}", ct);
+        var list = await gateway.GetAll<FollowUpListItem>($"/api/{inspectorate}/follow-ups?inspectionId={id}", ct);
         var views = new List<FollowUpView>();
         foreach (var item in list) views.Add(await gateway.Get<FollowUpView>($"/api/{inspectorate}/follow-ups/{item.Id}", ct));
         FollowUps = views;

@@ -78,7 +78,7 @@ public sealed class AnnexAListModel(GatewayClient gateway) : PageModel
         List = list;
         ListTitle = AnnexAItems.Find(AnnexAItems.AnnexAList(list))?.Title ?? $"List {list}";
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        var uploads = gateway.Find<List<AnnexAUploadView>>(ExchangePaths.Uploads(id), ct);
+        var uploads = gateway.FindAll<AnnexAUploadView>(ExchangePaths.Uploads(id), ct);
         Inspection = await inspection;
         Uploads = (await uploads)?.Where(u => u.List == list).OrderByDescending(u => u.Version).ToList();
     }

@@ -117,7 +117,7 @@ public sealed class DocumentModel(GatewayClient gateway) : FormPageModel
         RecordTypes = agency is not null && CaseRecordTypes.ByAgency.TryGetValue(agency, out var types) ? types : [];
 
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        var documents = gateway.Get<List<DocumentView>>(DocumentPaths.List(id), ct);
+        var documents = gateway.GetAll<DocumentView>(DocumentPaths.List(id), ct);
         var asked = kind is CaseRecords or PartnershipAudits ? gateway.Find<List<AskedChild>>(SelectionPaths.Asked(id), ct) : null;
         var checklist = kind is Performance ? gateway.Find<ChecklistView>(InspectionPaths.Checklist(id), ct) : null;
         Inspection = await inspection;

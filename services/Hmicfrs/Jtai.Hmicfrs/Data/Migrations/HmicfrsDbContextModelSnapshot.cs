@@ -283,6 +283,9 @@ namespace Jtai.Hmicfrs.Data.Migrations
                     b.HasIndex("InspectionId", "AuthorId")
                         .HasDatabaseName("ix_evidence_records_inspection_id_author_id");
 
+                    b.HasIndex("InspectionId", "GatheredAt", "Id")
+                        .HasDatabaseName("ix_evidence_records_inspection_id_gathered_at_id");
+
                     b.ToTable("evidence_records", (string)null);
                 });
 
@@ -426,12 +429,15 @@ namespace Jtai.Hmicfrs.Data.Migrations
                     b.HasIndex("InspectionId")
                         .HasDatabaseName("ix_follow_ups_inspection_id");
 
-                    b.HasIndex("LocalAreaCode")
-                        .HasDatabaseName("ix_follow_ups_local_area_code");
-
                     b.HasIndex("PriorityActionId")
                         .IsUnique()
                         .HasDatabaseName("ix_follow_ups_priority_action_id");
+
+                    b.HasIndex("OpenedAt", "Id")
+                        .HasDatabaseName("ix_follow_ups_opened_at_id");
+
+                    b.HasIndex("LocalAreaCode", "OpenedAt", "Id")
+                        .HasDatabaseName("ix_follow_ups_local_area_code_opened_at_id");
 
                     b.ToTable("follow_ups", (string)null);
                 });
@@ -717,6 +723,9 @@ namespace Jtai.Hmicfrs.Data.Migrations
 
                     b.HasIndex("LocalAreaCode", "ReadAt")
                         .HasDatabaseName("ix_intelligence_reads_local_area_code_read_at");
+
+                    b.HasIndex("ReadAt", "Id")
+                        .HasDatabaseName("ix_intelligence_reads_read_at_id");
 
                     b.ToTable("intelligence_reads", (string)null);
                 });

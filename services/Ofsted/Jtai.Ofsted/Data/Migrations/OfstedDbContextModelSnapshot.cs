@@ -133,6 +133,9 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.HasIndex("InspectionId", "AuthorId")
                         .HasDatabaseName("ix_evidence_records_inspection_id_author_id");
 
+                    b.HasIndex("InspectionId", "GatheredAt", "Id")
+                        .HasDatabaseName("ix_evidence_records_inspection_id_gathered_at_id");
+
                     b.ToTable("evidence_records", (string)null);
                 });
 
@@ -276,12 +279,15 @@ namespace Jtai.Ofsted.Data.Migrations
                     b.HasIndex("InspectionId")
                         .HasDatabaseName("ix_follow_ups_inspection_id");
 
-                    b.HasIndex("LocalAreaCode")
-                        .HasDatabaseName("ix_follow_ups_local_area_code");
-
                     b.HasIndex("PriorityActionId")
                         .IsUnique()
                         .HasDatabaseName("ix_follow_ups_priority_action_id");
+
+                    b.HasIndex("OpenedAt", "Id")
+                        .HasDatabaseName("ix_follow_ups_opened_at_id");
+
+                    b.HasIndex("LocalAreaCode", "OpenedAt", "Id")
+                        .HasDatabaseName("ix_follow_ups_local_area_code_opened_at_id");
 
                     b.ToTable("follow_ups", (string)null);
                 });
@@ -567,6 +573,9 @@ namespace Jtai.Ofsted.Data.Migrations
 
                     b.HasIndex("LocalAreaCode", "ReadAt")
                         .HasDatabaseName("ix_intelligence_reads_local_area_code_read_at");
+
+                    b.HasIndex("ReadAt", "Id")
+                        .HasDatabaseName("ix_intelligence_reads_read_at_id");
 
                     b.ToTable("intelligence_reads", (string)null);
                 });
@@ -1810,6 +1819,9 @@ namespace Jtai.Ofsted.Data.Migrations
 
                     b.HasIndex("InspectionId", "At")
                         .HasDatabaseName("ix_child_data_reads_inspection_id_at");
+
+                    b.HasIndex("InspectionId", "Id")
+                        .HasDatabaseName("ix_child_data_reads_inspection_id_id");
 
                     b.ToTable("child_data_reads", (string)null);
                 });
