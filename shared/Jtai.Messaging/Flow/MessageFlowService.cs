@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Jtai.Contracts.Flow;
@@ -69,16 +70,41 @@ public sealed class MessageFlowService(
             Attempts = f.Attempt,
             LastError = f.Error,
         }));
+        var entries = reply.Entries.ToList();
+        foreach (var entry in entries) entry.Key = KeyOf(entry);
+        IEnumerable<FlowEntry> ordered = entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal);
+        if (request.After is { } after)
+            ordered = ordered.Where(e => Compare(e.At, e.Key, after) is var c && (c > 0 || (c == 0 && after.Inclusive)));
+        if (request.Limit > 0) ordered = ordered.Take(request.Limit);
+        reply.Entries.Clear();
+        reply.Entries.AddRange(ordered);
         return reply;
+    }
+
+    /// <summary>
+    /// An entry's order among the service's entries of the same moment: published before consumed, then by attempt
+    /// (zero-padded so the text sorts as the number), then message and consumer. Compared ordinally here and by the
+    /// orchestrator, which merges the services' pages.
+    /// </summary>
+    private static string KeyOf(FlowEntry e) =>
+        $"{(e.Direction == "published" ? 0 : 1)}.{e.Attempts.ToString("D10", CultureInfo.InvariantCulture)}.{e.MessageId}.{e.Consumer}";
+
+    /// <summary>Where an entry falls against a position: above zero after it, zero on it.</summary>
+    private static int Compare(Timestamp at, string key, ListPosition position)
+    {
+        var byTime = at.CompareTo(position.At);
+        return byTime != 0 ? byTime : string.CompareOrdinal(key, position.Key);
     }
 
     public override async Task<MessagingStatusReply> GetMessagingStatus(MessagingStatusRequest request, ServerCallContext context)
     {
         var limit = Math.Clamp(request.Limit == 0 ? 100 : request.Limit, 1, 1000);
         var stuckAfter = TimeSpan.FromSeconds(Math.Max(0, request.StuckAfterSeconds));
+        if (request.StuckOutboxAfter is { } outboxAfter && !MessageLogStatus.IsSequenceKey(outboxAfter.Key))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "stuck_outbox_after.key must be an outbox sequence of 19 digits."));
         var sample = await status.Sample(context.CancellationToken);
-        var stuck = await status.StuckOutbox(stuckAfter, limit, context.CancellationToken);
-        var overdue = await status.OverdueDeadlines(limit, context.CancellationToken);
+        var stuck = await status.StuckOutbox(stuckAfter, limit, PositionOf(request.StuckOutboxAfter), context.CancellationToken);
+        var overdue = await status.OverdueDeadlines(limit, PositionOf(request.OverdueDeadlinesAfter), context.CancellationToken);
 
         var reply = new MessagingStatusReply
         {
@@ -99,6 +125,7 @@ public sealed class MessageFlowService(
             Attempts = m.Attempts,
             LastError = m.LastError ?? "",
             TraceId = TraceIdOf(m.TraceParent),
+            Key = MessageLogStatus.SequenceKey(m.Sequence),
         }));
         reply.OverdueDeadlines.AddRange(overdue.Select(d => new OverdueDeadline
         {
@@ -109,6 +136,9 @@ public sealed class MessageFlowService(
         }));
         return reply;
     }
+
+    private static RowPosition? PositionOf(ListPosition? position) =>
+        position is null ? null : new RowPosition(position.At.ToDateTimeOffset(), position.Key, position.Inclusive);
 
     // traceparent is "00-{trace id}-{span id}-{flags}".
     private static string TraceIdOf(string? traceParent) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jtai.Messaging.Data;
 using Jtai.Messaging.Deadlines;
 using Jtai.Messaging.Outbox;
@@ -17,6 +18,12 @@ public sealed class MonitoringOptions
     /// <summary>A threshold still breached is logged again after this long.</summary>
     public TimeSpan WarningRepeat { get; set; } = TimeSpan.FromMinutes(5);
 }
+
+/// <summary>
+/// Where a list gathered from several services stopped, as this service reads on: its rows after this moment and
+/// key, or from that very row when <paramref name="Inclusive"/> (the list stopped in a service ordered before this one).
+/// </summary>
+public sealed record RowPosition(DateTimeOffset At, string Key, bool Inclusive);
 
 /// <summary>One reading of the service's message log: what waits in the outbox and the deadline rows.</summary>
 public sealed record MessageLogSample(
@@ -46,21 +53,44 @@ public sealed class MessageLogStatus(MessagingDbContext db, TimeProvider clock, 
         return new MessageLogSample(now, backlog, oldest, age, dueCount, overdueCount);
     }
 
-    /// <summary>Unpublished outbox rows written at least <paramref name="olderThan"/> ago, oldest first.</summary>
-    public Task<List<OutboxMessage>> StuckOutbox(TimeSpan olderThan, int limit, CancellationToken ct)
+    /// <summary>
+    /// Unpublished outbox rows written at least <paramref name="olderThan"/> ago, oldest first (then by sequence),
+    /// after <paramref name="after"/> (its key is a <see cref="SequenceKey"/>).
+    /// </summary>
+    public Task<List<OutboxMessage>> StuckOutbox(TimeSpan olderThan, int limit, RowPosition? after, CancellationToken ct)
     {
         var before = clock.GetUtcNow() - olderThan;
-        return db.OutboxMessages.AsNoTracking()
-            .Where(m => m.PublishedAt == null && m.CreatedAt <= before)
-            .OrderBy(m => m.Sequence).Take(limit).ToListAsync(ct);
+        var rows = db.OutboxMessages.AsNoTracking().Where(m => m.PublishedAt == null && m.CreatedAt <= before);
+        if (after is { } a)
+        {
+            var sequence = long.Parse(a.Key, NumberStyles.None, CultureInfo.InvariantCulture);
+            rows = a.Inclusive
+                ? rows.Where(m => m.CreatedAt > a.At || (m.CreatedAt == a.At && m.Sequence >= sequence))
+                : rows.Where(m => m.CreatedAt > a.At || (m.CreatedAt == a.At && m.Sequence > sequence));
+        }
+        return rows.OrderBy(m => m.CreatedAt).ThenBy(m => m.Sequence).Take(limit).ToListAsync(ct);
     }
 
-    /// <summary>Deadline rows unfired longer than DeadlineOverdueAfter past their time, oldest first.</summary>
-    public Task<List<Deadline>> OverdueDeadlines(int limit, CancellationToken ct)
+    /// <summary>A stuck row's key in its position: the sequence, zero-padded so its text sorts as its number.</summary>
+    public static string SequenceKey(long sequence) => sequence.ToString("D19", CultureInfo.InvariantCulture);
+
+    public static bool IsSequenceKey(string key) => key.Length == 19 && long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>
+    /// Deadline rows unfired longer than DeadlineOverdueAfter past their time, oldest first (then by key), after
+    /// <paramref name="after"/>. Keys are compared byte by byte (collation "C"): the orchestrator merges the services'
+    /// lists in that order, whatever the database's collation.
+    /// </summary>
+    public Task<List<Deadline>> OverdueDeadlines(int limit, RowPosition? after, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var before = now - options.Value.DeadlineOverdueAfter;
-        return Due(now).Where(d => d.DueAt <= before).OrderBy(d => d.DueAt).Take(limit).ToListAsync(ct);
+        var rows = Due(now).Where(d => d.DueAt <= before);
+        if (after is { } a)
+            rows = a.Inclusive
+                ? rows.Where(d => d.DueAt > a.At || (d.DueAt == a.At && string.Compare(EF.Functions.Collate(d.Key, "C"), a.Key) >= 0))
+                : rows.Where(d => d.DueAt > a.At || (d.DueAt == a.At && string.Compare(EF.Functions.Collate(d.Key, "C"), a.Key) > 0));
+        return rows.OrderBy(d => d.DueAt).ThenBy(d => EF.Functions.Collate(d.Key, "C")).Take(limit).ToListAsync(ct);
     }
 
     private IQueryable<Deadline> Due(DateTimeOffset now) =>

@@ -92,9 +92,10 @@ public readonly record struct InstantCursor(DateTimeOffset At, Guid Id) : IPageC
 internal static class Cursors
 {
     /// <summary>The dot-separated parts of a cursor, or null when the text is not one this platform gave out.</summary>
-    public static string[]? Parts(string? text, int count)
+    /// <param name="maxLength">The longest cursor of the kind (a bound on what is decoded): one carrying names is longer.</param>
+    public static string[]? Parts(string? text, int count, int maxLength = 256)
     {
-        if (string.IsNullOrEmpty(text) || text.Length > 256) return null;
+        if (string.IsNullOrEmpty(text) || text.Length > maxLength) return null;
         string decoded;
         try { decoded = Base64UrlEncoder.Decode(text); }
         catch (Exception e) when (e is FormatException or ArgumentException) { return null; }

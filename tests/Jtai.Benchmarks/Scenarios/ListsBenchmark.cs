@@ -3,9 +3,10 @@ using Jtai.Benchmarks.Load;
 namespace Jtai.Benchmarks.Scenarios;
 
 /// <summary>
-/// The inspection lists (the orchestrator's and an inspectorate's copies) and an inspectorate's follow-ups as inspections grow:
-/// the median time of a caller's first page with 1,000 and with 50,000 inspections stored. Rows are
-/// seeded straight into the benchmark's databases and removed afterwards.
+/// The inspection lists (the orchestrator's and an inspectorate's copies), an inspectorate's follow-ups and the operators'
+/// overdue milestones (one follow-up and one overdue milestone per inspection) as inspections grow: the median time of a
+/// caller's first page with 1,000 and with 50,000 inspections stored. Rows are seeded straight into the benchmark's databases
+/// and removed afterwards.
 /// </summary>
 public static class ListsBenchmark
 {
@@ -16,9 +17,11 @@ public static class ListsBenchmark
     {
         Console.WriteLine($"lists: {Requests} sequential GETs per endpoint at 1,000 and 50,000 inspections, {stack.Runs} runs (load {Stack.LoadAverage()})");
         using var ofsted = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Staff("lead-inspector", "ofsted"));
-        var endpoints = new (string Name, string Path)[]
+        using var operations = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Operations());
+        var endpoints = new (string Name, string Path, HttpClient Client)[]
         {
-            ("orchestrator", "/api/orchestrator/inspections"), ("ofsted", "/api/ofsted/inspections"), ("ofsted follow-ups", "/api/ofsted/follow-ups"),
+            ("orchestrator", "/api/orchestrator/inspections", ofsted), ("ofsted", "/api/ofsted/inspections", ofsted),
+            ("ofsted follow-ups", "/api/ofsted/follow-ups", ofsted), ("overdue", "/api/orchestrator/operations/overdue", operations),
         };
         var results = new Dictionary<(string, int), List<double>>();
         var bytes = new Dictionary<(string, int), long>();
@@ -27,17 +30,17 @@ public static class ListsBenchmark
             foreach (var size in new[] { 1_000, 50_000 })
             {
                 await Seed(stack, size);
-                foreach (var (name, path) in endpoints)
+                foreach (var (name, path, client) in endpoints)
                 {
                     var runs = results[(name, size)] = [];
-                    for (var i = 0; i < 10; i++) await ofsted.GetAsync(path);
+                    for (var i = 0; i < 10; i++) await client.GetAsync(path);
                     for (var run = 0; run < stack.Runs; run++)
                     {
                         var latencies = new List<double>();
                         for (var i = 0; i < Requests; i++)
                         {
                             var watch = System.Diagnostics.Stopwatch.StartNew();
-                            using var response = await ofsted.GetAsync(path);
+                            using var response = await client.GetAsync(path);
                             var body = await response.Content.ReadAsByteArrayAsync();
                             latencies.Add(watch.Elapsed.TotalMilliseconds);
                             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}");
@@ -50,12 +53,14 @@ public static class ListsBenchmark
         }
         finally
         {
+            await Db.Execute(stack.Databases["orchestrator"],
+                "DELETE FROM inspection_milestones WHERE inspection_id IN (SELECT id FROM inspections WHERE local_area_name = @p0)", SeedName);
             await Db.Execute(stack.Databases["orchestrator"], "DELETE FROM inspections WHERE local_area_name = @p0", SeedName);
             await Db.Execute(stack.Databases["ofsted"], "DELETE FROM inspections WHERE local_area_name = @p0", SeedName);
             await Db.Execute(stack.Databases["ofsted"], "DELETE FROM follow_ups WHERE local_area_name = @p0", SeedName);
         }
 
-        foreach (var (name, path) in endpoints)
+        foreach (var (name, path, _) in endpoints)
         {
             var flat = Percentiles.Median(results[(name, 50_000)]) / Percentiles.Median(results[(name, 1_000)]);
             report.Add("lists", $"GET {path} p50, 1,000 inspections ({bytes[(name, 1_000)] / 1024.0:F0} KiB)", "ms", results[(name, 1_000)]);
@@ -75,6 +80,13 @@ public static class ListsBenchmark
             SELECT gen_random_uuid(), 'E08000025', @p0, 'front-door', 1, date '2027-01-06' + (g % 700), 'scheduled', now(), 'bench'
             FROM generate_series(1, @p1) g
             """, SeedName, (int)add);
+        // One overdue milestone per seeded inspection, due at spread moments of the past weeks.
+        await Db.Execute(stack.Databases["orchestrator"], """
+            INSERT INTO inspection_milestones (inspection_id, key, date, description, due_at)
+            SELECT i.id, 'notification', i.fieldwork_start - 14, 'Benchmark overdue', now() - interval '1 minute' * (1 + abs(hashtext(i.id::text)) % 50000)
+            FROM inspections i
+            WHERE i.local_area_name = @p0 AND NOT EXISTS (SELECT 1 FROM inspection_milestones m WHERE m.inspection_id = i.id)
+            """, SeedName);
         await Db.Execute(stack.Databases["ofsted"], """
             INSERT INTO inspections (inspection_id, local_area_code, local_area_name, theme, fieldwork_start, scheduled_at, received_at, stage)
             SELECT gen_random_uuid(), 'E08000025', @p0, 'front-door', date '2027-01-06' + (g % 700), now(), now(), 'scheduled'
@@ -88,6 +100,7 @@ public static class ListsBenchmark
             FROM generate_series(1, @p1) g
             """, SeedName, (int)add);
         await Db.Execute(stack.OwnerDatabases["orchestrator"], "ANALYZE inspections");
+        await Db.Execute(stack.OwnerDatabases["orchestrator"], "ANALYZE inspection_milestones");
         await Db.Execute(stack.OwnerDatabases["ofsted"], "ANALYZE inspections");
         await Db.Execute(stack.OwnerDatabases["ofsted"], "ANALYZE follow_ups");
     }

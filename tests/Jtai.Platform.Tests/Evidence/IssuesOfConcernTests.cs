@@ -53,7 +53,7 @@ public sealed class IssuesOfConcernTests(PlatformFixture fixture)
         using var ops = Platform.Client(await Platform.Tokens.Operations());
         await Testing.Platform.WaitUntil(async () =>
         {
-            var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow")).Expect(HttpStatusCode.OK);
+            var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow?limit=200")).Expect(HttpStatusCode.OK);
             return flow["messages"]!.AsArray().Any(m => m!["service"]!.GetValue<string>() == "ofsted"
                 && m["messageType"]!.GetValue<string>().EndsWith("IssueOfConcernRaised") && m["outcome"]!.GetValue<string>() == "published");
         }, TimeSpan.FromSeconds(15), "IssueOfConcernRaised published by ofsted");

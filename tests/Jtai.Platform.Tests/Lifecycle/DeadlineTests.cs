@@ -46,8 +46,8 @@ public sealed class DeadlineTests(DeadlineFixture fixture)
         var overdue = await (await lead.GetAsync($"/api/orchestrator/inspections/{id}/overdue")).Expect(HttpStatusCode.OK);
         Assert.Equal(["notification"], overdue.AsArray().Select(o => o!["key"]!.GetValue<string>()));
         using var operations = Platform.Client(await Platform.Tokens.Operations());
-        var all = await (await operations.GetAsync("/api/orchestrator/operations/overdue")).Expect(HttpStatusCode.OK);
-        Assert.Contains(all.AsArray(), o => o!["inspectionId"]!.GetValue<Guid>() == id && o["key"]!.GetValue<string>() == "notification");
+        var all = await operations.AllPages("/api/orchestrator/operations/overdue?limit=200");
+        Assert.Contains(all, o => o!["inspectionId"]!.GetValue<Guid>() == id && o["key"]!.GetValue<string>() == "notification");
         (await lead.GetAsync("/api/orchestrator/operations/overdue")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         // Moving the stage alone meets nothing: the milestone is met once each inspectorate's notice is delivered.

@@ -64,7 +64,7 @@ public sealed class FailedDeliveryTests(FailedDeliveryFixture fixture)
 
         // Failed is visible to operations across inspections, and the senior officer is not counted as notified.
         using var operations = Platform.Client(await Platform.Tokens.Operations());
-        var failed = (await (await operations.GetAsync("/api/orchestrator/operations/notices?state=failed")).Expect(HttpStatusCode.OK)).AsArray();
+        var failed = await operations.AllPages("/api/orchestrator/operations/notices?state=failed&limit=200");
         Assert.Contains(failed, n => n!.Str("regarding") == $"issue-of-concern/{first}" && n.Str("service") == "ofsted");
         (await operations.GetAsync("/api/orchestrator/operations/notices?state=lost")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         using var partner = Platform.Client(await Platform.Tokens.Partner("E08000025", "police"));

@@ -60,10 +60,10 @@ public sealed class DeadLetterTests(PlatformFixture fixture)
         var replay = await (await ops.PostJson("/api/orchestrator/operations/dead-letters/replay", new { queue, messageId })).Expect(HttpStatusCode.OK);
         Assert.Equal(1, replay["replayed"]!.GetValue<int>());
 
-        JsonArray records = null!;
+        List<JsonNode> records = null!;
         await Testing.Platform.WaitUntil(async () =>
         {
-            records = (await (await ops.GetAsync($"/api/orchestrator/operations/dead-letters/replays?inspectionId={inspectionId}")).Expect(HttpStatusCode.OK)).AsArray();
+            records = await ops.AllPages($"/api/orchestrator/operations/dead-letters/replays?inspectionId={inspectionId}");
             return records.Count(r => r!["errorQueue"]!.GetValue<string>() == queue) == 2
                 && records[0]!["afterReplay"]!["status"]!.GetValue<string>() == "consumed";
         }, TimeSpan.FromSeconds(30), "the last replay to be recorded as consumed");
@@ -78,7 +78,7 @@ public sealed class DeadLetterTests(PlatformFixture fixture)
         });
         Assert.Equal("failed-again", records[1]!["afterReplay"]!["status"]!.GetValue<string>());
 
-        var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{inspectionId}/flow")).Expect(HttpStatusCode.OK);
+        var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{inspectionId}/flow?limit=200")).Expect(HttpStatusCode.OK);
         Assert.Single(flow["messages"]!.AsArray(), m => m!["service"]!.GetValue<string>() == "ofsted"
             && m["consumer"]?.GetValue<string>() == "InspectionTransitionedConsumer" && m["outcome"]!.GetValue<string>() == "consumed");
 
@@ -87,7 +87,7 @@ public sealed class DeadLetterTests(PlatformFixture fixture)
         var notFound = await (await ops.PostJson("/api/orchestrator/operations/dead-letters/replay", new { queue, messageId = missing }))
             .ExpectProblem(HttpStatusCode.NotFound);
         Assert.Contains(missing.ToString(), notFound["detail"]!.GetValue<string>());
-        var all = (await (await ops.GetAsync("/api/orchestrator/operations/dead-letters/replays")).Expect(HttpStatusCode.OK)).AsArray();
+        var all = await ops.AllPages("/api/orchestrator/operations/dead-letters/replays?limit=200");
         Assert.Contains(all, r => r!["messageId"]?.GetValue<Guid>() == missing && r["outcome"]!.GetValue<string>() == "not-found");
 
         foreach (var other in new[] { "cqc", "hmicfrs" })
@@ -121,8 +121,8 @@ public sealed class DeadLetterTests(PlatformFixture fixture)
         try
         {
             using var ops = Platform.Client(await Platform.Tokens.Operations());
-            var stuck = await (await ops.GetAsync("/api/orchestrator/operations/stuck-work")).Expect(HttpStatusCode.OK);
-            var row = Assert.Single(stuck["stuckOutbox"]!.AsArray(), r => r!["messageId"]!.GetValue<Guid>() == messageId);
+            var stuck = await (await ops.GetAsync("/api/orchestrator/operations/stuck-work?limit=200")).Expect(HttpStatusCode.OK);
+            var row = Assert.Single(stuck["stuckOutbox"]!["items"]!.AsArray(), r => r!["messageId"]!.GetValue<Guid>() == messageId);
             Assert.Equal("hmicfrs", row!["service"]!.GetValue<string>());
             Assert.Equal(inspectionId, row["inspectionId"]!.GetValue<Guid>());
             Assert.Equal(7, row["attempts"]!.GetValue<int>());

@@ -45,7 +45,7 @@ public sealed class MessageLogRetentionTests(ShortMessageLogFixture fixture)
         foreach (var service in new[] { "ofsted", "cqc", "hmicfrs" }) await Platform.CopyHeldBy(service, id);
 
         using var ops = Platform.Client(await Platform.Tokens.Operations());
-        var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow")).Expect(HttpStatusCode.OK);
+        var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow?limit=200")).Expect(HttpStatusCode.OK);
         Assert.All(flow["services"]!.AsArray(), s => Assert.Equal("00:00:03", s!["retentionPeriod"]!.GetValue<string>()));
 
         // Work still to do is never log: an old row the relay has not published yet must stay.
@@ -64,7 +64,7 @@ public sealed class MessageLogRetentionTests(ShortMessageLogFixture fixture)
 
         await Testing.Platform.WaitUntil(async () =>
         {
-            flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow")).Expect(HttpStatusCode.OK);
+            flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow?limit=200")).Expect(HttpStatusCode.OK);
             return flow["messages"]!.AsArray().Count == 1;
         }, TimeSpan.FromSeconds(30), "the purge to leave only the unpublished row");
         var left = Assert.Single(flow["messages"]!.AsArray());

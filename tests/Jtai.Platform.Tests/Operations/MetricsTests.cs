@@ -92,7 +92,7 @@ public sealed class MetricsTests(PlatformFixture fixture)
         System.Text.Json.Nodes.JsonNode flow = null!;
         await Testing.Platform.WaitUntil(async () =>
         {
-            flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{inspectionId}/flow")).Expect(HttpStatusCode.OK);
+            flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{inspectionId}/flow?limit=200")).Expect(HttpStatusCode.OK);
             return flow["messages"]!.AsArray().Count(m => m!["service"]!.GetValue<string>() == "ofsted"
                 && m["consumer"]?.GetValue<string>() == "InspectionTransitionedConsumer") == 4;
         }, TimeSpan.FromSeconds(30), "ofsted's four failed attempts in the flow view");
@@ -123,7 +123,7 @@ public sealed class MetricsTests(PlatformFixture fixture)
         }
         await Testing.Platform.WaitUntil(async () =>
         {
-            flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{inspectionId}/flow")).Expect(HttpStatusCode.OK);
+            flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{inspectionId}/flow?limit=200")).Expect(HttpStatusCode.OK);
             return flow["messages"]!.AsArray().Count(m => m!["consumer"]?.GetValue<string>() == "InspectionTransitionedConsumer"
                 && m["outcome"]!.GetValue<string>() == "consumed") == 3;
         }, TimeSpan.FromSeconds(30), "each inspectorate to consume the replayed message once");

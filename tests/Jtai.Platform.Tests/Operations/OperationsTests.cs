@@ -18,7 +18,7 @@ public sealed class OperationsTests(PlatformFixture fixture)
         foreach (var service in new[] { "ofsted", "cqc", "hmicfrs" }) await Platform.CopyHeldBy(service, id);
 
         using var ops = Platform.Client(await Platform.Tokens.Operations());
-        var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow")).Expect(HttpStatusCode.OK);
+        var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow?limit=200")).Expect(HttpStatusCode.OK);
         Assert.All(flow["services"]!.AsArray(), s => Assert.Equal("answered", s!["status"]!.GetValue<string>()));
 
         var messages = flow["messages"]!.AsArray();
@@ -35,7 +35,7 @@ public sealed class OperationsTests(PlatformFixture fixture)
         });
 
         using var lead = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
-        (await lead.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await lead.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow?limit=200")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class OperationsTests(PlatformFixture fixture)
         try
         {
             using var ops = Platform.Client(await Platform.Tokens.Operations());
-            var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow")).Expect(HttpStatusCode.OK);
+            var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow?limit=200")).Expect(HttpStatusCode.OK);
             var hmicfrs = flow["services"]!.AsArray().Single(s => s!["service"]!.GetValue<string>() == "hmicfrs");
             Assert.Equal("unavailable", hmicfrs!["status"]!.GetValue<string>());
 

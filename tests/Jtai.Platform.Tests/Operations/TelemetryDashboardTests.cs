@@ -63,7 +63,7 @@ public sealed class TelemetryDashboardTests(ProcessPlatformFixture fixture)
 
         // The same trace id is what the operators' flow view links to.
         using var ops = Platform.Client(await Platform.Tokens.Operations());
-        var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow")).Expect(HttpStatusCode.OK);
+        var flow = await (await ops.GetAsync($"/api/orchestrator/operations/inspections/{id}/flow?limit=200")).Expect(HttpStatusCode.OK);
         Assert.All(flow["messages"]!.AsArray(), m => Assert.Equal(traceId.ToString(), m!["traceId"]!.GetValue<string>()));
     }
 

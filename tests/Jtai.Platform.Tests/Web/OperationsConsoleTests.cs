@@ -1,5 +1,10 @@
 using Jtai.Contracts.Events;
+using Jtai.Orchestrator.Data;
+using Jtai.Orchestrator.Operations;
+using Jtai.ServiceDefaults.Paging;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -98,6 +103,56 @@ public sealed class OperationsConsoleTests(WebFixture fixture)
             await Platform.CopyHeldBy(other, inspectionId);
             await (await ops.PostJson("/api/orchestrator/operations/dead-letters/replay", new { queue = $"{other}-inspection-transitioned_error", max = 100 }))
                 .Expect(System.Net.HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
+    public async Task The_replays_on_record_are_shown_a_page_at_a_time()
+    {
+        // More replays than a page holds, the newest on record (far ahead), so they fill the first page and begin the second.
+        var latest = new DateTimeOffset(2100, 1, 4, 9, 0, 0, TimeSpan.Zero);
+        var records = Enumerable.Range(0, PageQuery.DefaultLimit + 3).Select(i => new DeadLetterReplay
+        {
+            Id = Guid.NewGuid(), ReplayedAt = latest.AddMinutes(-i), ReplayedBy = "paging-test", ReplayedByName = "Paging Test",
+            ErrorQueue = "ofsted-paging_error", SourceQueue = "ofsted-paging", MessageId = Guid.NewGuid(),
+            MessageType = $"Jtai.Contracts.Events.PagingTest{i:D2}", Outcome = "not-found",
+        }).ToList();
+        await using (var scope = Platform.Services("orchestrator").CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+            db.AddRange(records);
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            var page = await fixture.SignedIn("operations", subject: "olu.operator", name: "Olu Operator");
+            await page.GotoAsync("/operations/replays");
+            Assert.Equal(PageQuery.DefaultLimit, await page.Locator("#replays tbody tr").CountAsync());
+            var first = await page.Locator("#replays").InnerTextAsync();
+            Assert.Contains("PagingTest00", first);
+            Assert.DoesNotContain($"PagingTest{PageQuery.DefaultLimit:D2}", first);
+            Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "First page" }).CountAsync());
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+            await page.Reached("**/operations/replays?after=*");
+            var second = await page.Locator("#replays").InnerTextAsync();
+            Assert.Contains($"PagingTest{PageQuery.DefaultLimit:D2}", second);
+            Assert.DoesNotContain("PagingTest00", second);
+            await page.ShouldBeAccessible("operations-replays-next-page");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "First page" }).ClickAsync();
+            Assert.Contains("PagingTest00", await page.Locator("#replays").InnerTextAsync());
+
+            // A cursor changed by hand is the page's own address gone wrong: GOV.UK's page for it, not an error of the service.
+            var tampered = await page.GotoAsync("/operations/replays?after=not-a-cursor");
+            Assert.Equal(400, tampered!.Status);
+        }
+        finally
+        {
+            await using var scope = Platform.Services("orchestrator").CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrchestratorDbContext>();
+            var ids = records.Select(r => r.Id).ToList();
+            await db.Set<DeadLetterReplay>().Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync();
         }
     }
 

@@ -9,11 +9,15 @@ public sealed class GatewayClient(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>What the page is about: a refusal (403, 404) means the person sees the GOV.UK error page.</summary>
+    /// <summary>
+    /// What the page is about: a refusal (403, 404) means the person sees the GOV.UK error page; so does a 400,
+    /// the page's own address being wrong (a list's cursor changed by hand).
+    /// </summary>
     public async Task<T> Get<T>(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(path, ct);
         ThrowIfRefused(response, path);
+        if (response.StatusCode == HttpStatusCode.BadRequest) throw new GatewayRefusal(response.StatusCode, path);
         return await Read<T>(response, path, ct);
     }
 

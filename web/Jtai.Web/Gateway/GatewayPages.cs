@@ -37,6 +37,10 @@ public static class GatewayPages
         return items;
     }
 
+    /// <summary>The list's page after the cursor <paramref name="after"/> (the first page when null): what a page's Next link asks for.</summary>
+    public static string After(string path, string? after) =>
+        string.IsNullOrEmpty(after) ? path : $"{path}{(path.Contains('?') ? '&' : '?')}after={Uri.EscapeDataString(after)}";
+
     private static string PageAfter(string path, string? after)
     {
         var query = $"{(path.Contains('?') ? '&' : '?')}limit={PageQuery.MaxLimit}";

@@ -178,7 +178,8 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         e.Property(c => c.AcknowledgedBy).HasMaxLength(200);
         e.Property(c => c.ResponseText).HasMaxLength(Complaint.TextLength);
         e.Property(c => c.RespondedBy).HasMaxLength(200);
-        e.HasIndex(c => c.InspectionId);
+        // An inspection's complaints in the order they came, and the list's cursor.
+        e.HasIndex(c => new { c.InspectionId, c.SubmittedAt, c.Id });
         e.Property(c => c.Version).IsRowVersion();
     }
 }

@@ -7,6 +7,7 @@ using Jtai.Orchestrator.InformalConcerns;
 using Jtai.Orchestrator.Letter;
 using Jtai.Orchestrator.Publication;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,11 +71,14 @@ public static class ComplaintsApi
         return TypedResults.Created($"/api/orchestrator/inspections/{inspectionId}/complaints/{complaint.Id}", ComplaintView.Full(complaint, false, false));
     }
 
-    private static async Task<Ok<List<ComplaintView>>> List(Guid inspectionId, Standing standing, OrchestratorDbContext db, CancellationToken ct)
+    /// <summary>The inspection's complaints in the order they came, a page at a time (<c>?limit=&amp;after=</c>).</summary>
+    private static async Task<Results<Ok<Page<ComplaintView>>, ValidationProblem>> List(
+        Guid inspectionId, [AsParameters] PageQuery page, Standing standing, OrchestratorDbContext db, CancellationToken ct)
     {
-        var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.InspectionId == inspectionId).OrderBy(c => c.SubmittedAt).ToListAsync(ct);
+        if (page.Problems<InstantCursor>() is { } problems) return TypedResults.ValidationProblem(problems);
+        var complaints = await db.ComplaintsPage(inspectionId, page, ct);
         var fired = await ComplaintDeadlines.Fired(db, inspectionId, ct);
-        return TypedResults.Ok(complaints.Select(c => ComplaintView.For(standing, c, fired)).ToList());
+        return TypedResults.Ok(new Page<ComplaintView>(complaints.Items.Select(c => ComplaintView.For(standing, c, fired)).ToList(), complaints.Next));
     }
 
     private static async Task<Results<Ok<ComplaintView>, NotFound>> Get(Guid inspectionId, Guid complaintId, Standing standing, OrchestratorDbContext db, CancellationToken ct)

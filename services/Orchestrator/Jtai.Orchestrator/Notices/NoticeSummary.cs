@@ -64,6 +64,7 @@ internal sealed class NoticeSummaryConfiguration : IEntityTypeConfiguration<Noti
         e.Property(s => s.Error).HasMaxLength(2000);
         e.Property(s => s.Version).IsRowVersion();
         e.HasIndex(s => s.InspectionId);
-        e.HasIndex(s => s.State).HasFilter("state = 'failed'").HasDatabaseName("ix_notice_summaries_failed");
+        // The operators' list of deliveries in a state, newest first: its order and its cursor, so a page costs the same however many there are.
+        e.HasIndex(s => new { s.State, s.UpdatedAt, s.DeliveryId });
     }
 }

@@ -10,6 +10,7 @@ using Jtai.Orchestrator.Timeline;
 using Jtai.ServiceDefaults.Security;
 using Jtai.Orchestrator.Data;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -98,14 +99,22 @@ public static class NoticeSummaryApi
         return TypedResults.Ok(rows.Select(NoticeSummaryView.From).ToList());
     }
 
-    /// <summary>Deliveries in one state across inspections (default: failed), newest first.</summary>
-    private static async Task<Results<Ok<List<NoticeSummaryView>>, ValidationProblem>> ForOperations(string? state, OrchestratorDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Deliveries in one state across inspections (default: failed), newest first, a page at a time
+    /// (<c>?limit=&amp;after=</c>; keyset on the last change and the delivery).
+    /// </summary>
+    private static async Task<Results<Ok<Page<NoticeSummaryView>>, ValidationProblem>> ForOperations(
+        string? state, [AsParameters] PageQuery page, OrchestratorDbContext db, CancellationToken ct)
     {
         state ??= DeliveryStates.Failed;
-        if (!DeliveryStates.All.Contains(state))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = [$"'state' must be one of {string.Join(", ", DeliveryStates.All)}."] });
-        var rows = await db.Set<NoticeSummary>().AsNoTracking().Where(s => s.State == state)
-            .OrderByDescending(s => s.UpdatedAt).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(NoticeSummaryView.From).ToList());
+        var problems = page.Problems<InstantCursor>() ?? new();
+        if (!DeliveryStates.All.Contains(state)) problems["state"] = [$"'state' must be one of {string.Join(", ", DeliveryStates.All)}."];
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        var rows = db.Set<NoticeSummary>().AsNoTracking().Where(s => s.State == state);
+        if (page.AfterAs<InstantCursor>() is { } after)
+            rows = rows.Where(s => EF.Functions.LessThan(ValueTuple.Create(s.UpdatedAt, s.DeliveryId), ValueTuple.Create(after.At, after.Id)));
+        var found = await rows.OrderByDescending(s => s.UpdatedAt).ThenByDescending(s => s.DeliveryId).Take(page.Size + 1).ToListAsync(ct);
+        var paged = page.PageOf(found, s => new InstantCursor(s.UpdatedAt, s.DeliveryId));
+        return TypedResults.Ok(new Page<NoticeSummaryView>(paged.Items.Select(NoticeSummaryView.From).ToList(), paged.Next));
     }
 }

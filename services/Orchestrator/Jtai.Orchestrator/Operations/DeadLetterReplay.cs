@@ -41,7 +41,8 @@ public sealed class DeadLetterReplayConfiguration : IEntityTypeConfiguration<Dea
         e.Property(r => r.TraceId).HasMaxLength(32);
         e.Property(r => r.FaultReason).HasMaxLength(2000);
         e.Property(r => r.Outcome).HasMaxLength(20);
-        e.HasIndex(r => r.ReplayedAt);
+        // The replay history's order and its cursor (newest first): a page costs the same however many replays are on record.
+        e.HasIndex(r => new { r.ReplayedAt, r.Id });
         e.HasIndex(r => r.MessageId);
     }
 }

@@ -1,4 +1,5 @@
 using Jtai.Contracts.Flow;
+using Jtai.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jtai.Orchestrator.Operations;
@@ -10,24 +11,32 @@ public sealed record FlowEntryView(
 /// <param name="RetentionPeriod">How long the service keeps its message log: older messages are no longer shown.</param>
 public sealed record ServiceFlowStatus(string Service, string Status, string? Detail, TimeSpan? RetentionPeriod = null);
 
-public sealed record FlowView(Guid InspectionId, IReadOnlyList<ServiceFlowStatus> Services, IReadOnlyList<FlowEntryView> Messages);
+/// <param name="Next">The cursor of the next page of messages (<c>?after=</c>), null on the last.</param>
+public sealed record FlowView(Guid InspectionId, IReadOnlyList<ServiceFlowStatus> Services, IReadOnlyList<FlowEntryView> Messages, string? Next);
 
 /// <summary>
 /// The operators' flow view of one inspection: every message each service published, consumed or
 /// failed to consume, in time order with trace id and outcome, gathered over gRPC from each
-/// service's own log (a service that does not answer is shown as unavailable, not as empty).
+/// service's own log (a service that does not answer is shown as unavailable, not as empty), a page
+/// at a time (<c>?limit=&amp;after=</c>): an inspection's log grows for as long as the inspection runs.
 /// </summary>
 public static class FlowViewEndpoint
 {
-    public static async Task<Ok<FlowView>> Handle(Guid inspectionId, ServiceMessageLogs logs, CancellationToken ct) =>
-        TypedResults.Ok(Build(inspectionId, await logs.Flow(inspectionId, ct)));
+    public static async Task<Results<Ok<FlowView>, ValidationProblem>> Handle(
+        Guid inspectionId, [AsParameters] PageQuery page, ServiceMessageLogs logs, CancellationToken ct) =>
+        page.Problems<ServicesCursor>() is { } problems
+            ? TypedResults.ValidationProblem(problems)
+            : TypedResults.Ok(Build(inspectionId, page, await logs.Flow(inspectionId, page.Size + 1, page.AfterAs<ServicesCursor>(), ct)));
 
-    public static FlowView Build(Guid inspectionId, IEnumerable<ServiceMessageLogs.Answer<ListMessagesReply>> answers)
+    public static FlowView Build(Guid inspectionId, PageQuery page, IEnumerable<ServiceMessageLogs.Answer<ListMessagesReply>> answers)
     {
         var results = answers.ToList();
-        var entries = results.Where(r => r.Reply is not null).SelectMany(r => r.Reply!.Entries.Select(e => ToView(r.Service, e))).ToList();
+        var paged = GatheredLists.Merge(page, results.Where(r => r.Reply is not null).SelectMany(r => r.Reply!.Entries.Select(e => (r.Service, Entry: e))),
+            r => r.Entry.At.ToDateTimeOffset(), r => r.Entry.Key, r => r.Service);
+        var entries = paged.Items.Select(r => ToView(r.Service, r.Entry)).ToList();
         // The relay stamps a row published when the broker's confirm comes back, which can be after a
-        // fast consumer has already committed: a message is shown published no later than it was first received.
+        // fast consumer has already committed: a message is shown published no later than it was first
+        // received on the same page (the cursor keeps the stamps as logged, so no entry is shown twice or skipped).
         var firstReceived = entries.Where(e => e.Direction == "consumed").GroupBy(e => e.MessageId).ToDictionary(g => g.Key, g => g.Min(e => e.At));
         entries = entries.Select(e => e.Direction == "published" && firstReceived.TryGetValue(e.MessageId, out var received) && received < e.At
             ? e with { At = received } : e).ToList();
@@ -35,7 +44,8 @@ public static class FlowViewEndpoint
             results.Select(r => r.Reply is { } reply
                 ? new ServiceFlowStatus(r.Service, "answered", null, TimeSpan.FromSeconds(reply.RetentionSeconds))
                 : new ServiceFlowStatus(r.Service, "unavailable", r.Error)).ToList(),
-            entries.OrderBy(e => e.At).ThenBy(e => e.Direction == "published" ? 0 : 1).ThenBy(e => e.Attempts).ToList());
+            entries.OrderBy(e => e.At).ThenBy(e => e.Direction == "published" ? 0 : 1).ThenBy(e => e.Attempts).ToList(),
+            paged.Next);
     }
 
     private static FlowEntryView ToView(string service, FlowEntry e) => new(

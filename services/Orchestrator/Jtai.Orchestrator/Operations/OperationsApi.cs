@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Jtai.Contracts.Flow;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Jtai.Orchestrator.Operations;
@@ -52,11 +53,9 @@ public static class OperationsApi
     private static async Task<Ok<OperationsStatusView>> Status(OperationsStatus status, CancellationToken ct) =>
         TypedResults.Ok(await status.Now(ct));
 
-    private static async Task<Results<Ok<StuckWorkView>, ValidationProblem>> Stuck(int? limit, StuckWork work, CancellationToken ct)
-    {
-        if (limit is < 1 or > 1000) return Invalid("limit", "'limit' must be between 1 and 1000.");
-        return TypedResults.Ok(await work.Now(limit ?? 200, ct));
-    }
+    /// <summary>A page of each list of late work (<c>?limit=&amp;milestonesAfter=&amp;deadlinesAfter=&amp;outboxAfter=</c>).</summary>
+    private static async Task<Results<Ok<StuckWorkView>, ValidationProblem>> Stuck([AsParameters] StuckWorkQuery query, StuckWork work, CancellationToken ct) =>
+        query.Problems() is { } problems ? TypedResults.ValidationProblem(problems) : TypedResults.Ok(await work.Now(query, ct));
 
     private static async Task<Ok<IReadOnlyList<DeadLetterQueueView>>> Queues(DeadLetters deadLetters, CancellationToken ct) =>
         TypedResults.Ok(await deadLetters.List(ct));
@@ -79,12 +78,12 @@ public static class OperationsApi
         return TypedResults.Ok(await deadLetters.Replay(request.Queue!, request.MessageId, request.MessageId is null ? request.Max ?? 100 : 1, user, ct));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ReplayRecordView>>, ValidationProblem>> Replays(
-        int? take, Guid? inspectionId, ReplayHistory history, CancellationToken ct)
-    {
-        if (take is < 1 or > 500) return Invalid("take", "'take' must be between 1 and 500.");
-        return TypedResults.Ok(await history.Recent(take ?? 100, inspectionId, ct));
-    }
+    /// <summary>Replays on record, newest first, a page at a time (<c>?limit=&amp;after=</c>), of one inspection or all.</summary>
+    private static async Task<Results<Ok<Page<ReplayRecordView>>, ValidationProblem>> Replays(
+        [AsParameters] PageQuery page, Guid? inspectionId, ReplayHistory history, CancellationToken ct) =>
+        page.Problems<InstantCursor>() is { } problems
+            ? TypedResults.ValidationProblem(problems)
+            : TypedResults.Ok(await history.Recent(page, inspectionId, ct));
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

@@ -23,7 +23,7 @@ public sealed class OperationsStatus(ServiceHealth health, ServiceMessageLogs lo
     {
         var limits = options.Value;
         var probing = health.Probe(ct);
-        var asking = logs.Status(limits.OldestUnpublished, 1, ct);
+        var asking = logs.Status(limits.OldestUnpublished, 1, null, null, ct);
         var queues = await deadLetters.List(ct);
         var services = await probing;
         var messaging = await asking;

@@ -1,4 +1,5 @@
 using Jtai.Orchestrator.Data;
+using Jtai.ServiceDefaults.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jtai.Orchestrator.Operations;
@@ -18,16 +19,21 @@ public sealed record ReplayRecordView(
 }
 
 /// <summary>
-/// Every replay on record, newest first, each with what its message's service did with it since:
-/// consumed (the inbox took it), failed again, or still awaiting.
+/// Every replay on record, newest first, a page at a time (keyset on the moment and the record), each with
+/// what its message's service did with it since: consumed (the inbox took it), failed again, or still awaiting.
 /// </summary>
 public sealed class ReplayHistory(OrchestratorDbContext db, ServiceMessageLogs logs)
 {
-    public async Task<IReadOnlyList<ReplayRecordView>> Recent(int take, Guid? inspectionId, CancellationToken ct)
+    /// <summary>One page (call after the query's problems are checked).</summary>
+    public async Task<Page<ReplayRecordView>> Recent(PageQuery page, Guid? inspectionId, CancellationToken ct)
     {
         var query = db.Set<DeadLetterReplay>().AsNoTracking();
         if (inspectionId is not null) query = query.Where(r => r.InspectionId == inspectionId);
-        var records = await query.OrderByDescending(r => r.ReplayedAt).Take(take).ToListAsync(ct);
+        if (page.AfterAs<InstantCursor>() is { } after)
+            query = query.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.ReplayedAt, r.Id), ValueTuple.Create(after.At, after.Id)));
+        var paged = page.PageOf(await query.OrderByDescending(r => r.ReplayedAt).ThenByDescending(r => r.Id).Take(page.Size + 1).ToListAsync(ct),
+            r => new InstantCursor(r.ReplayedAt, r.Id));
+        var records = paged.Items;
 
         // One call per (service, inspection) the records touch.
         var lookups = records.Where(r => r.Outcome == "replayed" && r.InspectionId is not null)
@@ -36,11 +42,26 @@ public sealed class ReplayHistory(OrchestratorDbContext db, ServiceMessageLogs l
         foreach (var (service, inspection) in lookups)
             answers[(service, inspection)] = (await logs.Flow(service, inspection, ct)).Single();
 
-        // What a replay led to is what happened before the same message's next replay.
-        var next = records.Where(r => r.MessageId is not null).GroupBy(r => (r.MessageId, r.ErrorQueue))
-            .SelectMany(g => g.OrderBy(r => r.ReplayedAt).Zip(g.OrderBy(r => r.ReplayedAt).Skip(1).Select(r => (DateTimeOffset?)r.ReplayedAt).Append(null)))
-            .ToDictionary(p => p.First.Id, p => p.Second);
-        return records.Select(r => ReplayRecordView.From(r, After(r, next.GetValueOrDefault(r.Id), answers))).ToList();
+        var next = await NextReplays(records, ct);
+        return new Page<ReplayRecordView>(records.Select(r => ReplayRecordView.From(r, After(r, next.GetValueOrDefault(r.Id), answers))).ToList(), paged.Next);
+    }
+
+    /// <summary>
+    /// What a replay led to is what happened before the same message's next replay, which may be on a newer
+    /// page: the later replays of the page's messages are read (a message is replayed a handful of times).
+    /// </summary>
+    private async Task<Dictionary<Guid, DateTimeOffset?>> NextReplays(IReadOnlyList<DeadLetterReplay> records, CancellationToken ct)
+    {
+        var replayed = records.Where(r => r.MessageId is not null).ToList();
+        if (replayed.Count == 0) return new();
+        var messages = replayed.Select(r => r.MessageId).Distinct().ToList();
+        var oldest = replayed.Min(r => r.ReplayedAt);
+        var later = await db.Set<DeadLetterReplay>().AsNoTracking()
+            .Where(r => messages.Contains(r.MessageId) && r.ReplayedAt > oldest)
+            .Select(r => new { r.MessageId, r.ErrorQueue, r.ReplayedAt }).ToListAsync(ct);
+        return replayed.ToDictionary(r => r.Id, r => later
+            .Where(l => l.MessageId == r.MessageId && l.ErrorQueue == r.ErrorQueue && l.ReplayedAt > r.ReplayedAt)
+            .Select(l => (DateTimeOffset?)l.ReplayedAt).Min());
     }
 
     private static AfterReplayView? After(DeadLetterReplay record, DateTimeOffset? nextReplay,

@@ -1,4 +1,5 @@
 using Jtai.ServiceDefaults;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Security;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
@@ -25,20 +26,28 @@ public sealed class ServiceMessageLogs(GrpcClientFactory clients, IConfiguration
 
     public sealed record Answer<T>(string Service, T? Reply, string? Error) where T : class;
 
-    public Task<Answer<ListMessagesReply>[]> Flow(Guid inspectionId, CancellationToken ct) =>
-        Ask(Running, (client, headers, deadline) =>
-            client.ListMessagesAsync(new ListMessagesRequest { InspectionId = inspectionId.ToString() }, headers, deadline, ct).ResponseAsync);
+    /// <summary>A page of one inspection's messages from every service: each asked for <paramref name="limit"/> entries after the cursor.</summary>
+    public Task<Answer<ListMessagesReply>[]> Flow(Guid inspectionId, int limit, ServicesCursor? after, CancellationToken ct) =>
+        Ask(Running, (service, client, headers, deadline) => client.ListMessagesAsync(new ListMessagesRequest
+        {
+            InspectionId = inspectionId.ToString(), Limit = limit, After = GatheredLists.Position(after, service),
+        }, headers, deadline, ct).ResponseAsync);
 
+    /// <summary>One service's whole log of one inspection.</summary>
     public Task<Answer<ListMessagesReply>[]> Flow(string service, Guid inspectionId, CancellationToken ct) =>
-        Ask([service], (client, headers, deadline) =>
+        Ask([service], (_, client, headers, deadline) =>
             client.ListMessagesAsync(new ListMessagesRequest { InspectionId = inspectionId.ToString() }, headers, deadline, ct).ResponseAsync);
 
-    public Task<Answer<MessagingStatusReply>[]> Status(TimeSpan stuckAfter, int limit, CancellationToken ct) =>
-        Ask(Running, (client, headers, deadline) =>
-            client.GetMessagingStatusAsync(new MessagingStatusRequest { StuckAfterSeconds = (long)stuckAfter.TotalSeconds, Limit = limit },
-                headers, deadline, ct).ResponseAsync);
+    /// <summary>Every service's outbox and deadline figures, and up to <paramref name="limit"/> of its stuck rows and overdue deadlines after the cursors.</summary>
+    public Task<Answer<MessagingStatusReply>[]> Status(TimeSpan stuckAfter, int limit, ServicesCursor? outboxAfter, ServicesCursor? deadlinesAfter,
+        CancellationToken ct) =>
+        Ask(Running, (service, client, headers, deadline) => client.GetMessagingStatusAsync(new MessagingStatusRequest
+        {
+            StuckAfterSeconds = (long)stuckAfter.TotalSeconds, Limit = limit,
+            StuckOutboxAfter = GatheredLists.Position(outboxAfter, service), OverdueDeadlinesAfter = GatheredLists.Position(deadlinesAfter, service),
+        }, headers, deadline, ct).ResponseAsync);
 
-    private async Task<Answer<T>[]> Ask<T>(IEnumerable<string> services, Func<MessageFlow.MessageFlowClient, Metadata, DateTime, Task<T>> call)
+    private async Task<Answer<T>[]> Ask<T>(IEnumerable<string> services, Func<string, MessageFlow.MessageFlowClient, Metadata, DateTime, Task<T>> call)
         where T : class
     {
         var timeout = configuration.GetValue("Operations:FlowCallTimeout", TimeSpan.FromSeconds(3));
@@ -48,7 +57,7 @@ public sealed class ServiceMessageLogs(GrpcClientFactory clients, IConfiguration
             try
             {
                 var client = clients.CreateClient<MessageFlow.MessageFlowClient>(ClientName(service));
-                return new Answer<T>(service, await call(client, headers, DateTime.UtcNow + timeout), null);
+                return new Answer<T>(service, await call(service, client, headers, DateTime.UtcNow + timeout), null);
             }
             catch (RpcException ex)
             {

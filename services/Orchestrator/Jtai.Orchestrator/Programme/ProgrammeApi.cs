@@ -3,6 +3,7 @@ using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Orchestrator.Data;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Problems;
 using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -71,12 +72,12 @@ public static class ProgrammeApi
         return TypedResults.Ok(new CandidatesView(theme!, year.Value, points.Value, ranked));
     }
 
-    private static async Task<Ok<List<ProgrammeSummary>>> List(int? year, OrchestratorDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Set<InspectionProgramme>().AsNoTracking()
-            .Where(p => year == null || p.Year == year)
-            .OrderByDescending(p => p.Year).ThenBy(p => p.Theme)
-            .Select(p => new ProgrammeSummary(p.Id, p.Theme, p.Year, p.Status, p.Areas.Count, p.ProposedAt))
-            .ToListAsync(ct));
+    /// <summary>Programmes (of one year, or all), the latest year first then by theme, a page at a time (<c>?limit=&amp;after=</c>).</summary>
+    private static async Task<Results<Ok<Page<ProgrammeSummary>>, ValidationProblem>> List(
+        int? year, [AsParameters] PageQuery page, OrchestratorDbContext db, CancellationToken ct) =>
+        page.Problems<YearNameCursor>() is { } problems
+            ? TypedResults.ValidationProblem(problems)
+            : TypedResults.Ok(await db.ProgrammesPage(year, page, ct));
 
     private static async Task<Results<Ok<ProgrammeView>, NotFound>> Get(Guid programmeId, OrchestratorDbContext db, FrameworkCatalog frameworks, CancellationToken ct) =>
         await db.Programme(programmeId, tracked: false, ct) is { } programme

@@ -1,4 +1,5 @@
 using Jtai.Orchestrator.Data;
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Problems;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,21 @@ public static class ProgrammeStore
         {
             throw new DomainRuleException("one-programme-per-theme-year", $"There is already a {programme.Theme} programme for {programme.Year}.");
         }
+    }
+
+    /// <summary>
+    /// Programmes, the latest year first then by theme (one per theme and year), a page at a time (keyset on
+    /// year and theme; call after the query's problems are checked).
+    /// </summary>
+    public static async Task<Page<ProgrammeSummary>> ProgrammesPage(this OrchestratorDbContext db, int? year, PageQuery page, CancellationToken ct)
+    {
+        var programmes = db.Set<InspectionProgramme>().AsNoTracking().Where(p => year == null || p.Year == year);
+        if (page.AfterAs<YearNameCursor>() is { } after)
+            programmes = programmes.Where(p => p.Year < after.Year || (p.Year == after.Year && string.Compare(p.Theme, after.Name) > 0));
+        var rows = await programmes.OrderByDescending(p => p.Year).ThenBy(p => p.Theme)
+            .Select(p => new ProgrammeSummary(p.Id, p.Theme, p.Year, p.Status, p.Areas.Count, p.ProposedAt))
+            .Take(page.Size + 1).ToListAsync(ct);
+        return page.PageOf(rows, p => new YearNameCursor(p.Year, p.Theme));
     }
 
     public static async Task SaveProgramme(this OrchestratorDbContext db, CancellationToken ct)

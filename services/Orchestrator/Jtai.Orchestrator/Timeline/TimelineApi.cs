@@ -7,6 +7,7 @@ using Jtai.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Jtai.ServiceDefaults.Access;
+using Jtai.ServiceDefaults.Paging;
 
 namespace Jtai.Orchestrator.Timeline;
 
@@ -48,8 +49,16 @@ public static class TimelineApi
         return TypedResults.Ok(await OverdueMilestones.Query(db, clock, inspectionId).ToListAsync(ct));
     }
 
-    private static async Task<Ok<List<OverdueMilestone>>> OverdueAll(OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await OverdueMilestones.Query(db, clock, null).Take(1000).ToListAsync(ct));
+    /// <summary>
+    /// Every running inspection's overdue milestones, a page at a time (<c>?limit=&amp;after=</c>; keyset on due time,
+    /// local area, inspection and milestone). The inspection's own list (<see cref="OverdueFor"/>) stays whole: its
+    /// milestones are the framework's handful.
+    /// </summary>
+    private static async Task<Results<Ok<Page<OverdueMilestone>>, ValidationProblem>> OverdueAll(
+        [AsParameters] PageQuery page, OrchestratorDbContext db, TimeProvider clock, CancellationToken ct) =>
+        page.Problems<InstantNameCursor>() is { } problems
+            ? TypedResults.ValidationProblem(problems)
+            : TypedResults.Ok(await OverdueMilestones.Paged(db, clock, page, ct));
 
     /// <summary>Marks a milestone met that nothing recorded meets by itself (the lead's selections, the statement of action).</summary>
     private static async Task<Results<Ok<MilestoneView>, NotFound, ValidationProblem>> Meet(

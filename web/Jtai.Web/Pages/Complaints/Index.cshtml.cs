@@ -1,3 +1,4 @@
+using Jtai.ServiceDefaults.Paging;
 using Jtai.ServiceDefaults.Security;
 using Jtai.Web.Gateway;
 using Jtai.Web.Pages.Forms;
@@ -16,13 +17,15 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
 {
     public InspectionView Inspection { get; private set; } = null!;
     public IReadOnlyList<ComplaintView> Complaints { get; private set; } = [];
+    public PageLinks Pages { get; private set; } = null!;
 
     [BindProperty] public ComplaintForm Form { get; set; } = new();
 
     /// <summary>Partners complain (a way in: the platform keeps the window and decides).</summary>
     public bool OffersComplaint => User.IsPartner();
 
-    public async Task OnGet(Guid id, CancellationToken ct) => await Load(id, ct);
+    /// <summary>The complaints a page at a time, in the order they came (<paramref name="after"/>: the previous page's cursor).</summary>
+    public async Task OnGet(Guid id, string? after, CancellationToken ct) => await Load(id, after, ct);
 
     public async Task<IActionResult> OnPost(Guid id, CancellationToken ct)
     {
@@ -50,14 +53,16 @@ public sealed class IndexModel(GatewayClient gateway) : FormPageModel
             "exceptionalCircumstances" => new FormField("exceptionalCircumstances", "Enter the exceptional circumstances for withdrawing the letter"),
             _ => null,
         }, "kind-0");
-        await Load(id, ct);
+        await Load(id, null, ct);
         return Page();
     }
 
-    private async Task Load(Guid id, CancellationToken ct)
+    private async Task Load(Guid id, string? after, CancellationToken ct)
     {
         var inspection = gateway.Get<InspectionView>(InspectionPaths.Inspection(id), ct);
-        Complaints = await gateway.Get<List<ComplaintView>>(ComplaintPaths.Complaints(id), ct);
+        var page = await gateway.Get<Page<ComplaintView>>(GatewayPages.After(ComplaintPaths.Complaints(id), after), ct);
+        Complaints = page.Items;
+        Pages = PageLinks.For($"/inspections/{id}/complaints", after, page.Next, "later complaints");
         Inspection = await inspection;
     }
 

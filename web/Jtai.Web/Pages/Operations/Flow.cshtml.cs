@@ -1,4 +1,5 @@
 using Jtai.Web.Gateway;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jtai.Web.Pages.Operations;
@@ -14,10 +15,15 @@ public sealed class FlowModel(GatewayClient gateway) : PageModel
     public DateTimeOffset Start { get; private set; }
     public double TotalMilliseconds { get; private set; }
 
-    public async Task OnGet(Guid inspectionId, CancellationToken ct)
+    public PageLinks Pages { get; private set; } = null!;
+
+    /// <summary>A page of the flow at a time, the earliest first (<paramref name="after"/>: the previous page's cursor).</summary>
+    public async Task OnGet(Guid inspectionId, string? after, CancellationToken ct)
     {
-        Flow = await gateway.Get<FlowView>($"/api/orchestrator/operations/inspections/{inspectionId}/flow", ct);
-        Replays = await gateway.Get<List<ReplayRecordView>>($"/api/orchestrator/operations/dead-letters/replays?inspectionId={inspectionId}", ct);
+        Flow = await gateway.Get<FlowView>(GatewayPages.After($"/api/orchestrator/operations/inspections/{inspectionId}/flow", after), ct);
+        Pages = PageLinks.For(Url.Page("/Operations/Flow", new { inspectionId })!, after, Flow.Next, "later messages");
+        // One inspection's replays are a handful: the page shows them all beside its messages.
+        Replays = await gateway.GetAll<ReplayRecordView>($"/api/orchestrator/operations/dead-letters/replays?inspectionId={inspectionId}", ct);
         if (Flow.Messages.Count == 0) return;
         Start = Flow.Messages.Min(m => m.At);
         // At least one millisecond, so a flow of one instant still draws.

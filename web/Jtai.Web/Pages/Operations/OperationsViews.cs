@@ -1,3 +1,5 @@
+using Jtai.ServiceDefaults.Paging;
+
 namespace Jtai.Web.Pages.Operations;
 
 // The orchestrator's operations API as the console reads it (GET/POST /api/orchestrator/operations/**).
@@ -22,7 +24,7 @@ public sealed record FlowEntryView(string Service, string Direction, string Mess
 
 public sealed record ServiceFlowStatus(string Service, string Status, string? Detail, TimeSpan? RetentionPeriod);
 
-public sealed record FlowView(Guid InspectionId, IReadOnlyList<ServiceFlowStatus> Services, IReadOnlyList<FlowEntryView> Messages);
+public sealed record FlowView(Guid InspectionId, IReadOnlyList<ServiceFlowStatus> Services, IReadOnlyList<FlowEntryView> Messages, string? Next);
 
 public sealed record DeadLetterMessage(string Queue, string SourceQueue, string Service, Guid? MessageId, string? MessageType,
     Guid? InspectionId, string? TraceId, string? Reason, string? ExceptionType, string? Consumer, DateTimeOffset? SentAt,
@@ -42,5 +44,5 @@ public sealed record OverdueDeadlineView(string Service, string Key, string Mess
 public sealed record StuckOutboxView(string Service, Guid MessageId, string MessageType, Guid? InspectionId, DateTimeOffset CreatedAt,
     int Attempts, string? LastError, string? TraceId);
 
-public sealed record StuckWorkView(IReadOnlyList<OverdueMilestone> OverdueMilestones, IReadOnlyList<OverdueDeadlineView> OverdueDeadlines,
-    IReadOnlyList<StuckOutboxView> StuckOutbox, IReadOnlyList<ServiceFlowStatus> Unavailable);
+public sealed record StuckWorkView(Page<OverdueMilestone> OverdueMilestones, Page<OverdueDeadlineView> OverdueDeadlines,
+    Page<StuckOutboxView> StuckOutbox, IReadOnlyList<ServiceFlowStatus> Unavailable);

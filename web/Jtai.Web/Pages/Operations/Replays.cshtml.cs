@@ -1,4 +1,6 @@
+using Jtai.ServiceDefaults.Paging;
 using Jtai.Web.Gateway;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jtai.Web.Pages.Operations;
@@ -8,11 +10,15 @@ public sealed class ReplaysModel(GatewayClient gateway) : PageModel
 {
     public IReadOnlyList<ReplayRecordView> Replays { get; private set; } = [];
     public Guid? Replayed { get; private set; }
+    public PageLinks Pages { get; private set; } = null!;
 
-    public async Task OnGet(Guid? replayed, CancellationToken ct)
+    /// <summary>A page of the record at a time, newest first (<paramref name="after"/>: the previous page's cursor).</summary>
+    public async Task OnGet(Guid? replayed, string? after, CancellationToken ct)
     {
         Replayed = replayed;
-        Replays = await gateway.Get<List<ReplayRecordView>>("/api/orchestrator/operations/dead-letters/replays?take=200", ct);
+        var page = await gateway.Get<Page<ReplayRecordView>>(GatewayPages.After("/api/orchestrator/operations/dead-letters/replays", after), ct);
+        Replays = page.Items;
+        Pages = PageLinks.For(Url.Page("/Operations/Replays")!, after, page.Next, "older replays");
     }
 
     public static string Since(ReplayRecordView replay) => replay.AfterReplay switch

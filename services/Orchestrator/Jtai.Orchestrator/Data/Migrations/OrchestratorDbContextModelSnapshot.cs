@@ -669,8 +669,8 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
-                    b.HasIndex("InspectionId")
-                        .HasDatabaseName("ix_complaints_inspection_id");
+                    b.HasIndex("InspectionId", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_complaints_inspection_id_submitted_at_id");
 
                     b.ToTable("complaints", (string)null);
                 });
@@ -1753,9 +1753,8 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.HasIndex("InspectionId")
                         .HasDatabaseName("ix_notice_summaries_inspection_id");
 
-                    b.HasIndex("State")
-                        .HasDatabaseName("ix_notice_summaries_failed")
-                        .HasFilter("state = 'failed'");
+                    b.HasIndex("State", "UpdatedAt", "DeliveryId")
+                        .HasDatabaseName("ix_notice_summaries_state_updated_at_delivery_id");
 
                     b.ToTable("notice_summaries", (string)null);
                 });
@@ -1838,8 +1837,8 @@ namespace Jtai.Orchestrator.Data.Migrations
                     b.HasIndex("MessageId")
                         .HasDatabaseName("ix_dead_letter_replays_message_id");
 
-                    b.HasIndex("ReplayedAt")
-                        .HasDatabaseName("ix_dead_letter_replays_replayed_at");
+                    b.HasIndex("ReplayedAt", "Id")
+                        .HasDatabaseName("ix_dead_letter_replays_replayed_at_id");
 
                     b.ToTable("dead_letter_replays", (string)null);
                 });
