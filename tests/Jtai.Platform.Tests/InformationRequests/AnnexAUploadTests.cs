@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
+using Jtai.Ofsted.Data;
+using Jtai.Ofsted.InformationExchange;
 using Jtai.Testing.AnnexA;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Jtai.Platform.Tests.InformationRequests;
@@ -181,6 +185,54 @@ public sealed class AnnexAUploadTests(PlatformFixture fixture)
         var page = await (await lead.GetAsync($"{Exchange.Base(id)}/annex-a/lists/3/rows?take=1")).Expect(HttpStatusCode.OK);
         Assert.Equal(597, page["total"]!.GetValue<int>());
         Assert.Equal(5, page["rows"]![0]!["row"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_file_refused_on_its_last_row_leaves_no_row_behind_even_in_an_idempotent_request_whose_repeat_gets_the_same_refusal()
+    {
+        var id = await Platform.InspectionWithTeam();
+        var list = new AnnexAFiles(seed: 13, Today, children: 300).List(1, 4000);
+        list.Rows[^1][4] = "99";                  // row 4001: not a child's age, after 3,999 rows already on their way to PostgreSQL
+        using var la = Platform.Client(await Platform.Tokens.Partner(Steps.Area, "local-authority"));
+        var key = Guid.NewGuid().ToString();
+
+        var problem = await (await la.SendAsync(IdempotentUpload(id, list.ToCsvBytes(), key))).ExpectProblem(HttpStatusCode.BadRequest);
+        var only = Assert.Single(problem["problems"]!.AsArray())!;
+        Assert.Equal((4001, "Age", "age"), (only["row"]!.GetValue<int>(), only["column"]!.GetValue<string>(), only["rule"]!.GetValue<string>()));
+        Assert.Equal(4000, problem["rowsRead"]!.GetValue<int>());
+        var repeat = await la.SendAsync(IdempotentUpload(id, list.ToCsvBytes(), key));
+        await repeat.ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Equal("true", repeat.Headers.GetValues("Idempotent-Replayed").Single());
+
+        Assert.Equal(0, await StoredRows(id));
+        using var lead = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
+        Assert.Empty((await (await lead.GetAsync($"{Exchange.Base(id)}/annex-a/uploads")).Expect(HttpStatusCode.OK)).AsArray());
+    }
+
+    [Fact]
+    public async Task A_csv_file_whose_quoting_breaks_after_thousands_of_good_rows_is_refused_as_unreadable_and_leaves_no_row_behind()
+    {
+        var id = await Platform.InspectionWithTeam();
+        var csv = new AnnexAFiles(seed: 14, Today, children: 300).List(1, 3000).ToCsv() + "C9,a) \"Male,WBRI,01/01/2015,11,03/04/2026,6,NFA\n";
+        using var la = Platform.Client(await Platform.Tokens.Partner(Steps.Area, "local-authority"));
+
+        var problem = await (await la.UploadList(id, 1, Encoding.UTF8.GetBytes(csv), "list1.csv")).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("could not be read as Csv", problem["errors"]!["file"]![0]!.GetValue<string>());
+        Assert.Equal(0, await StoredRows(id));
+    }
+
+    private static HttpRequestMessage IdempotentUpload(Guid id, byte[] csv, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Exchange.Base(id)}/annex-a/lists/1") { Content = Exchange.File(csv, "list1.csv", "text/csv") };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
+    /// <summary>Rows of the inspection in Ofsted's database, current or not: what a refused upload must not leave.</summary>
+    private async Task<int> StoredRows(Guid inspectionId)
+    {
+        await using var scope = Platform.Services("ofsted").CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OfstedDbContext>().Set<AnnexARow>().CountAsync(r => r.InspectionId == inspectionId);
     }
 
     /// <summary>The code a generated cell carries: "q) 6: Police" → "6", "a) WBRI" → "WBRI", "6" → "6".</summary>

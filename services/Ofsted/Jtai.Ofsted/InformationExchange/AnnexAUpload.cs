@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Jtai.Ofsted.InformationExchange.AnnexA;
 
 namespace Jtai.Ofsted.InformationExchange;
 
@@ -33,23 +34,17 @@ public sealed class AnnexAUpload
     public DateTimeOffset? SupersededAt { get; set; }
 }
 
-/// <summary>A row of an Annex A list: child-level personal data, read only by the inspection team.</summary>
-public sealed class AnnexARow
+/// <summary>
+/// A row of an Annex A list: child-level personal data, read only by the inspection team. Each value has its
+/// typed column (<see cref="AnnexAValues"/>); the columns of lists other than the row's stay empty.
+/// </summary>
+public sealed class AnnexARow : AnnexAValues
 {
-    public long Id { get; set; }
     public Guid UploadId { get; set; }
+    /// <summary>The row's number in its file, as the spreadsheet numbers it: with the upload, the row's key.</summary>
+    public int RowNumber { get; set; }
     public Guid InspectionId { get; set; }
     public short ListNumber { get; set; }
-    public int RowNumber { get; set; }
-    public required string ChildId { get; set; }
-    public string? Gender { get; set; }
-    public string? Ethnicity { get; set; }
-    public DateOnly? DateOfBirth { get; set; }
-    public short Age { get; set; }
-    public DateOnly? EventDate { get; set; }
-    public string? Source { get; set; }
-    public string? Disability { get; set; }
-    public required string Fields { get; set; }
 }
 
 internal sealed class AnnexAUploadConfiguration : IEntityTypeConfiguration<AnnexAUpload>
@@ -78,20 +73,22 @@ internal sealed class AnnexARowConfiguration : IEntityTypeConfiguration<AnnexARo
     public void Configure(EntityTypeBuilder<AnnexARow> e)
     {
         e.ToTable("annex_a_rows");
-        e.HasKey(r => r.Id);
-        e.Property(r => r.Id).UseIdentityAlwaysColumn();
-        e.Property(r => r.ChildId).HasMaxLength(200);
+        // The one index: both reads (a page of an upload's rows in order; the current uploads' rows for the child
+        // profiles) start from the upload, and a row number is unique in its file. No surrogate key (an identity
+        // sequence and a second index to maintain for every row copied). No foreign key to the upload either: rows
+        // are written only by binary COPY in their upload's own transaction, and a per-row key check was the
+        // largest share of the upload's time in PostgreSQL.
+        e.HasKey(r => new { r.UploadId, r.RowNumber });
+        e.Property(r => r.ChildId).HasMaxLength(AnnexAValidator.MaxText);
         e.Property(r => r.Gender).HasMaxLength(40);
         e.Property(r => r.Ethnicity).HasMaxLength(10);
-        e.Property(r => r.Source).HasMaxLength(200);
-        e.Property(r => r.Disability).HasMaxLength(10);
-        // Kept as JSON text, not jsonb: it is only ever read back whole, and parsing every row into
-        // jsonb cost the upload more than the rest of the row together.
-        e.Property(r => r.Fields).HasColumnType("text");
-        // The two reads (a page of an upload's rows in order; the current uploads' rows for the child
-        // profiles) both start from the upload. No foreign key to the upload: rows are written only by
-        // binary COPY in their upload's own transaction, and a per-row key check was the largest
-        // share of the upload's time in PostgreSQL.
-        e.HasIndex(r => new { r.UploadId, r.RowNumber });
+        e.Property(r => r.Source).HasMaxLength(AnnexAValidator.MaxText);
+        e.Property(r => r.ContactOutcome).HasMaxLength(AnnexAValidator.MaxText);
+        e.Property(r => r.ContactOutcomeNormalised).HasMaxLength(40);
+        e.Property(r => r.AllocatedTeam).HasMaxLength(AnnexAValidator.MaxText);
+        e.Property(r => r.AllocatedWorker).HasMaxLength(AnnexAValidator.MaxText);
+        foreach (var code in (string[])[nameof(AnnexARow.Disability), nameof(AnnexARow.ReferralNfa), nameof(AnnexARow.ChildSeen),
+                     nameof(AnnexARow.AssessedAsRequiringSupport), nameof(AnnexARow.IcpcUnnecessary), nameof(AnnexARow.IcpcResultedInPlan)])
+            e.Property(code).HasMaxLength(10);
     }
 }

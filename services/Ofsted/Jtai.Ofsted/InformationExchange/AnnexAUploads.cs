@@ -57,33 +57,36 @@ public static partial class AnnexAUploads
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-        buffer.Position = 0;
+        var content = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        ValidationProblem Unreadable(Exception ex) => FileProblems.Field("file", $"'{file.FileName}' could not be read as {format}: {ex.Message}");
 
-        Table table;
+        ITabularRows rows;
         try
         {
-            var picked = Pick(format, buffer, file.FileName, definition);
+            var picked = Open(format, buffer, content, definition);
             if (picked.Error is not null) return FileProblems.Refused("The workbook has no sheet for this list: nothing was stored.", [picked.Error], options.Value.MaxProblemsListed);
-            table = picked.Table!;
+            rows = picked.Rows!;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return FileProblems.Field("file", $"'{file.FileName}' could not be read as {format}: {ex.Message}");
+            return Unreadable(ex);
         }
+        using var _ = rows as IDisposable;
 
         // ¶8: the lists cover the six months before notification (the latest, when a deferral notified it again).
         var notified = await db.Set<InspectionNotification>().Where(n => n.InspectionId == inspectionId).MaxAsync(n => (DateTimeOffset?)n.RecordedAt, ct);
         var periodFrom = DateOnly.FromDateTime(LondonTime.ToLondon(notified ?? clock.GetUtcNow()).DateTime).AddMonths(-6);
-        var validation = AnnexAValidator.Validate(definition, table, periodFrom);
+        var reader = new AnnexARowReader(definition, rows.Headers, rows.HeaderRow, periodFrom);
         var keep = keepValidRows == true;
-        if (validation.Problems.Count > 0 && (!keep || validation.HeaderRefused || validation.Valid.Count == 0))
+        ValidationProblem Refused() => FileProblems.Refused($"List {list} has errors: nothing was stored.", reader.Problems, options.Value.MaxProblemsListed,
+            new Dictionary<string, object?> { ["list"] = list, ["rowsRead"] = reader.DataRows, ["rowsRefused"] = reader.DataRows - reader.ValidRows });
+        if (reader.HeaderRefused)
         {
-            return FileProblems.Refused($"List {list} has errors: nothing was stored.", validation.Problems, options.Value.MaxProblemsListed,
-                new Dictionary<string, object?> { ["list"] = list, ["rowsRead"] = validation.DataRows, ["rowsRefused"] = validation.InvalidRows });
+            try { reader.SkipAll(rows); }
+            catch (UnreadableFileException ex) { return Unreadable(ex); }
+            return Refused();
         }
-        if (validation.Valid.Count == 0)
-            return FileProblems.Field("file", $"List {list} holds no rows.");
 
         var now = clock.GetUtcNow();
         var upload = new AnnexAUpload
@@ -98,22 +101,38 @@ public static partial class AnnexAUploads
             Agency = standing.Agency!,
             UploadedBy = user.Id(),
             UploadedAt = now,
-            RowsStored = validation.Valid.Count,
-            RowsRefused = validation.InvalidRows,
-            KeptValidRows = keep && validation.Problems.Count > 0,
-            Problems = validation.Problems.Count > 0
-                ? JsonSerializer.Serialize(validation.Problems.Take(options.Value.MaxProblemsListed)
-                    .Select(p => new { row = p.Row, column = p.Column, value = p.Value, rule = p.Rule, message = p.Message }))
-                : null,
             PeriodFrom = periodFrom,
-            RowsBeforePeriod = validation.Warnings.Count,
-            Warnings = validation.Warnings.Count > 0
-                ? JsonSerializer.Serialize(validation.Warnings.Take(options.Value.MaxProblemsListed)
-                    .Select(p => new { row = p.Row, column = p.Column, value = p.Value, rule = p.Rule, message = p.Message }))
-                : null,
         };
 
+        // The rows go to PostgreSQL as they are validated, inside the upload's transaction, so PostgreSQL stores
+        // while the file is still being read: a file refused on its last row rolls back every row copied before it.
+        var joined = db.Database.CurrentTransaction is not null;
         await using var tx = await db.Database.BeginOrJoinTransactionAsync(ct);
+        if (joined) await db.Database.CurrentTransaction!.CreateSavepointAsync(RowsSavepoint, ct);
+        Task UndoRows() => joined ? db.Database.CurrentTransaction!.RollbackToSavepointAsync(RowsSavepoint, ct) : tx.RollbackAsync(ct);
+        bool stored;
+        try
+        {
+            await using var store = await AnnexARowStore.Begin(db, definition, upload.Id, inspectionId, ct);
+            stored = await store.CopyValidRows(rows, reader, keep, ct);
+        }
+        catch (UnreadableFileException ex)
+        {
+            await UndoRows();
+            return Unreadable(ex);
+        }
+        if (!stored)
+        {
+            await UndoRows();
+            return reader.Problems.Count > 0 ? Refused() : FileProblems.Field("file", $"List {list} holds no rows.");
+        }
+
+        upload.RowsStored = reader.ValidRows;
+        upload.RowsRefused = reader.DataRows - reader.ValidRows;
+        upload.KeptValidRows = keep && reader.Problems.Count > 0;
+        upload.Problems = Listed(reader.Problems, options.Value.MaxProblemsListed);
+        upload.RowsBeforePeriod = reader.Warnings.Count;
+        upload.Warnings = Listed(reader.Warnings, options.Value.MaxProblemsListed);
         var previous = await db.Set<AnnexAUpload>()
             .Where(u => u.InspectionId == inspectionId && u.ListNumber == list)
             .MaxAsync(u => (int?)u.Version, ct) ?? 0;
@@ -133,12 +152,17 @@ public static partial class AnnexAUploads
         {
             throw new DomainRuleException("concurrent-upload", $"Another upload of list {list} was stored at the same moment; send it again.");
         }
-        await AnnexARowStore.Copy(db, upload.Id, inspectionId, upload.ListNumber, validation.Valid, ct);
         await tx.CommitAsync(ct);
         metrics.Stored(list, upload.RowsStored, upload.RowsRefused);
 
         return TypedResults.Created($"/api/ofsted/inspections/{inspectionId}/information-exchange/annex-a/uploads/{upload.Id}", AnnexAUploadView.From(upload));
     }
+
+    /// <summary>Inside a request-wide transaction (an Idempotency-Key), where a refusal undoes the copied rows alone.</summary>
+    private const string RowsSavepoint = "annex_a_rows";
+
+    private static string? Listed(IReadOnlyList<FileProblem> problems, int max) => problems.Count == 0 ? null
+        : JsonSerializer.Serialize(problems.Take(max).Select(p => new { row = p.Row, column = p.Column, value = p.Value, rule = p.Rule, message = p.Message }));
 
     /// <summary>
     /// Uploads of the lists, current and superseded: the team sees all, the local authority its own. By list, the latest version first,
@@ -183,20 +207,21 @@ public static partial class AnnexAUploads
         await audit.Record(user, inspectionId, $"annex-a/list-{list} rows", $"{rows.Count} rows from {from} of upload {upload.Id}", ct);
         return TypedResults.Ok(new RowsPage(list, upload.Id, upload.RowsStored, from, count, rows.Select(r => new RowView(
             r.ListNumber, r.RowNumber, r.ChildId, r.Gender, r.Ethnicity, r.DateOfBirth, r.Age, r.EventDate, r.Source, r.Disability,
-            JsonSerializer.Deserialize<JsonElement>(r.Fields))).ToList()));
+            JsonSerializer.SerializeToElement(r.FieldsOf(AnnexAList.Find(r.ListNumber)!)))).ToList()));
     }
 
-    private sealed record Picked(Table? Table, FileProblem? Error);
+    private sealed record Opened(ITabularRows? Rows, FileProblem? Error);
 
-    /// <summary>One list per file, or one sheet per list: the sheet named "List n", else the only sheet.</summary>
-    private static Picked Pick(TabularFormat format, Stream content, string fileName, AnnexAList list)
+    /// <summary>A CSV file row by row; a workbook's list: the sheet named "List n", else the only sheet.</summary>
+    private static Opened Open(TabularFormat format, MemoryStream file, ReadOnlyMemory<byte> content, AnnexAList list)
     {
-        if (format == TabularFormat.Csv) return new Picked(TabularFile.ReadCsv(content, fileName), null);
-        var sheets = TabularFile.ReadXlsx(content);
+        if (format == TabularFormat.Csv) return new Opened(new CsvRows(content), null);
+        file.Position = 0;
+        var sheets = TabularFile.ReadXlsx(file);
         var named = sheets.FirstOrDefault(s => ListInName().Match(s.Name) is { Success: true } m && int.Parse(m.Groups[1].Value) == list.Number);
-        if (named is not null) return new Picked(named, null);
-        if (sheets.Count == 1) return new Picked(sheets[0], null);
-        return new Picked(null, new FileProblem(0, "sheet", string.Join(", ", sheets.Select(s => s.Name)), "sheet-for-list",
+        if (named is not null) return new Opened(new TableRows(named), null);
+        if (sheets.Count == 1) return new Opened(new TableRows(sheets[0]), null);
+        return new Opened(null, new FileProblem(0, "sheet", string.Join(", ", sheets.Select(s => s.Name)), "sheet-for-list",
             $"The workbook has {sheets.Count} sheets and none is named 'List {list.Number}'."));
     }
 }

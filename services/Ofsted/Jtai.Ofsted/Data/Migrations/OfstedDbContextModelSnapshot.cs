@@ -1589,22 +1589,61 @@ namespace Jtai.Ofsted.Data.Migrations
 
             modelBuilder.Entity("Jtai.Ofsted.InformationExchange.AnnexARow", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("upload_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
 
                     b.Property<short>("Age")
                         .HasColumnType("smallint")
                         .HasColumnName("age");
+
+                    b.Property<string>("AllocatedTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("allocated_team");
+
+                    b.Property<string>("AllocatedWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("allocated_worker");
+
+                    b.Property<string>("AssessedAsRequiringSupport")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("assessed_as_requiring_support");
+
+                    b.Property<DateOnly?>("AssessmentAuthorisedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("assessment_authorised_date");
+
+                    b.Property<DateOnly?>("AssessmentCompletionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("assessment_completion_date");
 
                     b.Property<string>("ChildId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("child_id");
+
+                    b.Property<string>("ChildSeen")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("child_seen");
+
+                    b.Property<string>("ContactOutcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_outcome");
+
+                    b.Property<string>("ContactOutcomeNormalised")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("contact_outcome_normalised");
 
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date")
@@ -1624,15 +1663,28 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("event_date");
 
-                    b.Property<string>("Fields")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("fields");
-
                     b.Property<string>("Gender")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("gender");
+
+                    b.Property<DateOnly?>("IcpcDate")
+                        .HasColumnType("date")
+                        .HasColumnName("icpc_date");
+
+                    b.Property<string>("IcpcResultedInPlan")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("icpc_resulted_in_plan");
+
+                    b.Property<string>("IcpcUnnecessary")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("icpc_unnecessary");
+
+                    b.Property<int?>("IcpcsInLast12Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("icpcs_in_last12months");
 
                     b.Property<Guid>("InspectionId")
                         .HasColumnType("uuid")
@@ -1642,24 +1694,26 @@ namespace Jtai.Ofsted.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("list_number");
 
-                    b.Property<int>("RowNumber")
+                    b.Property<string>("ReferralNfa")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("referral_nfa");
+
+                    b.Property<int?>("ReferralsInLast12Months")
                         .HasColumnType("integer")
-                        .HasColumnName("row_number");
+                        .HasColumnName("referrals_in_last12months");
+
+                    b.Property<int?>("Section47sInLast12Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("section47s_in_last12months");
 
                     b.Property<string>("Source")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("source");
 
-                    b.Property<Guid>("UploadId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("upload_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("UploadId", "RowNumber")
                         .HasName("pk_annex_a_rows");
-
-                    b.HasIndex("UploadId", "RowNumber")
-                        .HasDatabaseName("ix_annex_a_rows_upload_id_row_number");
 
                     b.ToTable("annex_a_rows", (string)null);
                 });

@@ -2,14 +2,29 @@ namespace Jtai.Ofsted.InformationExchange.AnnexA;
 
 public enum CellKind { ChildId, Text, Date, Age, Count, Code, ContactOutcome }
 
-/// <summary>Where a column's value lands: a typed column of the stored row, or the row's other fields.</summary>
-public enum RowSlot { None, ChildId, Gender, Ethnicity, DateOfBirth, Age, EventDate, Source, Disability }
+/// <summary>
+/// Where a column's value lands: a typed column of the stored row, named as the slot is. The first eight are the
+/// row's own (every list has them, or an equivalent: the event date, the source); the rest belong to some lists.
+/// </summary>
+public enum RowSlot
+{
+    ChildId, Gender, Ethnicity, DateOfBirth, Age, EventDate, Source, Disability,
+    ContactOutcome, AssessmentCompletionDate, ReferralNfa, ReferralsInLast12Months, AllocatedTeam, AllocatedWorker,
+    ChildSeen, AssessmentAuthorisedDate, AssessedAsRequiringSupport, IcpcUnnecessary, IcpcDate, IcpcResultedInPlan,
+    Section47sInLast12Months, IcpcsInLast12Months,
+}
+
+public static class RowSlots
+{
+    /// <summary>One of the row's own columns, shown as such rather than among the list's fields.</summary>
+    public static bool IsCommon(this RowSlot slot) => slot <= RowSlot.Disability;
+}
 
 /// <summary>
 /// One column of an Annex A list: its header as the ILACS schema names it, the variations local
 /// authorities send, how its cells are read and whether a value is required.
 /// </summary>
-public sealed record AnnexAColumn(string Header, string Key, CellKind Kind, bool Required, RowSlot Slot = RowSlot.None,
+public sealed record AnnexAColumn(string Header, string Key, CellKind Kind, bool Required, RowSlot Slot,
     CodeList? Codes = null, string[]? Aliases = null)
 {
     public IEnumerable<string> Names => [Header, .. Aliases ?? []];
@@ -44,8 +59,8 @@ public sealed record AnnexAList(int Number, string Title, string NeedLevel, IRea
 
     private static AnnexAColumn Disability => new("Does the Child have a Disability", "disability", CellKind.Code, false, RowSlot.Disability,
         CodeLists.YesNoUnknown, ["Disability", "Disabled", "Child has a Disability", "Does the child have a disability?"]);
-    private static AnnexAColumn AllocatedTeam => new("Allocated Team", "allocatedTeam", CellKind.Text, false, Aliases: ["Team"]);
-    private static AnnexAColumn AllocatedWorker => new("Allocated Worker", "allocatedWorker", CellKind.Text, false, Aliases: ["Worker", "Allocated Social Worker"]);
+    private static AnnexAColumn AllocatedTeam => new("Allocated Team", "allocatedTeam", CellKind.Text, false, RowSlot.AllocatedTeam, Aliases: ["Team"]);
+    private static AnnexAColumn AllocatedWorker => new("Allocated Worker", "allocatedWorker", CellKind.Text, false, RowSlot.AllocatedWorker, Aliases: ["Worker", "Allocated Social Worker"]);
 
     public static readonly IReadOnlyList<AnnexAList> All =
     [
@@ -54,13 +69,13 @@ public sealed record AnnexAList(int Number, string Title, string NeedLevel, IRea
             .. Common,
             new("Date of Contact", "dateOfContact", CellKind.Date, true, RowSlot.EventDate, Aliases: ["Contact Date"]),
             new("Contact Source", "contactSource", CellKind.Code, true, RowSlot.Source, CodeLists.Source, ["Source of Contact"]),
-            new("Contact outcome", "contactOutcome", CellKind.ContactOutcome, false, Aliases: ["Outcome of Contact", "Contact Outcome (JTAI)"]),
+            new("Contact outcome", "contactOutcome", CellKind.ContactOutcome, false, RowSlot.ContactOutcome, Aliases: ["Outcome of Contact", "Contact Outcome (JTAI)"]),
         ]),
         new(2, "Early help", NeedLevels.EarlyHelp,
         [
             .. Common,
             new("Assessment start date", "assessmentStartDate", CellKind.Date, true, RowSlot.EventDate, Aliases: ["Early Help Assessment Start Date"]),
-            new("Assessment completion date", "assessmentCompletionDate", CellKind.Date, false, Aliases: ["Early Help Assessment Completion Date"]),
+            new("Assessment completion date", "assessmentCompletionDate", CellKind.Date, false, RowSlot.AssessmentCompletionDate, Aliases: ["Early Help Assessment Completion Date"]),
             new("Organisation completing assessment", "organisationCompletingAssessment", CellKind.Text, false, RowSlot.Source,
                 Aliases: ["Organisation Completing the Assessment", "Assessing Organisation"]),
         ]),
@@ -69,8 +84,8 @@ public sealed record AnnexAList(int Number, string Title, string NeedLevel, IRea
             .. Common,
             new("Date of Referral", "dateOfReferral", CellKind.Date, true, RowSlot.EventDate, Aliases: ["Referral Date"]),
             new("Referral Source", "referralSource", CellKind.Code, true, RowSlot.Source, CodeLists.Source, ["Source of Referral"]),
-            new("Referral NFA?", "referralNfa", CellKind.Code, false, Codes: CodeLists.YesNo, Aliases: ["Referral NFA", "Referral No Further Action"]),
-            new("Number of Referrals in Last 12 Months", "referralsInLast12Months", CellKind.Count, false, Aliases: ["Referrals in Last 12 Months"]),
+            new("Referral NFA?", "referralNfa", CellKind.Code, false, RowSlot.ReferralNfa, Codes: CodeLists.YesNo, Aliases: ["Referral NFA", "Referral No Further Action"]),
+            new("Number of Referrals in Last 12 Months", "referralsInLast12Months", CellKind.Count, false, RowSlot.ReferralsInLast12Months, Aliases: ["Referrals in Last 12 Months"]),
             AllocatedTeam, AllocatedWorker,
         ]),
         new(4, "Assessments", NeedLevels.ChildInNeed,
@@ -78,9 +93,9 @@ public sealed record AnnexAList(int Number, string Title, string NeedLevel, IRea
             .. Common,
             Disability,
             new("Continuous Assessment Start Date", "assessmentStartDate", CellKind.Date, true, RowSlot.EventDate, Aliases: ["Assessment Start Date"]),
-            new("Child Seen During Continuous Assessment", "childSeen", CellKind.Code, false, Codes: CodeLists.YesNoUnknown, Aliases: ["Child Seen"]),
-            new("Continuous Assessment Date of Authorisation", "assessmentAuthorisedDate", CellKind.Date, false, Aliases: ["Assessment Date of Authorisation", "Date of Authorisation"]),
-            new("Was the child assessed as requiring LA children's social care support?", "assessedAsRequiringSupport", CellKind.Code, false,
+            new("Child Seen During Continuous Assessment", "childSeen", CellKind.Code, false, RowSlot.ChildSeen, Codes: CodeLists.YesNoUnknown, Aliases: ["Child Seen"]),
+            new("Continuous Assessment Date of Authorisation", "assessmentAuthorisedDate", CellKind.Date, false, RowSlot.AssessmentAuthorisedDate, Aliases: ["Assessment Date of Authorisation", "Date of Authorisation"]),
+            new("Was the child assessed as requiring LA children's social care support?", "assessedAsRequiringSupport", CellKind.Code, false, RowSlot.AssessedAsRequiringSupport,
                 Codes: CodeLists.YesNoUnknown, Aliases: ["Assessed as Requiring Support", "Requires LA Children's Social Care Support"]),
             AllocatedTeam, AllocatedWorker,
         ]),
@@ -90,13 +105,13 @@ public sealed record AnnexAList(int Number, string Title, string NeedLevel, IRea
             Disability,
             new("Strategy discussion initiating Section 47 Enquiry Start Date", "section47StartDate", CellKind.Date, true, RowSlot.EventDate,
                 Aliases: ["Section 47 Enquiry Start Date", "S47 Start Date", "Strategy Discussion Date"]),
-            new("Was an Initial Child Protection Conference deemed unnecessary?", "icpcUnnecessary", CellKind.Code, false, Codes: CodeLists.YesNo,
+            new("Was an Initial Child Protection Conference deemed unnecessary?", "icpcUnnecessary", CellKind.Code, false, RowSlot.IcpcUnnecessary, Codes: CodeLists.YesNo,
                 Aliases: ["ICPC Deemed Unnecessary"]),
-            new("Date of Initial Child Protection Conference", "icpcDate", CellKind.Date, false, Aliases: ["ICPC Date"]),
-            new("Did the Initial Child Protection Conference Result in a Child Protection Plan", "icpcResultedInPlan", CellKind.Code, false,
+            new("Date of Initial Child Protection Conference", "icpcDate", CellKind.Date, false, RowSlot.IcpcDate, Aliases: ["ICPC Date"]),
+            new("Did the Initial Child Protection Conference Result in a Child Protection Plan", "icpcResultedInPlan", CellKind.Code, false, RowSlot.IcpcResultedInPlan,
                 Codes: CodeLists.YesNo, Aliases: ["ICPC Resulted in CP Plan", "Did the ICPC Result in a Child Protection Plan"]),
-            new("Number of Section 47 Enquiries in the last 12 months", "section47sInLast12Months", CellKind.Count, false, Aliases: ["S47s in Last 12 Months"]),
-            new("Number of ICPCs in the last 12 months", "icpcsInLast12Months", CellKind.Count, false, Aliases: ["ICPCs in Last 12 Months"]),
+            new("Number of Section 47 Enquiries in the last 12 months", "section47sInLast12Months", CellKind.Count, false, RowSlot.Section47sInLast12Months, Aliases: ["S47s in Last 12 Months"]),
+            new("Number of ICPCs in the last 12 months", "icpcsInLast12Months", CellKind.Count, false, RowSlot.IcpcsInLast12Months, Aliases: ["ICPCs in Last 12 Months"]),
             AllocatedTeam, AllocatedWorker,
         ]),
     ];

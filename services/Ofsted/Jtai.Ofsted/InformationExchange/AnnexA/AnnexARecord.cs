@@ -1,18 +1,12 @@
 namespace Jtai.Ofsted.InformationExchange.AnnexA;
 
-/// <summary>A valid row of an Annex A list, its codes normalised; columns without a typed slot are in Fields.</summary>
-public sealed class AnnexARecord
+/// <summary>A valid row of an Annex A list, its codes normalised, each value in its typed slot.</summary>
+public sealed class AnnexARecord : AnnexAValues
 {
     public int Row { get; init; }
-    public required string ChildId { get; init; }
-    public string? Gender { get; set; }
-    public string? Ethnicity { get; set; }
-    public DateOnly? DateOfBirth { get; set; }
-    public short Age { get; set; }
-    public DateOnly? EventDate { get; set; }
-    public string? Source { get; set; }
-    public string? Disability { get; set; }
-    public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
+    public required AnnexAList List { get; init; }
+    /// <summary>The list's own columns, as the exchange shows them (see <see cref="AnnexAValues.FieldsOf"/>).</summary>
+    public Dictionary<string, string> Fields => FieldsOf(List);
 }
 
 /// <summary>What validating one list found: the valid rows and every problem, each with its row, column, value and rule.</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Jtai.Ofsted.InformationExchange.AnnexA;
 
 /// <summary>One value of an Annex A code list: its letter (a, b, ... p1), its code and label.</summary>
@@ -10,33 +12,40 @@ public sealed record CodeEntry(string Letter, string Code, string Label, params 
 /// </summary>
 public sealed class CodeList
 {
-    private static readonly char[] AfterCode = [':', ' ', '-', '–', '.', ','];
+    private static readonly SearchValues<char> AfterCode = SearchValues.Create(": -–.,");
     // Every accepted spelling (code, label, alias) to its entry, case-insensitively: a file has
-    // tens of thousands of cells, so a lookup, not a scan.
-    private readonly Dictionary<string, CodeEntry> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, CodeEntry> _byLetter = new(StringComparer.OrdinalIgnoreCase);
+    // tens of thousands of cells, so a lookup, not a scan, and by the cell's characters, not a copy of them.
+    private readonly Dictionary<string, CodeEntry>.AlternateLookup<ReadOnlySpan<char>> _byName;
+    private readonly Dictionary<string, CodeEntry>.AlternateLookup<ReadOnlySpan<char>> _byLetter;
 
     public CodeList(string name, params CodeEntry[] entries)
     {
         Name = name;
         Entries = entries;
+        var byName = new Dictionary<string, CodeEntry>(StringComparer.OrdinalIgnoreCase);
+        var byLetter = new Dictionary<string, CodeEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (var e in entries)
         {
-            _byLetter[e.Letter] = e;
-            foreach (var spelling in (string[])[e.Code, e.Label, .. e.Aliases]) _byName.TryAdd(spelling, e);
+            byLetter[e.Letter] = e;
+            foreach (var spelling in (string[])[e.Code, e.Label, .. e.Aliases]) byName.TryAdd(spelling, e);
         }
+        _byName = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byLetter = byLetter.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Name { get; }
     public IReadOnlyList<CodeEntry> Entries { get; }
 
     /// <summary>The code the cell names, or null when it names none of this list's values.</summary>
-    public string? Normalise(string cell)
+    public string? Normalise(string cell) => Normalise(cell.AsSpan());
+
+    /// <inheritdoc cref="Normalise(string)"/>
+    public string? Normalise(ReadOnlySpan<char> cell)
     {
-        var text = cell.AsSpan().Trim();
+        var text = cell.Trim();
         if (LetterPrefix(text, out var letter, out var rest))
         {
-            if (!_byLetter.TryGetValue(letter.ToString(), out var byLetter)) return null;
+            if (!_byLetter.TryGetValue(letter, out var byLetter)) return null;
             if (rest.IsEmpty) return byLetter.Code;
             return ReferenceEquals(Find(rest), byLetter) ? byLetter.Code : null;
         }
@@ -48,10 +57,9 @@ public sealed class CodeList
     /// <summary>"6", "Police", or the code then its label: "6: Police", "1A individual - family", "WBRI - White British".</summary>
     private CodeEntry? Find(ReadOnlySpan<char> text)
     {
-        var whole = text.ToString();
-        if (_byName.TryGetValue(whole, out var entry)) return entry;
+        if (_byName.TryGetValue(text, out var entry)) return entry;
         var cut = text.IndexOfAny(AfterCode);
-        return cut > 0 && _byName.TryGetValue(whole[..cut], out entry) && string.Equals(entry.Code, whole[..cut], StringComparison.OrdinalIgnoreCase)
+        return cut > 0 && _byName.TryGetValue(text[..cut], out entry) && text[..cut].Equals(entry.Code, StringComparison.OrdinalIgnoreCase)
             ? entry : null;
     }
 

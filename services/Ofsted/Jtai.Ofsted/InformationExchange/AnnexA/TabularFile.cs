@@ -9,7 +9,7 @@ public sealed record Table(string Name, IReadOnlyList<string> Headers, int Heade
 
 public enum TabularFormat { Csv, Xlsx }
 
-/// <summary>Reads CSV (CsvHelper) and XLSX (ClosedXML) into tables of text cells.</summary>
+/// <summary>Reads CSV (CsvHelper) and XLSX (ClosedXML) into tables of text cells; <see cref="CsvRows"/> reads CSV row by row.</summary>
 public static class TabularFile
 {
     public static TabularFormat? FormatOf(string? fileName, string? contentType)
@@ -20,35 +20,33 @@ public static class TabularFile
         return null;
     }
 
+    /// <summary>How the exchange reads CSV: a header row, line numbers kept (problems name rows as an editor shows them), blank lines skipped, ragged rows allowed, broken quoting refused.</summary>
+    internal static readonly CsvReaderOptions CsvOptions = CsvReaderOptions.Default with
+    {
+        HasHeader = true,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MalformedData = CsvMalformedDataHandling.Throw,
+    };
+
     /// <summary>
-    /// A CSV file (separator detected among , ; tab |; a byte order mark honoured). Rows are numbered
-    /// by the line each record starts on, as a spreadsheet or text editor shows them.
+    /// A CSV file read whole into a table (separator detected among , ; tab |; a byte order mark honoured). Rows are
+    /// numbered by the line each record starts on, as a spreadsheet or text editor shows them.
     /// </summary>
     public static Table ReadCsv(Stream stream, string name)
     {
-        var options = CsvReaderOptions.Default with
-        {
-            HasHeader = true,
-            TrackLineNumbers = true,
-            SkipEmptyLines = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MalformedData = CsvMalformedDataHandling.Throw,
-        };
-        using var reader = CsvReader.Create(stream, options, true);
-        var headers = reader.Headers.ToArray();
+        using var content = new MemoryStream();
+        stream.CopyTo(content);
+        using var csv = new CsvRows(content.GetBuffer().AsMemory(0, (int)content.Length));
         var rows = new List<(int, string[])>();
-        while (reader.Read())
+        while (csv.Next())
         {
-            var cells = new string[reader.FieldCount];
-            var blank = true;
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = reader.GetString(i);
-                if (blank && !string.IsNullOrWhiteSpace(cells[i])) blank = false;
-            }
-            if (!blank) rows.Add(((int)reader.LineNumber, cells));
+            var cells = new string[csv.CellCount];
+            for (var i = 0; i < cells.Length; i++) cells[i] = csv.Cell(i).ToString();
+            rows.Add((csv.Row, cells));
         }
-        return new Table(name, headers, 1, rows);
+        return new Table(name, csv.Headers, csv.HeaderRow, rows);
     }
 
     /// <summary>Every non-empty sheet of a workbook; the header is the first non-empty row.</summary>
