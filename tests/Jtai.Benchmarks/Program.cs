@@ -5,7 +5,8 @@ using Jtai.Benchmarks.Scenarios;
 // Run by tests/benchmarks/run.sh, which starts the platform and the baselines on their own ports:
 //   kestrel <port>               the bare Kestrel endpoint
 //   yarp <port> <destination>    a bare YARP in front of it
-//   run [scenario ...]           gateway lists annex-a scheduling overload (default: all), one table at the end
+//   run [scenario ...]           gateway lists annex-a scheduling overload (default: all), one table at the end;
+//                                scheduling-cpu: only the CPU per scheduling that scheduling begins with
 // and by tests/benchmarks/summary-page.sh (the web's inspection summary page, on the test fixtures' platform):
 //   summary-page [inspections] [requests]
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
@@ -40,6 +41,7 @@ switch (args.FirstOrDefault())
                         await SchedulingBenchmark.Run(stack, report, rate: 50, fanOutGoal: 30, postGoal: null);
                         await SchedulingBenchmark.Run(stack, report, rate: 200, fanOutGoal: 50, postGoal: 50);
                         break;
+                    case "scheduling-cpu": await SchedulingBenchmark.Cpu(stack, report, rate: 10); break;
                     case "overload": await OverloadBenchmark.Run(stack, report); break;
                     default: Console.Error.WriteLine($"unknown scenario '{scenario}'"); return 2;
                 }
