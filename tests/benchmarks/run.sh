@@ -85,7 +85,8 @@ start gateway "$root/gateway/Jtai.Gateway" "${gateway_env[@]}" dotnet "$(dll_of 
 
 bench="$root/tests/Jtai.Benchmarks/bin/Release/net10.0/Jtai.Benchmarks.dll"
 start kestrel "$root" dotnet "$bench" kestrel "${http[kestrel]}"
-start yarp "$root" dotnet "$bench" yarp "${http[yarp]}" "http://127.0.0.1:${http[kestrel]}"
+# Bare YARP runs with the gateway's GC (Server, as every ASP.NET Core web project); the benchmark's own assembly defaults to workstation.
+start yarp "$root" DOTNET_gcServer=1 dotnet "$bench" yarp "${http[yarp]}" "http://127.0.0.1:${http[kestrel]}"
 # The gateway compared with bare YARP: the same binary and settings, its orchestrator route leading to the bare Kestrel endpoint.
 proxy_env=("${common[@]}" "Kestrel__Endpoints__Http__Url=http://127.0.0.1:${http[proxy]}" Identity__DevIssuer__Enabled=false
   Gateway__RateLimit__TokenLimit=1000000 Gateway__RateLimit__TokensPerSecond=1000000)
@@ -96,7 +97,7 @@ done
 start proxy-gateway "$root/gateway/Jtai.Gateway" "${proxy_env[@]}" dotnet "$(dll_of gateway)"
 
 for name in orchestrator ofsted cqc hmicfrs gateway proxy kestrel yarp; do
-  url="http://127.0.0.1:${http[$name]}/health/ready"; case $name in kestrel|yarp) url="http://127.0.0.1:${http[$name]}/" ;; esac
+  url="http://127.0.0.1:${http[$name]}/health/ready"; case $name in kestrel|yarp) url="http://127.0.0.1:${http[$name]}/api/orchestrator/" ;; esac
   for _ in $(seq 1 240); do curl -sf -o /dev/null "$url" && break; sleep 0.5; done
   curl -sf -o /dev/null "$url" || { echo "$name did not start; see $work/$name.log" >&2; exit 1; }
 done
