@@ -10,7 +10,7 @@ namespace Jtai.ServiceDefaults.Paging;
 public readonly record struct InstantNameCursor(DateTimeOffset At, string Name, Guid Id, string Key) : IPageCursor<InstantNameCursor>
 {
     public override string ToString() => Base64UrlEncoder.Encode(
-        $"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{NamePart.Encode(Name)}.{Id:N}.{NamePart.Encode(Key)}");
+        $"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{CursorText.Text(Name)}.{Id:N}.{CursorText.Text(Key)}");
 
     public static bool TryRead(string? text, out InstantNameCursor cursor)
     {
@@ -18,9 +18,9 @@ public readonly record struct InstantNameCursor(DateTimeOffset At, string Name, 
         if (Cursors.Parts(text, 4, NamePart.MaxCursorLength) is not { } parts
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             || ticks > DateTimeOffset.MaxValue.UtcTicks
-            || NamePart.Decode(parts[1]) is not { } name
+            || CursorText.ReadText(parts[1]) is not { } name
             || !Guid.TryParseExact(parts[2], "N", out var id)
-            || NamePart.Decode(parts[3]) is not { } key) return false;
+            || CursorText.ReadText(parts[3]) is not { } key) return false;
         cursor = new InstantNameCursor(new DateTimeOffset(ticks, TimeSpan.Zero), name, id, key);
         return true;
     }
@@ -30,33 +30,23 @@ public readonly record struct InstantNameCursor(DateTimeOffset At, string Name, 
 public readonly record struct YearNameCursor(int Year, string Name) : IPageCursor<YearNameCursor>
 {
     public override string ToString() =>
-        Base64UrlEncoder.Encode($"{Year.ToString(CultureInfo.InvariantCulture)}.{NamePart.Encode(Name)}");
+        Base64UrlEncoder.Encode($"{Year.ToString(CultureInfo.InvariantCulture)}.{CursorText.Text(Name)}");
 
     public static bool TryRead(string? text, out YearNameCursor cursor)
     {
         cursor = default;
         if (Cursors.Parts(text, 2, NamePart.MaxCursorLength) is not { } parts
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || NamePart.Decode(parts[1]) is not { } name) return false;
+            || CursorText.ReadText(parts[1]) is not { } name) return false;
         cursor = new YearNameCursor(year, name);
         return true;
     }
 }
 
-/// <summary>A name inside a cursor, encoded on its own so a dot in it cannot split the cursor's parts.</summary>
+/// <summary>How long a cursor carrying names may be: a name of 200 characters and a key of 100, each of four-byte characters at worst, with the rest.</summary>
 internal static class NamePart
 {
-    /// <summary>Room for a name of 200 characters and a key of 100, each of four-byte characters at worst, with the rest.</summary>
     public const int MaxCursorLength = 2400;
-
-    public static string Encode(string name) => Base64UrlEncoder.Encode(name);
-
-    /// <summary>The name, or null when the part is not one this platform encoded (PostgreSQL text holds no NUL either).</summary>
-    public static string? Decode(string part)
-    {
-        try { return Base64UrlEncoder.Decode(part) is var name && !name.Contains('\0') ? name : null; }
-        catch (Exception e) when (e is FormatException or ArgumentException) { return null; }
-    }
 }
 
 /// <summary>
@@ -66,7 +56,7 @@ internal static class NamePart
 public readonly record struct ServicesCursor(DateTimeOffset At, string Key, string Service) : IPageCursor<ServicesCursor>
 {
     public override string ToString() => Base64UrlEncoder.Encode(
-        $"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{NamePart.Encode(Key)}.{NamePart.Encode(Service)}");
+        $"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{CursorText.Text(Key)}.{CursorText.Text(Service)}");
 
     public static bool TryRead(string? text, out ServicesCursor cursor)
     {
@@ -74,8 +64,8 @@ public readonly record struct ServicesCursor(DateTimeOffset At, string Key, stri
         if (Cursors.Parts(text, 3, NamePart.MaxCursorLength) is not { } parts
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             || ticks > DateTimeOffset.MaxValue.UtcTicks
-            || NamePart.Decode(parts[1]) is not { } key
-            || NamePart.Decode(parts[2]) is not { Length: > 0 } service) return false;
+            || CursorText.ReadText(parts[1]) is not { } key
+            || CursorText.ReadText(parts[2]) is not { Length: > 0 } service) return false;
         cursor = new ServicesCursor(new DateTimeOffset(ticks, TimeSpan.Zero), key, service);
         return true;
     }

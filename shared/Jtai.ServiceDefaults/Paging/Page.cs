@@ -135,10 +135,10 @@ public static class CursorText
     /// <summary>A text part that may hold dots, written so that the cursor still splits into its parts.</summary>
     public static string Text(string value) => Base64UrlEncoder.Encode(value);
 
-    /// <summary>A part written by <see cref="Text"/>, or null when it is not one.</summary>
+    /// <summary>A part written by <see cref="Text"/>, or null when it is not one (PostgreSQL text holds no NUL, so neither does a cursor's).</summary>
     public static string? ReadText(string part)
     {
-        try { return Base64UrlEncoder.Decode(part); }
+        try { return Base64UrlEncoder.Decode(part) is var text && !text.Contains('\0') ? text : null; }
         catch (Exception e) when (e is FormatException or ArgumentException) { return null; }
     }
 }
