@@ -139,6 +139,9 @@ public sealed class Infrastructure : IAsyncDisposable
             kill.Parameters.AddWithValue("name", name);
             await kill.ExecuteNonQueryAsync();
         }
+        // A pooled connection whose server process was terminated stays idle in this process's pools and
+        // would answer its next command with 57P01; the services and the tests share these pools.
+        NpgsqlConnection.ClearAllPools();
     }
 
     private static async Task Execute(NpgsqlConnection conn, string sql)
