@@ -57,7 +57,12 @@ public sealed class WorkingDayCalendar
         return date;
     }
 
-    private IReadOnlyDictionary<DateOnly, BankHoliday> Year(int year) => _years.GetOrAdd(year, y =>
+    // Every working day counted asks for its year: the look-up comes first, so the common case
+    // allocates nothing (GetOrAdd's lambda would, capturing this, on every call).
+    private IReadOnlyDictionary<DateOnly, BankHoliday> Year(int year) =>
+        _years.TryGetValue(year, out var days) ? days : _years.GetOrAdd(year, BuildYear);
+
+    private IReadOnlyDictionary<DateOnly, BankHoliday> BuildYear(int y)
     {
         var days = EnglandBankHolidayRules.For(y).ToDictionary(h => h.Date);
         foreach (var change in _changes)
@@ -69,5 +74,5 @@ public sealed class WorkingDayCalendar
             if (change.Date is { } added && added.Year == y) days[added] = new BankHoliday(added, change.Name);
         }
         return days;
-    });
+    }
 }

@@ -4,6 +4,7 @@ using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.Timeline;
 using Jtai.Calendar.WorkingDays;
 using Jtai.Contracts.Events;
+using Jtai.Messaging.Data;
 using Jtai.Messaging.Outbox;
 using Jtai.Orchestrator.Data;
 using Jtai.Orchestrator.Timeline;
@@ -16,8 +17,8 @@ namespace Jtai.Orchestrator.Inspections;
 public sealed record ScheduleInspectionRequest(string? LocalAreaCode, string? LocalAreaName, string? Theme, DateOnly? FieldworkStart);
 
 /// <summary>
-/// Schedules a JTAI: the inspection and its InspectionScheduled event commit together (outbox),
-/// so the request never waits on the broker and the inspectorates always hear of it.
+/// Schedules a JTAI: the inspection, its timeline and its InspectionScheduled event commit together
+/// (outbox), so the request never waits on the broker and the inspectorates always hear of it.
 /// </summary>
 public static partial class ScheduleInspection
 {
@@ -31,16 +32,19 @@ public static partial class ScheduleInspection
         var errors = Validate(request, clock, frameworks, calculator);
         if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
 
+        await using var transaction = await db.Database.BeginOrJoinTransactionAsync(ct);
         var inspection = await Stage(db, outbox, timelines, frameworks, request.LocalAreaCode!.Trim().ToUpperInvariant(),
             request.LocalAreaName!.Trim(), request.Theme!, request.FieldworkStart!.Value, user.Id(), clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         return TypedResults.Created($"/api/orchestrator/inspections/{inspection.Id}", InspectionView.From(inspection, frameworks));
     }
 
     /// <summary>
-    /// Stages a new inspection on its theme's latest framework version, its timeline and its
-    /// InspectionScheduled event on the DbContext; the caller's SaveChanges commits them together.
+    /// A new inspection on its theme's latest framework version, staged on the DbContext with its
+    /// InspectionScheduled event, and its timeline, written at once: the caller's transaction (open
+    /// before this is called) commits them together after its SaveChanges.
     /// </summary>
     public static async Task<Inspection> Stage(OrchestratorDbContext db, IOutbox outbox, InspectionTimelines timelines, FrameworkCatalog frameworks,
         string localAreaCode, string localAreaName, string theme, DateOnly fieldworkStart, string by, DateTimeOffset at, CancellationToken ct)

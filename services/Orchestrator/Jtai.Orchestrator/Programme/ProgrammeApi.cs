@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Jtai.Calendar.Frameworks;
 using Jtai.Calendar.WorkingDays;
+using Jtai.Messaging.Data;
 using Jtai.Orchestrator.Data;
 using Jtai.ServiceDefaults.Access;
 using Jtai.ServiceDefaults.Paging;
@@ -127,11 +128,14 @@ public static class ProgrammeApi
         return await s.Saved(programme, framework);
     }
 
-    /// <summary>The agreed areas become scheduled inspections, each with its fieldwork week and team, in one commit.</summary>
+    /// <summary>The agreed areas become scheduled inspections, each with its fieldwork week, timeline and team, in one commit.</summary>
     private static async Task<Results<Ok<ProgrammeView>, NotFound>> Plan(Guid programmeId, ProgrammePlanning planning, [AsParameters] ProgrammeServices s)
     {
+        await using var transaction = await s.Db.Database.BeginOrJoinTransactionAsync(s.Ct);
         if (await s.Db.Programme(programmeId, tracked: true, s.Ct) is not { } programme) return TypedResults.NotFound();
         var framework = await planning.Plan(programme, s.Standing.Subject!, s.Today, s.Clock.GetUtcNow(), s.Ct);
-        return await s.Saved(programme, framework);
+        var saved = await s.Saved(programme, framework);
+        await transaction.CommitAsync(s.Ct);
+        return saved;
     }
 }

@@ -10,7 +10,8 @@ namespace Jtai.Orchestrator.Programme;
 
 /// <summary>
 /// Planning an agreed programme: each area gets its fieldwork week and a team from the inspectors offered (clear of their
-/// other fieldwork that year) and becomes a scheduled inspection with its team, staged on the context for one commit.
+/// other fieldwork that year) and becomes a scheduled inspection with its team, staged on the context for one commit
+/// (the timelines are written at once, in the caller's transaction).
 /// </summary>
 public sealed class ProgrammePlanning(OrchestratorDbContext db, ProgrammeData data, FieldworkPlanner planner, IOutbox outbox,
     InspectionTimelines timelines, FrameworkCatalog frameworks)

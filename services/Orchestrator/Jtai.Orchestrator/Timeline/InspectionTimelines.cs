@@ -13,7 +13,8 @@ namespace Jtai.Orchestrator.Timeline;
 /// <summary>
 /// An inspection's own timeline: computed from its pinned framework version and current fieldwork
 /// start, stored as milestone rows, each with a deadline row that raises DeadlineReached when due.
-/// Everything is staged on the request's DbContext and commits with the change that caused it.
+/// Everything commits with the change that caused it: a new inspection's rows are written in its
+/// transaction, an existing one's changes are staged on the request's DbContext.
 /// </summary>
 public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines deadlines, FrameworkCatalog frameworks, TimelineCalculator calculator)
 {
@@ -25,15 +26,19 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
 
     /// <summary>
     /// (Re)places every milestone and its deadline; a milestone whose date moved is open again. A new
-    /// inspection has nothing stored to look up; an existing one's deadlines are set with one look-up.
+    /// inspection's timeline is written at once in the caller's transaction (which must be open), with
+    /// nothing to look up; an existing one's deadlines are set with one look-up and commit with the
+    /// caller's SaveChanges.
     /// </summary>
     public async Task Plan(Inspection inspection, CancellationToken ct, IReadOnlyDictionary<string, DateOnly>? actualDates = null)
     {
         var timeline = Compute(inspection, actualDates);
-        var isNew = db.Entry(inspection).State == EntityState.Added;
-        var existing = isNew
-            ? new Dictionary<string, InspectionMilestone>()
-            : await db.Set<InspectionMilestone>().Where(m => m.InspectionId == inspection.Id).ToDictionaryAsync(m => m.Key, ct);
+        if (db.Entry(inspection).State == EntityState.Added)
+        {
+            await NewTimelineRows.Write(db, inspection, timeline, ct);
+            return;
+        }
+        var existing = await db.Set<InspectionMilestone>().Where(m => m.InspectionId == inspection.Id).ToDictionaryAsync(m => m.Key, ct);
         var toSet = new List<DeadlineToSet>();
         foreach (var milestone in timeline.Milestones)
         {
@@ -60,10 +65,7 @@ public sealed class InspectionTimelines(OrchestratorDbContext db, IDeadlines dea
             toSet.Add(new DeadlineToSet(DeadlineKey(inspection.Id, milestone.Key), dueAt,
                 new DeadlineReached(inspection.Id, milestone.Key, milestone.Description, dueAt, inspection.FieldworkStart)));
         }
-        // A new inspection's keys cannot be stored yet: its milestones and deadlines go in SaveChanges'
-        // one batch with the inspection and its outbox row, without a round trip of their own.
-        if (isNew) deadlines.ScheduleNew(toSet);
-        else await deadlines.Schedule(toSet, ct);
+        await deadlines.Schedule(toSet, ct);
     }
 
     /// <summary>Marks the milestones a stage's arrival meets; an ended inspection's pending deadlines are cancelled.</summary>
