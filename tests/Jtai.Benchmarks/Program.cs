@@ -40,6 +40,7 @@ switch (args.FirstOrDefault())
                         await SchedulingBenchmark.Run(stack, report, rate: 50, fanOutGoal: 30, postGoal: null);
                         await SchedulingBenchmark.Run(stack, report, rate: 200, fanOutGoal: 50, postGoal: 50);
                         break;
+                    case "scheduling-cpu": await SchedulingBenchmark.Cpu(stack, report, rate: 10); break;
                     case "overload": await OverloadBenchmark.Run(stack, report); break;
                     default: Console.Error.WriteLine($"unknown scenario '{scenario}'"); return 2;
                 }
