@@ -3,6 +3,10 @@ namespace Jtai.Inspectorate.Inspections;
 /// <summary>This inspectorate's own record of a joint inspection it takes part in.</summary>
 public sealed class InspectionCopy
 {
+    /// <summary>The stage a copy starts in, until the first InspectionTransitioned.</summary>
+    public const string ScheduledStage = "scheduled";
+
+
     public Guid InspectionId { get; set; }
     public required string LocalAreaCode { get; set; }
     public required string LocalAreaName { get; set; }
@@ -11,7 +15,7 @@ public sealed class InspectionCopy
     public DateTimeOffset ScheduledAt { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     /// <summary>The lifecycle stage as last heard (InspectionTransitioned), and when it changed.</summary>
-    public string Stage { get; set; } = "scheduled";
+    public string Stage { get; set; } = ScheduledStage;
     public DateTimeOffset? StageChangedAt { get; set; }
 }
 

@@ -3,6 +3,7 @@ using Jtai.Inspectorate.Data;
 using Jtai.Messaging;
 using Jtai.Messaging.Inbox;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Jtai.Inspectorate.Inspections;
@@ -25,21 +26,15 @@ public sealed class InspectionScheduledConsumer(InspectorateDbContext db, TimePr
             logger.LogInformation("Inspection {InspectionId} is not one {Inspectorate} takes part in", message.InspectionId, service.Name);
             return;
         }
-        if (await db.Inspections.FindAsync([message.InspectionId], context.CancellationToken) is not null)
-        {
+        // One statement: the copy is inserted unless this inspection is already known here (the same
+        // inspection announced again under another message id), which the inbox cannot see.
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO inspections (inspection_id, local_area_code, local_area_name, theme, fieldwork_start, scheduled_at, received_at, stage)
+            VALUES ({message.InspectionId}, {message.LocalAreaCode}, {message.LocalAreaName}, {message.Theme}, {message.FieldworkStart},
+                    {message.ScheduledAt.ToUniversalTime()}, {clock.GetUtcNow()}, {InspectionCopy.ScheduledStage})
+            ON CONFLICT (inspection_id) DO NOTHING
+            """, context.CancellationToken);
+        if (inserted == 0)
             logger.LogInformation("Inspection {InspectionId} is already known here", message.InspectionId);
-            return;
-        }
-
-        db.Inspections.Add(new InspectionCopy
-        {
-            InspectionId = message.InspectionId,
-            LocalAreaCode = message.LocalAreaCode,
-            LocalAreaName = message.LocalAreaName,
-            Theme = message.Theme,
-            FieldworkStart = message.FieldworkStart,
-            ScheduledAt = message.ScheduledAt,
-            ReceivedAt = clock.GetUtcNow(),
-        });
     }
 }

@@ -33,8 +33,9 @@ public static class DataSetup
 
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        // The options are built once, not for every scope (every request and consumed message): nothing in them varies.
         builder.Services.AddDbContext<TDb>((sp, options) => Configure(options, connectionString)
-            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddScoped<MessagingDbContext>(sp => sp.GetRequiredService<TDb>());
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>("database", tags: [HealthSetup.Ready]);

@@ -20,6 +20,9 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<ParkedMessage> ParkedMessages => Set<ParkedMessage>();
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
+    /// <summary>Whether this context's saves wrote outbox rows that a commit makes publishable (wakes the relay).</summary>
+    internal OutboxRowTracker OutboxRows { get; } = new();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OutboxMessage>(e =>

@@ -67,14 +67,10 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
-        var recorded = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO inbox_messages (message_id, consumer, message_type, inspection_id, trace_id, received_at)
-            VALUES ({messageId}, {ConsumerName}, {MessageTypes.NameOf(typeof(TMessage))},
-                    {MessageTypes.InspectionIdOf(context.Message)}, {Activity.Current?.TraceId.ToString()}, now())
-            ON CONFLICT (message_id, consumer) DO NOTHING
-            """, ct);
+        var (recorded, released) = await InboxMark.Record(db, messageId, ConsumerName, MessageTypes.NameOf(typeof(TMessage)),
+            MessageTypes.InspectionIdOf(context.Message), parking?.Now, ct);
         var wasParked = parking is not null && MessageParking.WasParked(context);
-        if (recorded == 0)
+        if (!recorded)
         {
             logger.LogInformation("{Consumer} already handled message {MessageId}; acknowledged without effect", ConsumerName, messageId);
             metrics?.DuplicateSuppressed(ConsumerName);
@@ -90,12 +86,7 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
 
         await Handle(context.Message, context);
         await db.SaveChangesAsync(ct);
-        var released = false;
-        if (parking is not null)
-        {
-            if (wasParked) await parking.Handled(db, messageId, ConsumerName, ct);
-            released = await parking.Release(db, MessageTypes.InspectionIdOf(context.Message), ct);
-        }
+        if (wasParked) await parking!.Handled(db, messageId, ConsumerName, ct);
         await tx.CommitAsync(ct);
         if (released) parking!.Notify();
     }

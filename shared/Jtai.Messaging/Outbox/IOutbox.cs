@@ -28,5 +28,6 @@ internal sealed class EfOutbox(MessagingDbContext db, TimeProvider clock) : IOut
             TraceState = activity?.TraceStateString,
             CreatedAt = clock.GetUtcNow(),
         });
+        db.OutboxRows.Staged();
     }
 }

@@ -41,13 +41,17 @@ internal sealed class OutboxRelay(
     private readonly record struct Result(DateTimeOffset? PublishedAt, DateTimeOffset? NextAttemptAt, string? Error);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(() => Work(stoppingToken), stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(worker => Task.Run(() => Work(worker, stoppingToken), stoppingToken)));
 
-    private async Task Work(CancellationToken stoppingToken)
+    private async Task Work(int worker, CancellationToken stoppingToken)
     {
+        // Only the first worker polls (for rows backed off, or left by a worker that died); the others sleep
+        // until a commit, or a worker that found a full batch, wakes them: an idle service claims nothing more.
+        var poll = worker == 0 ? _options.PollInterval : Timeout.InfiniteTimeSpan;
         while (!stoppingToken.IsCancellationRequested)
         {
             int claimed;
+            var failed = false;
             try
             {
                 claimed = await PublishBatch(stoppingToken);
@@ -61,6 +65,7 @@ internal sealed class OutboxRelay(
                 // The database is unreachable, most likely; rows stay where they are.
                 logger.LogWarning(ex, "Outbox relay could not claim or record rows; retrying after {Interval}", _options.PollInterval);
                 claimed = 0;
+                failed = true;
             }
 
             if (claimed >= _options.BatchSize)
@@ -69,7 +74,7 @@ internal sealed class OutboxRelay(
                 signal.Notify();
                 continue;
             }
-            try { await signal.WaitAsync(_options.PollInterval, stoppingToken); }
+            try { await signal.WaitAsync(failed ? _options.PollInterval : poll, stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
     }

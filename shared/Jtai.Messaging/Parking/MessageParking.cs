@@ -48,20 +48,7 @@ public sealed class MessageParking(IOptions<ParkingOptions> options)
     public Task Handled(MessagingDbContext db, Guid messageId, string consumer, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"DELETE FROM parked_messages WHERE message_id = {messageId} AND consumer = {consumer}", ct);
 
-    /// <summary>
-    /// In the handler's transaction: messages parked for this inspection become due now, since what
-    /// they wait for may be what was just handled. Nothing is parked almost always: one index probe.
-    /// </summary>
-    /// <returns>Whether any was released: then <see cref="Notify"/> after the commit.</returns>
-    public async Task<bool> Release(MessagingDbContext db, Guid? inspectionId, CancellationToken ct)
-    {
-        if (inspectionId is null) return false;
-        var now = _realTime.GetUtcNow();
-        return await db.Database.ExecuteSqlAsync(
-            $"UPDATE parked_messages SET due_at = {now} WHERE inspection_id = {inspectionId} AND due_at > {now}", ct) > 0;
-    }
-
-    /// <summary>Wakes the hand-back at once (after a commit that made parked messages due).</summary>
+    /// <summary>Wakes the hand-back at once (after a commit that made parked messages due: <see cref="Inbox.InboxMark"/>).</summary>
     public void Notify()
     {
         if (_signal.CurrentCount > 0) return;
