@@ -27,16 +27,19 @@ public static class ProxySetup
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
         var limits = builder.Configuration.GetSection("Gateway:RateLimit").Get<GatewayRateLimitOptions>() ?? new GatewayRateLimitOptions();
+        // One options object and factory for every caller's bucket: the policy runs on every proxied request.
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.TokenLimit,
+            TokensPerPeriod = limits.TokensPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+        Func<string, TokenBucketRateLimiterOptions> options = _ => bucket;
         builder.Services.AddRateLimiter(o =>
         {
-            o.AddPolicy(PerCaller, http => RateLimitPartition.GetTokenBucketLimiter(CallerKey(http.User, http), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = limits.TokenLimit,
-                TokensPerPeriod = limits.TokensPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            o.AddPolicy(PerCaller, http => RateLimitPartition.GetTokenBucketLimiter(CallerKey(http.User, http), options));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -15,18 +15,22 @@ public sealed class RequestTextMiddleware(RequestDelegate next, IProblemDetailsS
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        var errors = new RequestErrors();
-        foreach (var (name, values) in http.Request.Query)
-            if (values.Any(v => v is not null && v.Contains('\0')) || name.Contains('\0'))
-                errors.Add(name.Replace("\0", "\\u0000"), $"'{name.Replace("\0", "\\u0000")}' {StorableTextConverter.NulMessage}");
-        if (errors.Any)
+        // Most requests carry no query: nothing to parse, check or allocate then.
+        if (http.Request.QueryString.HasValue)
         {
-            await Refuse(http, StatusCodes.Status400BadRequest, new HttpValidationProblemDetails(errors.ToDictionary())
+            var errors = new RequestErrors();
+            foreach (var (name, values) in http.Request.Query)
+                if (values.Any(v => v is not null && v.Contains('\0')) || name.Contains('\0'))
+                    errors.Add(name.Replace("\0", "\\u0000"), $"'{name.Replace("\0", "\\u0000")}' {StorableTextConverter.NulMessage}");
+            if (errors.Any)
             {
-                Title = "The request's query is not valid.",
-                Detail = "A query parameter holds a NUL character.",
-            });
-            return;
+                await Refuse(http, StatusCodes.Status400BadRequest, new HttpValidationProblemDetails(errors.ToDictionary())
+                {
+                    Title = "The request's query is not valid.",
+                    Detail = "A query parameter holds a NUL character.",
+                });
+                return;
+            }
         }
 
         if (http.Request.ContentType is { } contentType && MediaTypeHeaderValue.TryParse(contentType, out var media)

@@ -5,10 +5,26 @@ namespace Jtai.ServiceDefaults.Security;
 /// <summary>Reads the platform's claims off a principal; the one place that knows their shape.</summary>
 public static class JtaiUser
 {
-    public static bool HasRole(this ClaimsPrincipal user, string role) =>
-        user.FindAll(JtaiClaims.Role).Any(c => string.Equals(c.Value, role, StringComparison.Ordinal));
+    // Every proxied request runs these in the gateway's policies: one pass over the claims, no allocations.
+    public static bool HasRole(this ClaimsPrincipal user, string role) => user.HasClaim(JtaiClaims.Role, role);
 
-    public static bool IsKnownRole(this ClaimsPrincipal user) => JtaiRoles.All.Any(user.HasRole);
+    public static bool IsKnownRole(this ClaimsPrincipal user) => user.HasAnyRole(JtaiRoles.All);
+
+    private static bool HasAnyRole(this ClaimsPrincipal user, IReadOnlyList<string> roles)
+    {
+        foreach (var identity in user.Identities)
+            foreach (var claim in identity.Claims)
+                if (string.Equals(claim.Type, JtaiClaims.Role, StringComparison.OrdinalIgnoreCase) && IsOneOf(claim.Value, roles))
+                    return true;
+        return false;
+    }
+
+    private static bool IsOneOf(string value, IReadOnlyList<string> roles)
+    {
+        for (var i = 0; i < roles.Count; i++)
+            if (string.Equals(value, roles[i], StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     public static string? Inspectorate(this ClaimsPrincipal user)
     {
@@ -17,10 +33,10 @@ public static class JtaiUser
     }
 
     public static bool IsStaff(this ClaimsPrincipal user) =>
-        user.Inspectorate() is not null && JtaiRoles.Staff.Any(user.HasRole);
+        user.Inspectorate() is not null && user.HasAnyRole(JtaiRoles.Staff);
 
     public static bool IsStaffOf(this ClaimsPrincipal user, string inspectorate) =>
-        user.IsStaff() && user.Inspectorate() == inspectorate;
+        user.Inspectorate() is { } own && own == inspectorate && user.HasAnyRole(JtaiRoles.Staff);
 
     public static bool IsPartner(this ClaimsPrincipal user) =>
         user.HasRole(JtaiRoles.PartnerAgency)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -27,7 +28,7 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan remember, T
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        var key = KeyOf(token);
         var now = clock.GetUtcNow().UtcDateTime;
         if (_cache.TryGetValue(key, out Validated? known) && known is not null && now < known.ValidTo)
             return new TokenValidationResult { IsValid = true, ClaimsIdentity = known.Identity.Clone(), SecurityToken = known.Token };
@@ -47,4 +48,23 @@ public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan remember, T
     }
 
     public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
+
+    /// <summary>The token's SHA-256 in hex, hashed from the stack (a token is a few hundred bytes; this runs on every request).</summary>
+    private static string KeyOf(string token)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(token.Length);
+        byte[]? rented = most > 8192 ? ArrayPool<byte>.Shared.Rent(most) : null;
+        try
+        {
+            Span<byte> bytes = rented is null ? stackalloc byte[most] : rented;
+            var length = Encoding.UTF8.GetBytes(token, bytes);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes[..length], hash);
+            return Convert.ToHexString(hash);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 }

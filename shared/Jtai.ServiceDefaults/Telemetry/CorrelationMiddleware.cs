@@ -25,13 +25,33 @@ public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correlat
             return Task.CompletedTask;
         });
         Activity.Current?.SetTag("jtai.correlation_id", correlationId);
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+        using (logger.BeginScope(new CorrelationScope(correlationId)))
         {
             await next(context);
         }
     }
 
     // A caller's id is kept only when it is short and plain, so it cannot inject into logs.
-    private static bool IsAcceptable(string value) =>
-        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+    private static bool IsAcceptable(string value)
+    {
+        if (value.Length is 0 or > 64) return false;
+        foreach (var c in value)
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.')) return false;
+        return true;
+    }
+
+    /// <summary>The log scope's one property, without a dictionary per request (log formatters read it as key/value pairs).</summary>
+    private sealed class CorrelationScope(string correlationId) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public KeyValuePair<string, object?> this[int index] =>
+            index == 0 ? new("CorrelationId", correlationId) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => 1;
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() { yield return this[0]; }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"CorrelationId:{correlationId}";
+    }
 }
