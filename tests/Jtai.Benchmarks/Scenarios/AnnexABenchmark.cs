@@ -29,7 +29,7 @@ public static class AnnexABenchmark
 
         var inspectionId = await ScheduleInspection(stack);
         using var la = LoadGenerator.Client(stack.Gateway, await stack.Tokens.Partner("E08000025", "local-authority"), TimeSpan.FromMinutes(5));
-        await Upload(la, inspectionId, new AnnexAFiles(1, today, 500).List(1, 2000).ToCsvBytes()); // warm-up (JIT, pools)
+        await WarmUp(la, inspectionId, csv, rows);
 
         List<double> upload = [], validate = [], copy = [];
         var text = Encoding.UTF8.GetString(csv);
@@ -41,7 +41,6 @@ public static class AnnexABenchmark
         try
         {
             await RawCopy(connection, text);
-            Validate(csv, rows);
             for (var run = 0; run < stack.Runs; run++)
             {
                 upload.Add(rows / await Time(() => Upload(la, inspectionId, csv)));
@@ -59,6 +58,21 @@ public static class AnnexABenchmark
         report.Add("annex A list 1", "raw PostgreSQL COPY of the same CSV", "rows/s", copy);
         report.Add("annex A list 1", "parse + validate only (in process)", "rows/s", validate, "", null, "raw COPY", copy);
         report.Add("annex A list 1", "upload + validation + store through the gateway", "rows/s", upload, "≥ 0.2× raw COPY", ratio >= 0.2, "raw COPY", copy);
+    }
+
+    /// <summary>
+    /// Full-size uploads, each followed by the in-process validation, for at least 20 s (and at least five) before anything
+    /// is timed, as the gateway's measurements are warmed: a process just started spends a core on compiling its methods
+    /// again, optimised, for tens of seconds, and an upload timed then measures the compiler more than the upload.
+    /// </summary>
+    private static async Task WarmUp(HttpClient client, Guid inspectionId, byte[] csv, int rows)
+    {
+        var watch = Stopwatch.StartNew();
+        for (var done = 0; done < 5 || watch.Elapsed < TimeSpan.FromSeconds(20); done++)
+        {
+            await Upload(client, inspectionId, csv);
+            Validate(csv, rows);
+        }
     }
 
     /// <summary>What the upload does with the file before PostgreSQL: read it row by row and validate every cell.</summary>
