@@ -189,6 +189,24 @@ public sealed class AnnexAUploadTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Text_with_commas_quotes_and_line_breaks_is_stored_exactly_as_sent()
+    {
+        var id = await Platform.InspectionWithTeam();
+        var list = new AnnexAFiles(seed: 15, Today, children: 50).List(1, 120);
+        const string outcome = "Advice given, \"see notes\"\nthen closed";
+        list.Rows[0][7] = outcome;
+        list.Rows[1][0] = "C-\"17\",b";
+        using var la = Platform.Client(await Platform.Tokens.Partner(Steps.Area, "local-authority"));
+        await (await la.UploadList(id, 1, list.ToCsvBytes(), "list1.csv")).Expect(HttpStatusCode.Created);
+
+        using var lead = Platform.Client(await Platform.Tokens.Staff("lead-inspector", "ofsted"));
+        var rows = (await (await lead.GetAsync($"{Exchange.Base(id)}/annex-a/lists/1/rows?take=2")).Expect(HttpStatusCode.OK))["rows"]!.AsArray();
+        Assert.Equal(outcome, rows[0]!["fields"]!["contactOutcome"]!.GetValue<string>());
+        Assert.Equal("C-\"17\",b", rows[1]!["childId"]!.GetValue<string>());
+        Assert.Equal(list.Rows[1][7], rows[1]!["fields"]!["contactOutcome"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_file_refused_on_its_last_row_leaves_no_row_behind_even_in_an_idempotent_request_whose_repeat_gets_the_same_refusal()
     {
         var id = await Platform.InspectionWithTeam();
