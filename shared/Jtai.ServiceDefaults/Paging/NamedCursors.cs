@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Jtai.ServiceDefaults.Paging;
 
@@ -9,19 +8,17 @@ namespace Jtai.ServiceDefaults.Paging;
 /// </summary>
 public readonly record struct InstantNameCursor(DateTimeOffset At, string Name, Guid Id, string Key) : IPageCursor<InstantNameCursor>
 {
-    public override string ToString() => Base64UrlEncoder.Encode(
-        $"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{CursorText.Text(Name)}.{Id:N}.{CursorText.Text(Key)}");
+    public override string ToString() => CursorText.Join(CursorText.Instant(At), CursorText.Text(Name), Id.ToString("N"), CursorText.Text(Key));
 
     public static bool TryRead(string? text, out InstantNameCursor cursor)
     {
         cursor = default;
-        if (Cursors.Parts(text, 4, NamePart.MaxCursorLength) is not { } parts
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks
+        if (CursorText.Split(text, 4, NamePart.MaxCursorLength) is not { } parts
+            || CursorText.ReadInstant(parts[0]) is not { } at
             || CursorText.ReadText(parts[1]) is not { } name
             || !Guid.TryParseExact(parts[2], "N", out var id)
             || CursorText.ReadText(parts[3]) is not { } key) return false;
-        cursor = new InstantNameCursor(new DateTimeOffset(ticks, TimeSpan.Zero), name, id, key);
+        cursor = new InstantNameCursor(at, name, id, key);
         return true;
     }
 }
@@ -29,13 +26,12 @@ public readonly record struct InstantNameCursor(DateTimeOffset At, string Name, 
 /// <summary>The position after a row in a list ordered by a year then a name unique within the year (e.g. programmes by year and theme).</summary>
 public readonly record struct YearNameCursor(int Year, string Name) : IPageCursor<YearNameCursor>
 {
-    public override string ToString() =>
-        Base64UrlEncoder.Encode($"{Year.ToString(CultureInfo.InvariantCulture)}.{CursorText.Text(Name)}");
+    public override string ToString() => CursorText.Join(Year.ToString(CultureInfo.InvariantCulture), CursorText.Text(Name));
 
     public static bool TryRead(string? text, out YearNameCursor cursor)
     {
         cursor = default;
-        if (Cursors.Parts(text, 2, NamePart.MaxCursorLength) is not { } parts
+        if (CursorText.Split(text, 2, NamePart.MaxCursorLength) is not { } parts
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             || CursorText.ReadText(parts[1]) is not { } name) return false;
         cursor = new YearNameCursor(year, name);
@@ -55,18 +51,16 @@ internal static class NamePart
 /// </summary>
 public readonly record struct ServicesCursor(DateTimeOffset At, string Key, string Service) : IPageCursor<ServicesCursor>
 {
-    public override string ToString() => Base64UrlEncoder.Encode(
-        $"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{CursorText.Text(Key)}.{CursorText.Text(Service)}");
+    public override string ToString() => CursorText.Join(CursorText.Instant(At), CursorText.Text(Key), CursorText.Text(Service));
 
     public static bool TryRead(string? text, out ServicesCursor cursor)
     {
         cursor = default;
-        if (Cursors.Parts(text, 3, NamePart.MaxCursorLength) is not { } parts
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks
+        if (CursorText.Split(text, 3, NamePart.MaxCursorLength) is not { } parts
+            || CursorText.ReadInstant(parts[0]) is not { } at
             || CursorText.ReadText(parts[1]) is not { } key
             || CursorText.ReadText(parts[2]) is not { Length: > 0 } service) return false;
-        cursor = new ServicesCursor(new DateTimeOffset(ticks, TimeSpan.Zero), key, service);
+        cursor = new ServicesCursor(at, key, service);
         return true;
     }
 }

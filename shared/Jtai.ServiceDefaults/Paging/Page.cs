@@ -52,14 +52,13 @@ public sealed record PageQuery(int? Limit, string? After)
 /// <summary>The position after a row in a list ordered by a date then an id (the id breaks ties), opaque to callers.</summary>
 public readonly record struct DateCursor(DateOnly Date, Guid Id) : IPageCursor<DateCursor>
 {
-    public override string ToString() =>
-        Base64UrlEncoder.Encode($"{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{Id:N}");
+    public override string ToString() => CursorText.Join(CursorText.Day(Date), Id.ToString("N"));
 
     public static bool TryRead(string? text, out DateCursor cursor)
     {
         cursor = default;
-        if (Cursors.Parts(text, 2) is not { } parts
-            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        if (CursorText.Split(text, 2) is not { } parts
+            || CursorText.ReadDay(parts[0]) is not { } date
             || !Guid.TryParseExact(parts[1], "N", out var id)) return false;
         cursor = new DateCursor(date, id);
         return true;
@@ -74,33 +73,16 @@ public readonly record struct DateCursor(DateOnly Date, Guid Id) : IPageCursor<D
 /// </summary>
 public readonly record struct InstantCursor(DateTimeOffset At, Guid Id) : IPageCursor<InstantCursor>
 {
-    public override string ToString() =>
-        Base64UrlEncoder.Encode($"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{Id:N}");
+    public override string ToString() => CursorText.Join(CursorText.Instant(At), Id.ToString("N"));
 
     public static bool TryRead(string? text, out InstantCursor cursor)
     {
         cursor = default;
-        if (Cursors.Parts(text, 2) is not { } parts
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks > DateTimeOffset.MaxValue.UtcTicks
+        if (CursorText.Split(text, 2) is not { } parts
+            || CursorText.ReadInstant(parts[0]) is not { } at
             || !Guid.TryParseExact(parts[1], "N", out var id)) return false;
-        cursor = new InstantCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        cursor = new InstantCursor(at, id);
         return true;
-    }
-}
-
-internal static class Cursors
-{
-    /// <summary>The dot-separated parts of a cursor, or null when the text is not one this platform gave out.</summary>
-    /// <param name="maxLength">The longest cursor of the kind (a bound on what is decoded): one carrying names is longer.</param>
-    public static string[]? Parts(string? text, int count, int maxLength = 256)
-    {
-        if (string.IsNullOrEmpty(text) || text.Length > maxLength) return null;
-        string decoded;
-        try { decoded = Base64UrlEncoder.Decode(text); }
-        catch (Exception e) when (e is FormatException or ArgumentException) { return null; }
-        var parts = decoded.Split('.');
-        return parts.Length == count ? parts : null;
     }
 }
 
@@ -114,7 +96,7 @@ public readonly record struct SequenceCursor(long Position) : IPageCursor<Sequen
     public static bool TryRead(string? text, out SequenceCursor cursor)
     {
         cursor = default;
-        if (Cursors.Parts(text, 1) is not { } parts
+        if (CursorText.Split(text, 1) is not { } parts
             || !long.TryParse(parts[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var position)) return false;
         cursor = new SequenceCursor(position);
         return true;
@@ -129,8 +111,32 @@ public static class CursorText
 {
     public static string Join(params string[] parts) => Base64UrlEncoder.Encode(string.Join('.', parts));
 
-    /// <summary>The parts of a cursor this platform gave out, or null (see <see cref="Join"/>).</summary>
-    public static string[]? Split(string? text, int count) => Cursors.Parts(text, count);
+    /// <summary>The parts of a cursor this platform gave out, or null when the text is not one (see <see cref="Join"/>).</summary>
+    /// <param name="maxLength">The longest cursor of the kind (a bound on what is decoded): one carrying names is longer.</param>
+    public static string[]? Split(string? text, int count, int maxLength = 256)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > maxLength) return null;
+        string decoded;
+        try { decoded = Base64UrlEncoder.Decode(text); }
+        catch (Exception e) when (e is FormatException or ArgumentException) { return null; }
+        var parts = decoded.Split('.');
+        return parts.Length == count ? parts : null;
+    }
+
+    /// <summary>A moment as a part: its UTC ticks, so the row it came from compares equal (PostgreSQL keeps microseconds).</summary>
+    public static string Instant(DateTimeOffset at) => at.UtcTicks.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A part written by <see cref="Instant"/>, or null when it is not one.</summary>
+    public static DateTimeOffset? ReadInstant(string part) =>
+        long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>A day as a part (ISO 8601).</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A part written by <see cref="Day"/>, or null when it is not one.</summary>
+    public static DateOnly? ReadDay(string part) =>
+        DateOnly.TryParseExact(part, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>A text part that may hold dots, written so that the cursor still splits into its parts.</summary>
     public static string Text(string value) => Base64UrlEncoder.Encode(value);
