@@ -123,7 +123,21 @@ public sealed class Infrastructure : IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder(owner) { Database = new NpgsqlConnectionStringBuilder(PostgresAdmin).Database, Pooling = false };
         await using var conn = new NpgsqlConnection(builder.ConnectionString);
         await conn.OpenAsync();
-        await Execute(conn, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        // FORCE terminates the database's other backends, but only those of roles the owner is a member
+        // of: an autovacuum worker visiting the freshly migrated tables answers 42501 instead. It ends on
+        // its own within moments, so the drop is tried again for a while.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Execute(conn, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     /// <summary>Takes one database away (as if its server were unreachable for that service only), or gives it back.</summary>
