@@ -37,11 +37,11 @@ switch (args.FirstOrDefault())
                     case "lists": await ListsBenchmark.Run(stack, report); break;
                     case "annex-a": await AnnexABenchmark.Run(stack, report); break;
                     case "scheduling":
-                        await SchedulingBenchmark.Cpu(stack, report, rate: 10);
+                        await SchedulingBenchmark.Cpu(stack, report, rate: SchedulingBenchmark.CpuRate);
                         await SchedulingBenchmark.Run(stack, report, rate: 50, fanOutGoal: 30, postGoal: null);
                         await SchedulingBenchmark.Run(stack, report, rate: 200, fanOutGoal: 50, postGoal: 50);
                         break;
-                    case "scheduling-cpu": await SchedulingBenchmark.Cpu(stack, report, rate: 10); break;
+                    case "scheduling-cpu": await SchedulingBenchmark.Cpu(stack, report, rate: SchedulingBenchmark.CpuRate); break;
                     case "overload": await OverloadBenchmark.Run(stack, report); break;
                     default: Console.Error.WriteLine($"unknown scenario '{scenario}'"); return 2;
                 }
