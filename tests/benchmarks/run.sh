@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The platform's benchmark: every figure beside a baseline measured in the same run, one table.
 #   bash tests/benchmarks/run.sh [scenario ...]     scenarios: gateway lists annex-a scheduling overload (default all);
-#   scheduling-cpu runs only the CPU per scheduling (at 10/s) that scheduling begins with
+#   scheduling-cpu runs only the CPU per scheduling (at 50/s, BENCH_CPU_RATE) that scheduling begins with
 # Environment: BENCH_RUNS (3: medians of 3), BENCH_DURATION (60 s sustained scheduling; overload a third
 # of it; the gateway's measurements 10 s), BENCH_PORT_BASE (17000), BENCH_ANNEX_A_ROWS (50000).
 # Starts its own processes on its own ports (never infra/run.sh's), its own databases and RabbitMQ
