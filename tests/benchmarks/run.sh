@@ -41,7 +41,10 @@ cleanup() {
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null
   done
-  for name in "${services[@]}"; do psql "$(owner_of "$name")" -qc "DROP DATABASE IF EXISTS jtai_${run_id}_$name WITH (FORCE)" >/dev/null; done
+  # FORCE cannot end an autovacuum worker (no role the owner belongs to) still on a database: try again for a while.
+  for name in "${services[@]}"; do
+    for _ in $(seq 1 50); do psql "$(owner_of "$name")" -qc "DROP DATABASE IF EXISTS jtai_${run_id}_$name WITH (FORCE)" >/dev/null 2>&1 && break; sleep 0.2; done
+  done
   curl -sf -o /dev/null -X DELETE "$rabbit_api/api/vhosts/$vhost"
   echo "stopped the benchmark's processes; dropped its databases and virtual host (logs: $work)"
 }

@@ -25,8 +25,8 @@ public static class DataSetup
     public static WebApplicationBuilder AddJtaiData<TDb>(this WebApplicationBuilder builder, string connectionName)
         where TDb : MessagingDbContext
     {
-        var connectionString = WithoutSessionReset(WithAutoPrepare(WithPoolLimit(builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured."), builder.Configuration), builder.Configuration), builder.Configuration);
+        var connectionString = Tuned(builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured."), builder.Configuration);
         // An empty owner connection (a setting blanked over appsettings.json) is none.
         var ownerConnectionString = builder.Configuration.GetConnectionString(connectionName + "Owner") is { Length: > 0 } owner ? owner : null;
         builder.Services.AddWriteLimit(builder.Configuration);
@@ -53,49 +53,32 @@ public static class DataSetup
     }
 
     /// <summary>
-    /// Caps the service's connection pool (Database:MaxPoolSize, default 20) unless the connection
-    /// string sets its own: every service sharing one PostgreSQL must fit its max_connections
-    /// together, with room to spare (README, "Capacity"). A request that finds the pool empty waits
-    /// for a connection; the write limit keeps that wait short.
+    /// The service's connection string with the pool settings the platform relies on, each applied unless
+    /// the connection string sets its own:
+    /// <list type="bullet">
+    /// <item>Max Pool Size (Database:MaxPoolSize, default 20): every service sharing one PostgreSQL must fit
+    /// its max_connections together, with room to spare (README, "Capacity"). A request that finds the pool
+    /// empty waits for a connection; the write limit keeps that wait short.</item>
+    /// <item>Max Auto Prepare (Database:MaxAutoPrepare, default 100): the platform's statements are few and
+    /// fixed (EF's inserts and look-ups, the inbox, outbox and deadline queries), so after a handful of uses
+    /// PostgreSQL binds and runs them without parsing and planning each time (measured: the database's CPU
+    /// per scheduling fell by about a third). Prepared statements live per connection and survive its return
+    /// to the pool; the schema changes only before the service's processes start (at start in Development,
+    /// in the migration run elsewhere).</item>
+    /// <item>No Reset On Close (unless Database:ResetSessionOnReturn is true): with prepared statements kept,
+    /// Npgsql's reset is seven statements (RESET ALL, SET SESSION AUTHORIZATION DEFAULT, UNLISTEN *, advisory
+    /// unlocks ...) before the next use, more than a consumed message's own. The platform leaves no session
+    /// state to reset: it sets no session settings, takes no session-level advisory locks, listens to no
+    /// channels and makes no temporary tables; an open transaction is still rolled back.</item>
+    /// </list>
     /// </summary>
-    private static string WithPoolLimit(string connectionString, IConfiguration configuration)
+    private static string Tuned(string connectionString, IConfiguration configuration)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxPoolSize != new NpgsqlConnectionStringBuilder().MaxPoolSize) return connectionString;
-        builder.MaxPoolSize = configuration.GetValue("Database:MaxPoolSize", 20);
-        return builder.ConnectionString;
-    }
-
-    /// <summary>
-    /// Lets Npgsql prepare the statements a connection runs again and again (Database:MaxAutoPrepare,
-    /// default 100, unless the connection string sets its own). The platform's statements are few and
-    /// fixed (EF's inserts and look-ups, the inbox, outbox and deadline queries), so after a handful of
-    /// uses PostgreSQL binds and runs them without parsing and planning each time (measured: the
-    /// database's CPU per scheduling fell by about a third). Prepared statements live per connection and
-    /// survive its return to the pool; the schema changes only before the service's processes start (at
-    /// start in Development, in the migration run elsewhere).
-    /// </summary>
-    private static string WithAutoPrepare(string connectionString, IConfiguration configuration)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare != new NpgsqlConnectionStringBuilder().MaxAutoPrepare) return connectionString;
-        builder.MaxAutoPrepare = configuration.GetValue("Database:MaxAutoPrepare", 100);
-        return builder.ConnectionString;
-    }
-
-    /// <summary>
-    /// A connection handed back to the pool is not reset (Database:ResetSessionOnReturn, default false,
-    /// unless the connection string says "No Reset On Close"). With prepared statements kept, Npgsql's reset
-    /// is seven statements (RESET ALL, SET SESSION AUTHORIZATION DEFAULT, UNLISTEN *, advisory unlocks ...)
-    /// run before the next use, more than the statements of a consumed message. The platform leaves no
-    /// session state behind to reset: it sets no session settings, takes no session-level advisory locks,
-    /// listens to no channels and makes no temporary tables; an open transaction is still rolled back.
-    /// </summary>
-    private static string WithoutSessionReset(string connectionString, IConfiguration configuration)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.NoResetOnClose || configuration.GetValue("Database:ResetSessionOnReturn", false)) return connectionString;
-        builder.NoResetOnClose = true;
+        var defaults = new NpgsqlConnectionStringBuilder();
+        if (builder.MaxPoolSize == defaults.MaxPoolSize) builder.MaxPoolSize = configuration.GetValue("Database:MaxPoolSize", 20);
+        if (builder.MaxAutoPrepare == defaults.MaxAutoPrepare) builder.MaxAutoPrepare = configuration.GetValue("Database:MaxAutoPrepare", 100);
+        if (!configuration.GetValue("Database:ResetSessionOnReturn", false)) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 
