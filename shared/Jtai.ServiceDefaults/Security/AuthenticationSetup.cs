@@ -35,9 +35,8 @@ public static class AuthenticationSetup
                 options.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
                 options.MapInboundClaims = false;
                 // A caller's token is checked in full once, then remembered for a few seconds (never past its expiry).
-                options.TokenHandlers.Clear();
-                options.TokenHandlers.Add(ValidatedTokenCache.Default(
-                    TimeSpan.FromSeconds(section.GetValue("ValidatedTokenCacheSeconds", 30))));
+                options.Events = new ValidatedTokenCache(
+                    TimeSpan.FromSeconds(section.GetValue("ValidatedTokenCacheSeconds", 30)), TimeProvider.System).Events();
                 options.RefreshOnIssuerKeyNotFound = true;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {

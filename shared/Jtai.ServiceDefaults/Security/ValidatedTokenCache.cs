@@ -2,55 +2,81 @@ using System.Buffers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Jtai.ServiceDefaults.Security;
 
 /// <summary>
-/// Validates bearer tokens as the inner handler does (signature, issuer, audience, lifetime) and
-/// remembers a valid one briefly by its SHA-256, so a caller's next requests skip the signature
-/// check that dominates the gateway's cost per request. Nothing is weakened: only tokens that
-/// passed full validation are remembered, a forged or altered token has another hash and is
-/// validated in full, and a remembered token is forgotten at its expiry (no clock skew added), or
+/// Remembers, by its SHA-256, a bearer token that passed the JWT bearer handler's full validation
+/// (signature, issuer, audience, lifetime), so that a caller's next requests are authenticated from
+/// it before the handler prepares a validation at all (a copy of its validation parameters, the
+/// token handlers, the validated-token event): on the gateway that preparation, not the signature
+/// check alone, was most of authentication's cost per request. Nothing is weakened: only tokens
+/// that passed full validation are remembered, a forged or altered token has another hash and is
+/// validated in full, and a remembered token is forgotten at its expiry (no clock skew added) or
 /// after the configured few seconds, whichever comes first, so a rotated key or an expired token
 /// is refused again within that time at most.
 /// </summary>
-public sealed class ValidatedTokenCache(TokenHandler inner, TimeSpan remember, TimeProvider clock) : TokenHandler
+public sealed class ValidatedTokenCache(TimeSpan remember, TimeProvider clock)
 {
-    private sealed record Validated(ClaimsIdentity Identity, SecurityToken Token, DateTime ValidTo);
+    private sealed record Validated(ClaimsIdentity Identity, DateTimeOffset? IssuedUtc, DateTimeOffset? ExpiresUtc, DateTime Until);
+
+    private const string Bearer = "Bearer ";
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
-    public static ValidatedTokenCache Default(TimeSpan remember) =>
-        new(new JsonWebTokenHandler { MapInboundClaims = false }, remember, TimeProvider.System);
-
-    public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+    /// <summary>The handler's events: recall before validating, remember what validated.</summary>
+    public JwtBearerEvents Events() => new()
     {
-        var key = KeyOf(token);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (_cache.TryGetValue(key, out Validated? known) && known is not null && now < known.ValidTo)
-            return new TokenValidationResult { IsValid = true, ClaimsIdentity = known.Identity.Clone(), SecurityToken = known.Token };
-
-        var result = await inner.ValidateTokenAsync(token, validationParameters);
-        if (result.IsValid && result.ClaimsIdentity is { } identity && result.SecurityToken is { } validated && remember > TimeSpan.Zero)
+        OnMessageReceived = context =>
         {
-            var until = now + remember;
-            if (validated.ValidTo != DateTime.MinValue && validated.ValidTo < until) until = validated.ValidTo;
-            _cache.Set(key, new Validated(identity.Clone(), validated, until), new MemoryCacheEntryOptions
+            if (Recall(TokenOf(context.Request.Headers.Authorization.ToString())) is { } known)
             {
-                AbsoluteExpiration = new DateTimeOffset(until, TimeSpan.Zero),
-                Size = 1,
-            });
-        }
-        return result;
+                // As the handler itself builds a ticket from a validated token.
+                context.Principal = new ClaimsPrincipal(known.Identity.Clone());
+                context.Properties.IssuedUtc = known.IssuedUtc;
+                context.Properties.ExpiresUtc = known.ExpiresUtc;
+                context.Success();
+            }
+            return Task.CompletedTask;
+        },
+        OnTokenValidated = context =>
+        {
+            if (context.SecurityToken is JsonWebToken { EncodedToken: { } token } validated && context.Principal?.Identity is ClaimsIdentity identity)
+                Remember(token, identity, validated.ValidFrom, validated.ValidTo);
+            return Task.CompletedTask;
+        },
+    };
+
+    private Validated? Recall(ReadOnlySpan<char> token) =>
+        !token.IsEmpty && _cache.TryGetValue(KeyOf(token), out Validated? known) && known is not null && clock.GetUtcNow().UtcDateTime < known.Until
+            ? known
+            : null;
+
+    private void Remember(string token, ClaimsIdentity identity, DateTime validFrom, DateTime validTo)
+    {
+        if (remember <= TimeSpan.Zero) return;
+        var until = clock.GetUtcNow().UtcDateTime + remember;
+        if (validTo != DateTime.MinValue && validTo < until) until = validTo;
+        // A copy: later handlers of this request may add claims to the one they were given.
+        _cache.Set(KeyOf(token), new Validated(identity.Clone(), Safe(validFrom), Safe(validTo), until), new MemoryCacheEntryOptions
+        {
+            AbsoluteExpiration = new DateTimeOffset(until, TimeSpan.Zero),
+            Size = 1,
+        });
     }
 
-    public override SecurityToken ReadToken(string token) => inner.ReadToken(token);
+    /// <summary>A token's time as the handler puts it in the ticket's properties: none when the token has none.</summary>
+    private static DateTimeOffset? Safe(DateTime time) => time == DateTime.MinValue ? null : new DateTimeOffset(time, TimeSpan.Zero);
+
+    /// <summary>The token of an "Authorization: Bearer ..." header, as the handler reads it (none: empty), without copying it.</summary>
+    private static ReadOnlySpan<char> TokenOf(string authorization) =>
+        authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) ? authorization.AsSpan(Bearer.Length).Trim() : [];
 
     /// <summary>The token's SHA-256 in hex, hashed from the stack (a token is a few hundred bytes; this runs on every request).</summary>
-    private static string KeyOf(string token)
+    private static string KeyOf(ReadOnlySpan<char> token)
     {
         var most = Encoding.UTF8.GetMaxByteCount(token.Length);
         byte[]? rented = most > 8192 ? ArrayPool<byte>.Shared.Rent(most) : null;

@@ -42,7 +42,8 @@ public static class LoadGenerator
         return [.. await Task.WhenAll(tasks)];
     }
 
-    public static async Task<(double PerSecond, List<Outcome> Outcomes)> ClosedLoop(HttpClient client, Func<int, HttpRequestMessage> request,
+    /// <returns>Successes per second in the measured window, its outcomes, and every request sent (warm-up included).</returns>
+    public static async Task<(double PerSecond, List<Outcome> Outcomes, int Sent)> ClosedLoop(HttpClient client, Func<int, HttpRequestMessage> request,
         int callers, TimeSpan duration, TimeSpan warmUp, bool keepBodies = false)
     {
         var outcomes = new List<Outcome>[callers];
@@ -61,7 +62,7 @@ public static class LoadGenerator
             }
         }));
         var all = outcomes.SelectMany(o => o).ToList();
-        return (all.Count(o => o.Status is >= 200 and < 300) / duration.TotalSeconds, all);
+        return (all.Count(o => o.Status is >= 200 and < 300) / duration.TotalSeconds, all, counter);
     }
 
     private static async Task<Outcome> Send(HttpClient client, HttpRequestMessage request, Stopwatch watch, TimeSpan due, bool keepBody)

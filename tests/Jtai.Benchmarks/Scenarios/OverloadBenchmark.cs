@@ -20,7 +20,7 @@ public static class OverloadBenchmark
         List<double> capacity = [], goodput = [], errors = [], unanswered = [], shed = [], shedWithoutRetryAfter = [], missing = [];
         for (var run = 0; run < stack.Runs; run++)
         {
-            var (perSecond, closed) = await LoadGenerator.ClosedLoop(client, Scheduling.Request, 16, stack.ShortDuration, TimeSpan.FromSeconds(1), keepBodies: true);
+            var (perSecond, closed, _) = await LoadGenerator.ClosedLoop(client, Scheduling.Request, 16, stack.ShortDuration, TimeSpan.FromSeconds(1), keepBodies: true);
             capacity.Add(perSecond);
             await Scheduling.AwaitDelivery(stack, Scheduling.CreatedIds(closed), TimeSpan.FromSeconds(120));
 
