@@ -21,7 +21,7 @@ namespace Jtai.ServiceDefaults.Security;
 /// </summary>
 public sealed class ValidatedTokenCache(TimeSpan remember, TimeProvider clock)
 {
-    private sealed record Validated(ClaimsIdentity Identity, DateTimeOffset? IssuedUtc, DateTimeOffset? ExpiresUtc, DateTime Until);
+    private sealed record Validated(RememberedIdentity Identity, DateTimeOffset? IssuedUtc, DateTimeOffset? ExpiresUtc, DateTime Until);
 
     private const string Bearer = "Bearer ";
 
@@ -34,8 +34,8 @@ public sealed class ValidatedTokenCache(TimeSpan remember, TimeProvider clock)
         {
             if (Recall(TokenOf(context.Request.Headers.Authorization.ToString())) is { } known)
             {
-                // As the handler itself builds a ticket from a validated token.
-                context.Principal = new ClaimsPrincipal(known.Identity.Clone());
+                // As the handler itself builds a ticket from a validated token; the identity is shared, and unchangeable.
+                context.Principal = new ClaimsPrincipal(known.Identity);
                 context.Properties.IssuedUtc = known.IssuedUtc;
                 context.Properties.ExpiresUtc = known.ExpiresUtc;
                 context.Success();
@@ -61,7 +61,7 @@ public sealed class ValidatedTokenCache(TimeSpan remember, TimeProvider clock)
         var until = clock.GetUtcNow().UtcDateTime + remember;
         if (validTo != DateTime.MinValue && validTo < until) until = validTo;
         // A copy: later handlers of this request may add claims to the one they were given.
-        _cache.Set(KeyOf(token), new Validated(identity.Clone(), Safe(validFrom), Safe(validTo), until), new MemoryCacheEntryOptions
+        _cache.Set(KeyOf(token), new Validated(new RememberedIdentity(identity), Safe(validFrom), Safe(validTo), until), new MemoryCacheEntryOptions
         {
             AbsoluteExpiration = new DateTimeOffset(until, TimeSpan.Zero),
             Size = 1,

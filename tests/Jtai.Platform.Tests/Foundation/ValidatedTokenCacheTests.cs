@@ -67,15 +67,18 @@ public sealed class ValidatedTokenCacheTests
             app.UseAuthentication();
             app.UseAuthorization();
             app.MapGet("/role", (ClaimsPrincipal user) => user.FindFirst("role")!.Value).RequireAuthorization();
+            app.MapGet("/identity", (ClaimsPrincipal user) => user.Identity!.GetType().Name).RequireAuthorization();
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
             api = new Api(app, new HttpClient { BaseAddress = new Uri(address) });
             return api;
         }
 
-        public async Task<(HttpStatusCode Status, string Body)> Role(string token)
+        public Task<(HttpStatusCode Status, string Body)> Role(string token) => Get("/role", token);
+
+        public async Task<(HttpStatusCode Status, string Body)> Get(string path, string token)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/role");
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await Client.SendAsync(request);
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
@@ -129,5 +132,16 @@ public sealed class ValidatedTokenCacheTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Role(Token(DateTime.UtcNow.AddMinutes(10), Key, "lead-inspector"))).Status);
         Assert.Equal((HttpStatusCode.OK, "inspector"), await api.Role(remembered));
         Assert.Equal((HttpStatusCode.OK, "operations"), await api.Role(Token(DateTime.UtcNow.AddMinutes(10), OtherKey, "operations")));
+    }
+
+    [Fact]
+    public async Task A_token_is_validated_in_full_first_then_recalled_with_an_identity_no_request_can_change()
+    {
+        await using var api = await Api.Start();
+        var token = Token(DateTime.UtcNow.AddMinutes(10), Key);
+        var validated = await api.Get("/identity", token);
+        Assert.Equal(HttpStatusCode.OK, validated.Status);
+        Assert.NotEqual(nameof(RememberedIdentity), validated.Body);
+        Assert.Equal((HttpStatusCode.OK, nameof(RememberedIdentity)), await api.Get("/identity", token));
     }
 }
