@@ -135,7 +135,7 @@ public sealed class ValidatedTokenCacheTests
     }
 
     [Fact]
-    public async Task A_token_is_validated_in_full_first_then_recalled_with_an_identity_no_request_can_change()
+    public async Task A_token_is_validated_in_full_first_then_recalled_as_the_shared_remembered_identity()
     {
         await using var api = await Api.Start();
         var token = Token(DateTime.UtcNow.AddMinutes(10), Key);
