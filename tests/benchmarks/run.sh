@@ -3,7 +3,8 @@
 #   bash tests/benchmarks/run.sh [scenario ...]     scenarios: gateway lists annex-a scheduling overload (default all);
 #   scheduling-cpu runs only the CPU per scheduling (at 50/s, BENCH_CPU_RATE) that scheduling begins with
 # Environment: BENCH_RUNS (3: medians of 3), BENCH_DURATION (60 s sustained scheduling; overload a third
-# of it; the gateway's measurements 10 s), BENCH_PORT_BASE (17000), BENCH_ANNEX_A_ROWS (50000).
+# of it; the gateway's measurements 10 s), BENCH_PORT_BASE (17000), BENCH_ANNEX_A_ROWS (50000),
+# BENCH_DB_SSL_MODE (Disable: the services' connections to PostgreSQL, see below).
 # Starts its own processes on its own ports (never infra/run.sh's), its own databases and RabbitMQ
 # virtual host, the bare Kestrel and bare YARP baselines, and removes all of it when it ends, so the
 # databases are left as they were found. Needs what infra/setup.sh starts. Not part of tests/run.sh.
@@ -32,6 +33,10 @@ done
 # As infra/setup.sh makes them: each service's database is created and migrated by its owner role
 # (jtai_<service>_owner) and the service runs as jtai_<service>, which may change rows only.
 role_password="${BENCH_DB_PASSWORD:-jtai}"
+# The services reach PostgreSQL on the loopback without TLS, as in docker-compose.yml (the postgres image
+# serves no TLS); Debian's PostgreSQL offers TLS and Npgsql would take it, at about a sixth of PostgreSQL's
+# CPU. A database on another machine is reached with TLS: BENCH_DB_SSL_MODE=Require measures that.
+db_ssl_mode="${BENCH_DB_SSL_MODE:-Disable}"
 owner_of() { echo "host=127.0.0.1 port=5432 user=jtai_$1_owner password=$role_password dbname=postgres"; }
 
 cleanup() {
@@ -58,8 +63,8 @@ curl -sf -o /dev/null -X PUT -H 'content-type: application/json' -d '{"configure
 declare -A db owner_db
 for name in "${services[@]}"; do
   psql "$(owner_of "$name")" -qc "CREATE DATABASE jtai_${run_id}_$name" -c "REVOKE ALL ON DATABASE jtai_${run_id}_$name FROM PUBLIC" -c "GRANT CONNECT, TEMPORARY ON DATABASE jtai_${run_id}_$name TO jtai_$name" >/dev/null
-  db[$name]="Host=127.0.0.1;Port=5432;Username=jtai_$name;Password=$role_password;Database=jtai_${run_id}_$name"
-  owner_db[$name]="Host=127.0.0.1;Port=5432;Username=jtai_${name}_owner;Password=$role_password;Database=jtai_${run_id}_$name"
+  db[$name]="Host=127.0.0.1;Port=5432;Username=jtai_$name;Password=$role_password;Database=jtai_${run_id}_$name;SSL Mode=$db_ssl_mode"
+  owner_db[$name]="Host=127.0.0.1;Port=5432;Username=jtai_${name}_owner;Password=$role_password;Database=jtai_${run_id}_$name;SSL Mode=$db_ssl_mode"
 done
 
 gateway_url="http://127.0.0.1:${http[gateway]}"
