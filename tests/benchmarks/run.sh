@@ -71,7 +71,10 @@ gateway_url="http://127.0.0.1:${http[gateway]}"
 common=(ASPNETCORE_ENVIRONMENT=Development "Authentication__Authority=$gateway_url" Authentication__RequireHttpsMetadata=false
   Logging__LogLevel__Default=Warning "ConnectionStrings__RabbitMq=amqp://guest:guest@127.0.0.1:5672/$vhost"
   "RabbitMqManagement__Url=$rabbit_api")
-for name in "${services[@]}"; do common+=("Services__${name}__Grpc=http://127.0.0.1:${grpc[$name]}"); done
+for name in "${services[@]}"; do common+=("Services__${name}__Grpc=http://127.0.0.1:${grpc[$name]}" "Services__${name}__Http=http://127.0.0.1:${http[$name]}"); done
+# The orchestrator's operations watch probes every process: these, not infra/run.sh's on the default ports.
+# HMI Probation is not part of the benchmark; its address is a port of the benchmark's range that nothing serves.
+common+=("Services__gateway__Http=$gateway_url" "Services__hmiprobation__Http=http://127.0.0.1:$((base+501))" "Services__hmiprobation__Grpc=http://127.0.0.1:$((base+502))")
 
 start() {  # start <name> <directory> [VAR=value ...] <command ...>
   local name=$1 dir=$2; shift 2
