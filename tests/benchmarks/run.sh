@@ -34,8 +34,8 @@ done
 # (jtai_<service>_owner) and the service runs as jtai_<service>, which may change rows only.
 role_password="${BENCH_DB_PASSWORD:-jtai}"
 # The services reach PostgreSQL on the loopback without TLS, as in docker-compose.yml (the postgres image
-# serves no TLS); Debian's PostgreSQL offers TLS and Npgsql would take it, at about a sixth of PostgreSQL's
-# CPU. A database on another machine is reached with TLS: BENCH_DB_SSL_MODE=Require measures that.
+# serves no TLS); Debian's PostgreSQL offers TLS and Npgsql would take it, at some 15% of PostgreSQL's CPU
+# (perf, at 50/s). A database on another machine is reached with TLS: BENCH_DB_SSL_MODE=Require measures that.
 db_ssl_mode="${BENCH_DB_SSL_MODE:-Disable}"
 owner_of() { echo "host=127.0.0.1 port=5432 user=jtai_$1_owner password=$role_password dbname=postgres"; }
 

@@ -18,8 +18,7 @@ namespace Jtai.Messaging.Outbox;
 /// LOCKED picks rows nobody holds; the claim pushes their next attempt past a lease, so no lock is
 /// held while the broker is called), publishes the whole batch concurrently with publisher
 /// confirms under a timeout, restoring each request's trace, then records every outcome in one
-/// statement: published, or backed off with its error. Claim and record commit without waiting for
-/// the disk (<see cref="AsynchronousCommit"/>): losing either in a crash only repeats a publish. Several workers (and replicas) share the
+/// statement: published, or backed off with its error. Several workers (and replicas) share the
 /// rows safely. A row is only ever marked published, never deleted unpublished; a worker that dies
 /// mid-batch leaves its rows to be published again once the lease ends (the inbox drops duplicates).
 /// </summary>
@@ -97,7 +96,7 @@ internal sealed class OutboxRelay(
     private async Task<List<Claimed>> Claim(NpgsqlConnection connection, CancellationToken ct)
     {
         var now = _realTime.GetUtcNow();
-        var claim = new NpgsqlBatchCommand("""
+        await using var command = new NpgsqlCommand("""
             UPDATE outbox_messages o
             SET attempts = o.attempts + 1, next_attempt_at = @lease
             FROM (SELECT sequence FROM outbox_messages
@@ -107,14 +106,12 @@ internal sealed class OutboxRelay(
                   FOR UPDATE SKIP LOCKED) claimed
             WHERE o.sequence = claimed.sequence
             RETURNING o.sequence, o.message_id, o.message_type, o.body::text, o.trace_parent, o.trace_state, o.attempts
-            """);
-        claim.Parameters.AddWithValue("lease", now + _options.ClaimLease);
-        claim.Parameters.AddWithValue("now", now);
-        claim.Parameters.AddWithValue("batch", _options.BatchSize);
+            """, connection);
+        command.Parameters.AddWithValue("lease", now + _options.ClaimLease);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("batch", _options.BatchSize);
         var rows = new List<Claimed>(_options.BatchSize);
-        await using var batch = AsynchronousCommit.Batch(connection, claim);
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             rows.Add(new Claimed(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
@@ -155,19 +152,18 @@ internal sealed class OutboxRelay(
     /// <summary>Every outcome of the batch in one statement.</summary>
     private static async Task Record(NpgsqlConnection connection, List<Claimed> rows, Result[] results, CancellationToken ct)
     {
-        var record = new NpgsqlBatchCommand("""
+        await using var command = new NpgsqlCommand("""
             UPDATE outbox_messages o
             SET published_at = r.published_at, next_attempt_at = r.next_attempt_at, last_error = r.last_error
             FROM unnest(@sequences, @published, @next, @errors) AS r(sequence, published_at, next_attempt_at, last_error)
             WHERE o.sequence = r.sequence
-            """);
-        record.Parameters.Add(new NpgsqlParameter("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Sequence).ToArray() });
-        record.Parameters.Add(new NpgsqlParameter("published", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = results.Select(r => r.PublishedAt).ToArray() });
-        record.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = results.Select(r => r.NextAttemptAt).ToArray() });
-        record.Parameters.Add(new NpgsqlParameter("errors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = results.Select(r => r.Error).ToArray() });
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter("sequences", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = rows.Select(r => r.Sequence).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("published", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = results.Select(r => r.PublishedAt).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("next", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = results.Select(r => r.NextAttemptAt).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("errors", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = results.Select(r => r.Error).ToArray() });
         // Recorded even when the service is stopping: the broker has these messages now.
-        await using var batch = AsynchronousCommit.Batch(connection, record);
-        await batch.ExecuteNonQueryAsync(CancellationToken.None);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     private static Activity? StartPublishActivity(Claimed row)

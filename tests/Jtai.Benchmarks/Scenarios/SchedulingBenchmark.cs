@@ -49,6 +49,8 @@ public static class SchedulingBenchmark
     /// <summary>The rate CPU per scheduling is measured at (BENCH_CPU_RATE, default 50/s).</summary>
     public static double CpuRate => double.Parse(Environment.GetEnvironmentVariable("BENCH_CPU_RATE") ?? "50", System.Globalization.CultureInfo.InvariantCulture);
 
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// CPU per scheduling, end to end (gateway, orchestrator and its relay, the three consumers, the
     /// PostgreSQL backends), at a rate every version sustains, so no refused request's cost is counted:
@@ -56,8 +58,6 @@ public static class SchedulingBenchmark
     /// exporters) are measured apart, over a quiet window after each run, and given per second; at 10/s
     /// they would be a large share of the figure, at 50/s a smaller one. 200/s on 2 cores needs it under 10 ms.
     /// </summary>
-    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(10);
-
     public static async Task Cpu(Stack stack, Report report, double rate)
     {
         Console.WriteLine($"scheduling CPU at {rate}/s for {stack.Duration.TotalSeconds} s, {stack.Runs} runs (load {Stack.LoadAverage()})");
