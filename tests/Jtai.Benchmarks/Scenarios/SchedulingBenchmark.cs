@@ -73,8 +73,7 @@ public static class SchedulingBenchmark
             var outcomes = await LoadGenerator.OpenLoop(client, Scheduling.Request, rate, stack.Duration, keepBodies: true);
             var ids = Scheduling.CreatedIds(outcomes);
             await Scheduling.AwaitDelivery(stack, ids, TimeSpan.FromSeconds(180));
-            foreach (var (process, ms) in CpuMeter.PerOperation(before, await meter.Snapshot(), ids.Length))
-                (cpu.TryGetValue(process, out var list) ? list : cpu[process] = []).Add(ms);
+            Collect(cpu, CpuMeter.PerOperation(before, await meter.Snapshot(), ids.Length));
             refused.Add(outcomes.Count(o => o.Status != 201));
 
             // What the processes spend with nothing to do (timers, pollers, exporters, heartbeats): a cost per
@@ -84,8 +83,7 @@ public static class SchedulingBenchmark
             await Task.Delay(TimeSpan.FromSeconds(2));
             var quiet = await meter.Snapshot();
             await Task.Delay(IdleWindow);
-            foreach (var (process, ms) in CpuMeter.PerOperation(quiet, await meter.Snapshot(), (long)IdleWindow.TotalSeconds))
-                (idle.TryGetValue(process, out var list) ? list : idle[process] = []).Add(ms);
+            Collect(idle, CpuMeter.PerOperation(quiet, await meter.Snapshot(), (long)IdleWindow.TotalSeconds));
             Console.WriteLine($"  run {run + 1}: {ids.Length} scheduled, {outcomes.Count - ids.Length} not answered 201; load {Stack.LoadAverage()}");
         }
         var area = $"scheduling CPU at {rate:N0}/s";
@@ -108,5 +106,12 @@ public static class SchedulingBenchmark
             var marginal = Enumerable.Range(0, stack.Runs).Select(run => parts.Sum(p => cpu[p][run]) - idleTotal[run] / rate).ToList();
             report.Add(area, "CPU per scheduling less the idle cost: all of these", "ms", marginal);
         }
+    }
+
+    /// <summary>Adds one run's figure per process to each process's list of runs.</summary>
+    private static void Collect(Dictionary<string, List<double>> runs, Dictionary<string, double> figures)
+    {
+        foreach (var (process, value) in figures)
+            (runs.TryGetValue(process, out var list) ? list : runs[process] = []).Add(value);
     }
 }
