@@ -59,6 +59,10 @@ public sealed class RabbitManagementClient
         using var response = await _http.PostAsJsonAsync($"api/queues/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(queue)}/get",
             new { count, ackmode = "ack_requeue_true", encoding = "auto" });
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return [];
+        // A quorum queue is listed as soon as it is declared, but its replica process starts a moment
+        // later; a get in between is refused with 400 "noproc". Nothing can be in it yet.
+        if (response.StatusCode == System.Net.HttpStatusCode.BadRequest && (await response.Content.ReadAsStringAsync()).Contains("noproc"))
+            return [];
         response.EnsureSuccessStatusCode();
         var messages = await response.Content.ReadFromJsonAsync<JsonElement>();
         return messages.EnumerateArray().Select(m => new QueuedMessage(
