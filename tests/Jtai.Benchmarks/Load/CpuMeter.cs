@@ -42,21 +42,52 @@ public sealed class CpuMeter(IReadOnlyDictionary<string, int> processes, IReadOn
         return result.ToDictionary(r => r.Key, r => operations == 0 ? double.NaN : r.Value * 1000 / operations);
     }
 
+    /// <summary>
+    /// CPU seconds so far of each of the runtime's tiered-compilation threads (".NET Tiered Com") of every named
+    /// process, by thread id: how much of a process's CPU is still the JIT compiler re-compiling hot methods.
+    /// </summary>
+    public Dictionary<int, double> Compilers()
+    {
+        var threads = new Dictionary<int, double>();
+        foreach (var pid in processes.Values)
+        {
+            try
+            {
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                    if (Stat(Path.Combine(task, "stat")) is { } s && s.Name.StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                        threads[int.Parse(Path.GetFileName(task))] = s.Seconds;
+            }
+            catch (IOException) { }
+        }
+        return threads;
+    }
+
+    /// <summary>
+    /// The compilers' CPU seconds between two samples: a thread that started in between counts from zero; one
+    /// that ended in between (the runtime ends an idle compiler thread) is lost, so it is a lower bound.
+    /// </summary>
+    public static double CompilerSeconds(Dictionary<int, double> before, Dictionary<int, double> after) =>
+        after.Sum(t => t.Value - before.GetValueOrDefault(t.Key));
+
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    private static double Seconds(int pid)
+    /// <summary>A /proc stat file's command name and CPU seconds (user + system), or null when it is gone.</summary>
+    private static (string Name, double Seconds)? Stat(string path)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var stat = File.ReadAllText(path);
             // Fields after the command name (which may contain spaces) start after the last ')'.
+            var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             // utime and stime are fields 14 and 15 of stat, i.e. 12 and 13 after the name; children's (cutime, cstime) follow.
-            return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+            return (name, (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond);
         }
         catch (IOException)
         {
-            return 0;
+            return null;
         }
     }
+
+    private static double Seconds(int pid) => Stat($"/proc/{pid}/stat")?.Seconds ?? 0;
 }
