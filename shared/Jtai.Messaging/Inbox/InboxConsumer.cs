@@ -28,6 +28,8 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
     /// <summary>The service's database, in the transaction the handler runs in.</summary>
     protected MessagingDbContext Database => db;
 
+    protected ILogger Logger => logger;
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
@@ -60,15 +62,16 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
         }
     }
 
-    private async Task HandleOnce(ConsumeContext<TMessage> context, Guid messageId, MessageParking? parking, MessagingMetrics? metrics)
+    /// <summary>One attempt: the inbox mark and the handler's effects, committed together.</summary>
+    private protected virtual async Task HandleOnce(ConsumeContext<TMessage> context, Guid messageId, MessageParking? parking, MessagingMetrics? metrics)
     {
         var ct = context.CancellationToken;
         // A retry may reuse this context: start from a clean slate.
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
-        var (recorded, released) = await InboxMark.Record(db, messageId, ConsumerName, MessageTypes.NameOf(typeof(TMessage)),
-            MessageTypes.InspectionIdOf(context.Message), parking?.Now, ct);
+        var (recorded, released, _) = await InboxMark.Record(db, messageId, ConsumerName, MessageTypes.NameOf(typeof(TMessage)),
+            MessageTypes.InspectionIdOf(context.Message), parking?.Now, effect: null, ct);
         var wasParked = parking is not null && MessageParking.WasParked(context);
         if (!recorded)
         {

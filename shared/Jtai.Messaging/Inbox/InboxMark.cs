@@ -8,16 +8,18 @@ using NpgsqlTypes;
 namespace Jtai.Messaging.Inbox;
 
 /// <summary>
-/// The inbox's one statement per consumed message, in the handler's transaction: records (message
-/// id, consumer), or finds it recorded already (a duplicate); and, when it was new and parking is on,
-/// makes the messages parked for the same inspection due now, since what they wait for may be what is
-/// being handled. Both commit or roll back with the handler's effects, so a parked message is only
-/// released by a message that was handled. Nothing is parked almost always: one index probe.
+/// The inbox's one statement per consumed message: records (message id, consumer), or finds it
+/// recorded already (a duplicate); and, when it was new and parking is on, makes the messages parked
+/// for the same inspection due now, since what they wait for may be what is being handled. With an
+/// <see cref="InboxEffect"/> the handler's whole effect is part of the same statement, gated on the mark
+/// being new. Everything commits or rolls back together (in the handler's transaction, or as one
+/// statement on its own), so a parked message is only released by a message that was handled. Nothing
+/// is parked almost always: one index probe.
 /// Written against Npgsql directly: it runs for every message, and EF's raw-SQL path adds nothing here.
 /// </summary>
 internal static class InboxMark
 {
-    private const string Sql = """
+    private const string Marks = """
         WITH recorded AS (
             INSERT INTO inbox_messages (message_id, consumer, message_type, inspection_id, trace_id, received_at)
             VALUES (@message_id, @consumer, @message_type, @inspection_id, @trace_id, now())
@@ -27,18 +29,24 @@ internal static class InboxMark
             UPDATE parked_messages SET due_at = @now
             WHERE @release AND inspection_id = @inspection_id AND due_at > @now AND EXISTS (SELECT FROM recorded)
             RETURNING 1)
-        SELECT EXISTS (SELECT FROM recorded), EXISTS (SELECT FROM released)
         """;
 
+    private const string MarkOnly = Marks + "\nSELECT EXISTS (SELECT FROM recorded), EXISTS (SELECT FROM released), 0::bigint";
+
     /// <param name="releaseAt">Parking's clock when parking is on; null when it is not (nothing is released).</param>
-    /// <returns>Whether the message is new here, and whether parked messages were made due (notify after the commit).</returns>
-    public static async Task<(bool Recorded, bool Released)> Record(
-        MessagingDbContext db, Guid messageId, string consumer, string messageType, Guid? inspectionId, DateTimeOffset? releaseAt, CancellationToken ct)
+    /// <param name="effect">The handler's effect as part of the statement, or null (none, or the handler writes in the transaction).</param>
+    /// <returns>
+    /// Whether the message is new here, whether parked messages were made due (notify after the commit), and how
+    /// many rows the effect changed. Outside a transaction the statement commits on its own.
+    /// </returns>
+    public static async Task<(bool Recorded, bool Released, long Changed)> Record(
+        MessagingDbContext db, Guid messageId, string consumer, string messageType, Guid? inspectionId, DateTimeOffset? releaseAt,
+        InboxEffect? effect, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The inbox mark is written in the handler's transaction.");
-        await using var command = new NpgsqlCommand(Sql, connection, transaction);
+        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        var sql = effect is null ? MarkOnly : $"{Marks},\neffect AS (\n{effect.Sql})\nSELECT EXISTS (SELECT FROM recorded), EXISTS (SELECT FROM released), (SELECT count(*) FROM effect)";
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid>("message_id", messageId));
         command.Parameters.Add(new NpgsqlParameter<string>("consumer", consumer));
         command.Parameters.Add(new NpgsqlParameter<string>("message_type", messageType));
@@ -46,8 +54,9 @@ internal static class InboxMark
         command.Parameters.Add(new NpgsqlParameter("trace_id", NpgsqlDbType.Text) { Value = (object?)Activity.Current?.TraceId.ToString() ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", releaseAt ?? DateTimeOffset.UnixEpoch));
         command.Parameters.Add(new NpgsqlParameter<bool>("release", releaseAt is not null));
+        if (effect is not null) command.Parameters.AddRange(effect.Parameters.ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return (reader.GetBoolean(0), reader.GetBoolean(1));
+        return (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetInt64(2));
     }
 }

@@ -72,6 +72,29 @@ public sealed class ReliabilityTests(PlatformFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_message_whose_copy_the_database_refuses_leaves_neither_its_inbox_mark_nor_a_copy_and_lands_in_the_error_queue()
+    {
+        // The mark and the copy are one statement: the copy refused (an area code longer than its column)
+        // takes the mark with it, so the message is retried and failed, never acknowledged as handled.
+        var messageId = NewId.NextGuid();
+        var refused = new InspectionScheduled(Guid.NewGuid(), new string('E', 21), "Nowhere", "front-door",
+            Steps.NextFieldworkMonday(Platform.Clock), Platform.Clock.GetUtcNow());
+        await using (var bus = await TestBus.Start(Platform))
+            await bus.Publish(refused, ctx => ctx.MessageId = messageId);
+
+        foreach (var service in Inspectorates)
+        {
+            var errorQueue = $"{service}-inspection-scheduled_error";
+            await Testing.Platform.WaitUntil(async () => (await Platform.Infrastructure.Management.Peek(Platform.Vhost, errorQueue, 50))
+                .Any(m => m.Body.Contains(messageId.ToString())), TimeSpan.FromSeconds(20), $"the refused message in {errorQueue}");
+            Assert.Equal(0, await InboxRows(service, messageId));
+            await using var scope = Platform.Services(service).CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Jtai.Inspectorate.Data.InspectorateDbContext>();
+            Assert.False(await db.Inspections.AnyAsync(i => i.InspectionId == refused.InspectionId));
+        }
+    }
+
     private async Task<int> InboxRows(string service, Guid messageId)
     {
         await using var scope = Platform.Services(service).CreateAsyncScope();
