@@ -75,15 +75,15 @@ public static class LoadGenerator
                 var body = keepBody || (int)response.StatusCode >= 300 ? await response.Content.ReadAsStringAsync() : null;
                 var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json";
                 return new Outcome((int)response.StatusCode, (watch.Elapsed - due).TotalMilliseconds, false,
-                    response.Headers.RetryAfter is not null, problem, body);
+                    response.Headers.RetryAfter is not null, problem, body, due.TotalSeconds);
             }
             catch (TaskCanceledException)
             {
-                return new Outcome(0, (watch.Elapsed - due).TotalMilliseconds, true, false, false, null);
+                return new Outcome(0, (watch.Elapsed - due).TotalMilliseconds, true, false, false, null, due.TotalSeconds);
             }
             catch (HttpRequestException ex)
             {
-                return new Outcome(0, (watch.Elapsed - due).TotalMilliseconds, false, false, false, ex.Message);
+                return new Outcome(0, (watch.Elapsed - due).TotalMilliseconds, false, false, false, ex.Message, due.TotalSeconds);
             }
         }
     }

@@ -17,6 +17,8 @@ public static class SchedulingBenchmark
         List<double> fan50 = [], fan99 = [], post50 = [], post99 = [], goodput = [], failed = [], missing = [], drain = [];
         for (var run = 0; run < stack.Runs; run++)
         {
+            var started = DateTime.UtcNow;
+            var ioStalledBefore = IoStalledMicroseconds();
             var outcomes = await LoadGenerator.OpenLoop(client, Scheduling.Request, rate, stack.Duration, keepBodies: true);
             var ids = Scheduling.CreatedIds(outcomes);
             var (seconds, notDelivered) = await Scheduling.AwaitDelivery(stack, ids, TimeSpan.FromSeconds(180));
@@ -31,7 +33,12 @@ public static class SchedulingBenchmark
             missing.Add(notDelivered);
             drain.Add(seconds);
             var statuses = string.Join(", ", outcomes.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString())}: {g.Count()}"));
-            Console.WriteLine($"  run {run + 1}: {statuses}; delivered to all three {ids.Length - notDelivered}/{ids.Length} within {seconds:F1} s after the load; load {Stack.LoadAverage()}");
+            Console.WriteLine($"  run {run + 1} (from {started:HH:mm:ss} UTC): {statuses}; delivered to all three {ids.Length - notDelivered}/{ids.Length} within {seconds:F1} s after the load; load {Stack.LoadAverage()}");
+            // Where the tail comes from: slow answers spread over the run, or a few stalls (a checkpoint, a collection)?
+            var slow = outcomes.Where(o => o.Milliseconds > 50).GroupBy(o => (int)o.DueSeconds).OrderByDescending(g => g.Count()).Take(5)
+                .Select(g => $"{g.Key} s: {g.Count()}, up to {g.Max(o => o.Milliseconds):N0} ms");
+            Console.WriteLine($"    POSTs over 50 ms, by second of the run (the five worst): {string.Join("; ", slow)}; " +
+                $"every task stalled on I/O (the disk, e.g. a commit's WAL flush behind a checkpoint's writes) {(IoStalledMicroseconds() - ioStalledBefore) / 1000:N0} ms in all");
             await Task.Delay(TimeSpan.FromSeconds(3));
         }
 
@@ -44,6 +51,18 @@ public static class SchedulingBenchmark
         report.Add(area, "POST p99", "ms", post99, postGoal is null ? "" : $"≤ {postGoal} ms", postGoal is null ? null : Percentiles.Median(post99) <= postGoal);
         report.Add(area, "fan-out p50", "ms", fan50);
         report.Add(area, "fan-out p99", "ms", fan99, $"≤ {fanOutGoal} ms", Percentiles.Median(fan99) <= fanOutGoal);
+    }
+
+    /// <summary>Microseconds so far in which every non-idle task waited on I/O (Linux pressure stall information), or 0 when not available.</summary>
+    private static long IoStalledMicroseconds()
+    {
+        try
+        {
+            var full = File.ReadLines("/proc/pressure/io").FirstOrDefault(l => l.StartsWith("full ", StringComparison.Ordinal));
+            var total = full?.Split(' ').FirstOrDefault(f => f.StartsWith("total=", StringComparison.Ordinal));
+            return total is null ? 0 : long.Parse(total["total=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { return 0; }
     }
 
     /// <summary>The rate CPU per scheduling is measured at (BENCH_CPU_RATE, default 50/s).</summary>
