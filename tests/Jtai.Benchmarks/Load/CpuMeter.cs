@@ -42,6 +42,15 @@ public sealed class CpuMeter(IReadOnlyDictionary<string, int> processes, IReadOn
         return result.ToDictionary(r => r.Key, r => operations == 0 ? double.NaN : r.Value * 1000 / operations);
     }
 
+    /// <summary>The server's WAL written so far, in bytes (pg_stat_wal, the whole server).</summary>
+    public async Task<long> WalBytes()
+    {
+        await using var connection = new NpgsqlConnection(anyDatabase);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT wal_bytes::bigint FROM pg_stat_wal", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>
     /// CPU seconds so far of each of the runtime's tiered-compilation threads (".NET Tiered Com") of every named
     /// process, by thread id: how much of a process's CPU is still the JIT compiler re-compiling hot methods.

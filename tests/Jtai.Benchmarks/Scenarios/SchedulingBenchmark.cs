@@ -84,16 +84,19 @@ public static class SchedulingBenchmark
         await Scheduling.WarmUp(client, stack, CpuRate);
         var cpu = new Dictionary<string, List<double>>();
         var idle = new Dictionary<string, List<double>>();
-        List<double> refused = [], compiling = [];
+        List<double> refused = [], compiling = [], walKiB = [];
         for (var run = 0; run < stack.Runs; run++)
         {
             var meter = stack.Cpu;
             var before = await meter.Snapshot();
             var compilersBefore = meter.Compilers();
+            var walBefore = await meter.WalBytes();
             var outcomes = await LoadGenerator.OpenLoop(client, Scheduling.Request, rate, stack.Duration, keepBodies: true);
             var ids = Scheduling.CreatedIds(outcomes);
             await Scheduling.AwaitDelivery(stack, ids, TimeSpan.FromSeconds(180));
             Collect(cpu, CpuMeter.PerOperation(before, await meter.Snapshot(), ids.Length));
+            var walAfter = await meter.WalBytes();
+            walKiB.Add(ids.Length == 0 ? double.NaN : (walAfter - walBefore) / 1024.0 / ids.Length);
             compiling.Add(ids.Length == 0 ? double.NaN : CpuMeter.CompilerSeconds(compilersBefore, meter.Compilers()) * 1000 / ids.Length);
             refused.Add(outcomes.Count(o => o.Status != 201));
 
@@ -119,6 +122,8 @@ public static class SchedulingBenchmark
         }
         // Should be near nothing after the warm-up: if not, the figure measured the JIT compiler as well.
         report.Add(area, "CPU per scheduling: of which the services' JIT compilers (at least)", "ms", compiling);
+        // What the commits wait to flush and the disk must absorb (the whole server's, from pg_stat_wal).
+        report.Add(area, "WAL per scheduling", "KiB", walKiB);
         foreach (var part in parts.Where(idle.ContainsKey))
             report.Add(area, $"CPU when idle, per second: {part}", "ms", idle[part]);
         if (parts.All(p => idle.ContainsKey(p) && cpu.ContainsKey(p)))
