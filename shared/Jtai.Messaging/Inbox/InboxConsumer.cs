@@ -75,8 +75,7 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
         var wasParked = parking is not null && MessageParking.WasParked(context);
         if (!recorded)
         {
-            logger.LogInformation("{Consumer} already handled message {MessageId}; acknowledged without effect", ConsumerName, messageId);
-            metrics?.DuplicateSuppressed(ConsumerName);
+            Duplicate(messageId, metrics);
             if (!wasParked)
             {
                 await tx.RollbackAsync(ct);
@@ -92,6 +91,13 @@ public abstract class InboxConsumer<TMessage>(MessagingDbContext db, ILogger log
         if (wasParked) await parking!.Handled(db, messageId, ConsumerName, ct);
         await tx.CommitAsync(ct);
         if (released) parking!.Notify();
+    }
+
+    /// <summary>A message already handled here: acknowledged without effect, and counted.</summary>
+    private protected void Duplicate(Guid messageId, MessagingMetrics? metrics)
+    {
+        logger.LogInformation("{Consumer} already handled message {MessageId}; acknowledged without effect", ConsumerName, messageId);
+        metrics?.DuplicateSuppressed(ConsumerName);
     }
 
     private async Task RecordFailure(TMessage message, Guid messageId, int attempt, bool willRetry, Exception failure)

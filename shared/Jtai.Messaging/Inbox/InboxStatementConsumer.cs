@@ -47,8 +47,7 @@ public abstract class InboxStatementConsumer<TMessage>(MessagingDbContext db, IL
             }
             if (!recorded)
             {
-                Logger.LogInformation("{Consumer} already handled message {MessageId}; acknowledged without effect", ConsumerName, messageId);
-                metrics?.DuplicateSuppressed(ConsumerName);
+                Duplicate(messageId, metrics);
                 return;
             }
             if (effect is not null) Applied(context.Message, changed);

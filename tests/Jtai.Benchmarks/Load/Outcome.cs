@@ -4,7 +4,7 @@ namespace Jtai.Benchmarks.Load;
 /// One request's answer: its status (0 when no answer came), latency, what a shed answer carried, and when it was
 /// due (seconds from the start of the load).
 /// </summary>
-public sealed record Outcome(int Status, double Milliseconds, bool TimedOut, bool HasRetryAfter, bool IsProblem, string? Body, double DueSeconds = 0);
+public sealed record Outcome(int Status, double Milliseconds, bool TimedOut, bool HasRetryAfter, bool IsProblem, string? Body, double DueSeconds);
 
 /// <summary>Latency percentiles of a set of outcomes, in milliseconds (nearest rank on the sorted values).</summary>
 public static class Percentiles
