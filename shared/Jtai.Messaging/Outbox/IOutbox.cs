@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Jtai.Messaging.Data;
+using Microsoft.Extensions.Options;
 
 namespace Jtai.Messaging.Outbox;
 
@@ -13,12 +14,12 @@ public interface IOutbox
     void Publish<T>(T message) where T : class;
 }
 
-internal sealed class EfOutbox(MessagingDbContext db, TimeProvider clock) : IOutbox
+internal sealed class EfOutbox(MessagingDbContext db, TimeProvider clock, IOptions<OutboxOptions> options) : IOutbox
 {
     public void Publish<T>(T message) where T : class
     {
         var activity = Activity.Current;
-        db.OutboxMessages.Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             MessageId = Guid.NewGuid(),
             MessageType = MessageTypes.NameOf(message.GetType()),
@@ -27,7 +28,11 @@ internal sealed class EfOutbox(MessagingDbContext db, TimeProvider clock) : IOut
             TraceParent = activity?.Id,
             TraceState = activity?.TraceStateString,
             CreatedAt = clock.GetUtcNow(),
-        });
-        db.OutboxRows.Staged();
+            // The commit hands the row to this process's relay: until the lease ends no other worker claims it.
+            // Real time, as every lease and backoff: it must pass even when tests move the business clock.
+            NextAttemptAt = TimeProvider.System.GetUtcNow() + options.Value.ClaimLease,
+        };
+        db.OutboxMessages.Add(row);
+        db.OutboxRows.Staged(row, message);
     }
 }

@@ -17,7 +17,11 @@ public sealed class OutboxMessage
     public string? TraceState { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Attempts { get; set; }
-    /// <summary>Null: publish as soon as possible. Set after a failure (real time, not the business clock).</summary>
+    /// <summary>
+    /// Until then no worker claims the row: the end of the lease of whoever is publishing it (the process that
+    /// wrote it, from the insert; a worker, from its claim) or the next try after a failure. Null: claim at once.
+    /// Real time, not the business clock.
+    /// </summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
     public string? LastError { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }

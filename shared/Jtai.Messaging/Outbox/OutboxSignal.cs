@@ -1,107 +1,63 @@
-using System.Data.Common;
-using Jtai.Messaging.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Threading.Channels;
 
 namespace Jtai.Messaging.Outbox;
 
 /// <summary>
-/// Wakes the relay the moment a commit wrote outbox rows, so a message leaves in milliseconds
-/// rather than half a polling interval later; polling stays as the fallback.
+/// What wakes the relay. A commit that wrote outbox rows hands them over here, so this process's relay
+/// publishes them from memory at once: no claim statement, no reading back what it has just written. Rows
+/// nothing handed over (written by a process that stopped, backed off after a failure, or more than the
+/// queue holds) are claimed from the table: on the first worker's poll, or when a worker that claimed a full
+/// batch asks another to share the rest.
 /// </summary>
 public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    /// <summary>Committed rows waiting for the relay; past this many, rows wait for their lease to end and a claim.</summary>
+    private const int QueueLimit = 10_000;
 
-    public void Notify()
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly Channel<HandedOffRow> _handedOff = Channel.CreateBounded<HandedOffRow>(
+        new BoundedChannelOptions(QueueLimit) { FullMode = BoundedChannelFullMode.Wait });
+    private int _claimRequested;
+
+    /// <summary>Rows a commit made durable, with the messages they hold, for this process's relay.</summary>
+    internal void HandOff(IReadOnlyList<HandedOffRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            // Full: the rest stay in the table under their lease, and a claim publishes them when it ends.
+            if (!_handedOff.Writer.TryWrite(row)) break;
+        }
+        Notify();
+    }
+
+    /// <summary>Up to <paramref name="max"/> handed-over rows; wakes another worker when more are waiting.</summary>
+    internal List<HandedOffRow> TakeHandedOff(int max)
+    {
+        var rows = new List<HandedOffRow>();
+        while (rows.Count < max && _handedOff.Reader.TryRead(out var row)) rows.Add(row);
+        if (rows.Count == max && _handedOff.Reader.Count > 0) Notify();
+        return rows;
+    }
+
+    /// <summary>Asks a worker to claim rows from the table (a claim found a full batch: more may be waiting).</summary>
+    internal void RequestClaim()
+    {
+        Volatile.Write(ref _claimRequested, 1);
+        Notify();
+    }
+
+    internal bool TakeClaimRequest() => Interlocked.Exchange(ref _claimRequested, 0) == 1;
+
+    internal Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+
+    private void Notify()
     {
         if (_signal.CurrentCount == 0)
         {
             try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
         }
     }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
 }
 
-/// <summary>
-/// Signals once outbox rows are durable: after the SaveChanges that wrote them outside a
-/// transaction, or after the commit of the transaction they were saved in. A commit that wrote
-/// none (most consumers' and requests') leaves the relay asleep: waking it would cost a claim
-/// statement that finds nothing.
-/// </summary>
-internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
-{
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
-    {
-        Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
-    {
-        RolledBack(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
-
-    private void Saved(DbContext? context)
-    {
-        if (context is not MessagingDbContext db) return;
-        db.OutboxRows.Saved();
-        if (db.Database.CurrentTransaction is null && db.OutboxRows.TakeCommitted()) signal.Notify();
-    }
-
-    private void Committed(DbContext? context)
-    {
-        if (context is MessagingDbContext db && db.OutboxRows.TakeCommitted()) signal.Notify();
-    }
-
-    // The rows saved in it are gone; whoever retries the unit stages them again.
-    private static void RolledBack(DbContext? context)
-    {
-        if (context is MessagingDbContext db) db.OutboxRows.TakeCommitted();
-    }
-}
-
-/// <summary>
-/// Per DbContext: whether outbox rows were staged (<see cref="IOutbox.Publish{T}"/>), then saved, and so
-/// are committed with the next commit (or at once outside a transaction).
-/// </summary>
-internal sealed class OutboxRowTracker
-{
-    private bool _staged;
-    private bool _saved;
-
-    public void Staged() => _staged = true;
-
-    /// <summary>A save that failed keeps the rows staged (its owner retries it); one that succeeded wrote them.</summary>
-    public void Saved()
-    {
-        if (!_staged) return;
-        _staged = false;
-        _saved = true;
-    }
-
-    public bool TakeCommitted()
-    {
-        var saved = _saved;
-        _saved = false;
-        return saved;
-    }
-}
+/// <summary>A committed outbox row and the message it holds (so the relay need not deserialize its body).</summary>
+internal sealed record HandedOffRow(OutboxMessage Row, object Message);
