@@ -143,20 +143,45 @@ public sealed class Infrastructure : IAsyncDisposable
     /// <summary>Takes one database away (as if its server were unreachable for that service only), or gives it back.</summary>
     public async Task SetDatabaseReachable(string name, bool reachable)
     {
-        var builder = new NpgsqlConnectionStringBuilder(_owners[name]) { Database = new NpgsqlConnectionStringBuilder(PostgresAdmin).Database, Pooling = false };
-        await using var conn = new NpgsqlConnection(builder.ConnectionString);
-        await conn.OpenAsync();
+        await using var conn = await OwnerOutside(name);
         await Execute(conn, $"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {(reachable ? "true" : "false")}");
-        if (!reachable)
-        {
-            await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", conn);
-            kill.Parameters.AddWithValue("name", name);
-            await kill.ExecuteNonQueryAsync();
-        }
-        // A pooled connection whose server process was terminated stays idle in this process's pools and
-        // would answer its next command with 57P01; the services and the tests share these pools.
-        NpgsqlConnection.ClearAllPools();
+        if (!reachable) await EndSessions(conn, name);
+        ClearPools();
     }
+
+    /// <summary>
+    /// Refuses the service's role on its database (a revoked CONNECT: every connection fails with a permission error,
+    /// which no retry mends, unlike an unreachable server), or admits it again.
+    /// </summary>
+    public async Task SetServiceAdmitted(string service, string name, bool admitted)
+    {
+        await using var conn = await OwnerOutside(name);
+        await Execute(conn, admitted
+            ? $"GRANT CONNECT ON DATABASE \"{name}\" TO {RuntimeRole(service)}"
+            : $"REVOKE CONNECT ON DATABASE \"{name}\" FROM {RuntimeRole(service)}");
+        if (!admitted) await EndSessions(conn, name);
+        ClearPools();
+    }
+
+    /// <summary>The database's owner, connected to the maintenance database (not to the one it changes).</summary>
+    private async Task<NpgsqlConnection> OwnerOutside(string name)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_owners[name]) { Database = new NpgsqlConnectionStringBuilder(PostgresAdmin).Database, Pooling = false };
+        var conn = new NpgsqlConnection(builder.ConnectionString);
+        await conn.OpenAsync();
+        return conn;
+    }
+
+    private static async Task EndSessions(NpgsqlConnection conn, string name)
+    {
+        await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", conn);
+        kill.Parameters.AddWithValue("name", name);
+        await kill.ExecuteNonQueryAsync();
+    }
+
+    // A pooled connection whose server process was terminated stays idle in this process's pools and
+    // would answer its next command with 57P01; the services and the tests share these pools.
+    private static void ClearPools() => NpgsqlConnection.ClearAllPools();
 
     private static async Task Execute(NpgsqlConnection conn, string sql)
     {

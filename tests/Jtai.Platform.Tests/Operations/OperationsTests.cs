@@ -69,14 +69,16 @@ public sealed class OperationsTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public async Task A_message_that_failed_while_a_database_was_down_is_listed_then_replayed_once_it_is_back()
+    public async Task A_message_that_failed_while_its_database_refused_the_service_is_listed_then_replayed_once_it_is_admitted_again()
     {
         var database = new Npgsql.NpgsqlConnectionStringBuilder(Platform.Databases["ofsted"]).Database!;
         var message = new InspectionScheduled(Guid.NewGuid(), "E06000005", "Darlington", "front-door",
             Steps.NextFieldworkMonday(Platform.Clock), Platform.Clock.GetUtcNow());
         using var ops = Platform.Client(await Platform.Tokens.Operations());
 
-        await Platform.Infrastructure.SetDatabaseReachable(database, false);
+        // Refused rather than unreachable: an unreachable database is a passing failure, whose messages are held
+        // until it is back and never reach _error; a refusal is not mended by retrying, so the message lands there.
+        await Platform.Infrastructure.SetServiceAdmitted("ofsted", database, false);
         try
         {
             await using (var bus = await TestBus.Start(Platform))
@@ -89,7 +91,7 @@ public sealed class OperationsTests(PlatformFixture fixture)
         }
         finally
         {
-            await Platform.Infrastructure.SetDatabaseReachable(database, true);
+            await Platform.Infrastructure.SetServiceAdmitted("ofsted", database, true);
         }
 
         var replay = await (await ops.PostJson("/api/orchestrator/operations/dead-letters/replay",
