@@ -93,7 +93,8 @@ spec:
   bootstrap:
     initdb: {database: jtai_@key@, owner: jtai_@key@_owner}
   postgresql:
-    parameters: {max_connections: "200"}'
+    parameters: {max_connections: "200"}
+  env: [{name: MALLOC_TRIM_THRESHOLD_, value: "33554432"}, {name: MALLOC_MMAP_THRESHOLD_, value: "33554432"}, {name: MALLOC_TOP_PAD_, value: "1048576"}]'
 
 write() { # into the tree rooted at $1
   local out="$1" key

@@ -99,4 +99,36 @@ public sealed class CpuMeter(IReadOnlyDictionary<string, int> processes, IReadOn
     }
 
     private static double Seconds(int pid) => Stat($"/proc/{pid}/stat")?.Seconds ?? 0;
+
+    /// <summary>
+    /// CPU seconds so far of the whole machine (every core, busy and idle, from /proc/stat), of this benchmark
+    /// process (the load generator) and of the broker (RabbitMQ's Erlang VM, beam.smp): who else shares the
+    /// platform's cores while it is measured.
+    /// </summary>
+    public sealed record MachineSample(double Busy, double Idle, double Steal, double LoadGenerator, double Broker);
+
+    public static MachineSample Machine()
+    {
+        // cpu  user nice system idle iowait irq softirq steal (guest time is already in user): steal is time
+        // the hypervisor gave to another machine.
+        var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Take(8).Select(v => long.Parse(v) / TicksPerSecond).ToArray();
+        return new MachineSample(f[0] + f[1] + f[2] + f[5] + f[6], f[3] + f[4], f[7], Seconds(Environment.ProcessId),
+            Broker() is { } broker ? Seconds(broker) : 0);
+    }
+
+    private static int? Broker()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == "beam.smp") return pid;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return null;
+    }
 }

@@ -15,12 +15,18 @@ public static class SchedulingBenchmark
         await Scheduling.WarmUp(client, stack, CpuRate);
 
         List<double> fan50 = [], fan99 = [], post50 = [], post99 = [], goodput = [], failed = [], missing = [], drain = [];
+        Dictionary<string, List<double>> cores = [], perScheduling = [];
         for (var run = 0; run < stack.Runs; run++)
         {
             var started = DateTime.UtcNow;
             var ioStalledBefore = IoStalledMicroseconds();
+            var (cpu, machine) = (stack.Cpu, CpuMeter.Machine());
+            var platformBefore = await cpu.Snapshot();
             var outcomes = await LoadGenerator.OpenLoop(client, Scheduling.Request, rate, stack.Duration, keepBodies: true);
+            var platformMs = CpuMeter.PerOperation(platformBefore, await cpu.Snapshot(), 1);
+            Collect(cores, CoresInUse(machine, CpuMeter.Machine(), platformMs));
             var ids = Scheduling.CreatedIds(outcomes);
+            Collect(perScheduling, platformMs.ToDictionary(p => p.Key, p => ids.Length == 0 ? double.NaN : p.Value / ids.Length));
             var (seconds, notDelivered) = await Scheduling.AwaitDelivery(stack, ids, TimeSpan.FromSeconds(180));
             var fanOut = await Scheduling.FanOut(stack, ids);
             var latencies = outcomes.Select(o => o.Milliseconds).ToList();
@@ -51,6 +57,40 @@ public static class SchedulingBenchmark
         report.Add(area, "POST p99", "ms", post99, postGoal is null ? "" : $"≤ {postGoal} ms", postGoal is null ? null : Percentiles.Median(post99) <= postGoal);
         report.Add(area, "fan-out p50", "ms", fan50);
         report.Add(area, "fan-out p99", "ms", fan99, $"≤ {fanOutGoal} ms", Percentiles.Median(fan99) <= fanOutGoal);
+        foreach (var (part, runs) in cores)
+            report.Add(area, $"cores in use while loaded (of {Environment.ProcessorCount}): {part}", "", runs);
+        // At this rate, not at the steady 50/s of scheduling-cpu: batches fill and fewer wake-ups are shared by more
+        // work. Refused POSTs are cheap but counted too (per scheduling accepted).
+        foreach (var part in Parts.Where(perScheduling.ContainsKey))
+            report.Add(area, $"CPU per accepted scheduling while loaded: {part}", "ms", perScheduling[part]);
+        if (Parts.All(perScheduling.ContainsKey))
+            report.Add(area, "CPU per accepted scheduling while loaded: all of these", "ms",
+                Enumerable.Range(0, stack.Runs).Select(run => Parts.Sum(p => perScheduling[p][run])).ToList());
+    }
+
+    /// <summary>
+    /// Where the machine's cores went while the load ran: the platform (its processes and PostgreSQL's backends
+    /// serving it), and what shares its cores here but would not in production: the load generator (this
+    /// process) and the broker; the rest is the kernel's interrupts, PostgreSQL's own background processes, any
+    /// backend that ended during the run (its CPU is lost to the platform's figure) and anything else; idle, and
+    /// steal (time the hypervisor gave to another machine).
+    /// </summary>
+    private static Dictionary<string, double> CoresInUse(CpuMeter.MachineSample before, CpuMeter.MachineSample after, Dictionary<string, double> platformMs)
+    {
+        var elapsed = (after.Busy + after.Idle + after.Steal - before.Busy - before.Idle - before.Steal) / Environment.ProcessorCount;
+        var platform = Parts.Sum(p => platformMs.GetValueOrDefault(p)) / 1000;
+        var generator = after.LoadGenerator - before.LoadGenerator;
+        var broker = after.Broker - before.Broker;
+        return new Dictionary<string, double>
+        {
+            ["the platform (services, gateway, PostgreSQL backends)"] = platform / elapsed,
+            ["the load generator"] = generator / elapsed,
+            ["RabbitMQ"] = broker / elapsed,
+            ["the rest (kernel interrupts, PostgreSQL's background processes, other processes)"] =
+                Math.Max(0, after.Busy - before.Busy - platform - generator - broker) / elapsed,
+            ["idle"] = (after.Idle - before.Idle) / elapsed,
+            ["steal"] = (after.Steal - before.Steal) / elapsed,
+        };
     }
 
     /// <summary>Microseconds so far in which every non-idle task waited on I/O (Linux pressure stall information), or 0 when not available.</summary>
@@ -64,6 +104,9 @@ public static class SchedulingBenchmark
         }
         catch (IOException) { return 0; }
     }
+
+    /// <summary>What a scheduling runs through: the platform's processes and PostgreSQL's backends serving them.</summary>
+    private static readonly string[] Parts = ["gateway", "orchestrator", .. Scheduling.Inspectorates, CpuMeter.PostgreSql];
 
     /// <summary>The rate CPU per scheduling is measured at (BENCH_CPU_RATE, default 50/s).</summary>
     public static double CpuRate => double.Parse(Environment.GetEnvironmentVariable("BENCH_CPU_RATE") ?? "50", System.Globalization.CultureInfo.InvariantCulture);
@@ -112,26 +155,25 @@ public static class SchedulingBenchmark
         }
         var area = $"scheduling CPU at {rate:N0}/s";
         report.Add(area, "POSTs not answered 201 (their cost would be counted)", "", refused, "0", refused.All(r => r == 0));
-        string[] parts = ["gateway", "orchestrator", .. Scheduling.Inspectorates, CpuMeter.PostgreSql];
-        foreach (var part in parts.Where(cpu.ContainsKey))
+        foreach (var part in Parts.Where(cpu.ContainsKey))
             report.Add(area, $"CPU per scheduling: {part}", "ms", cpu[part]);
-        if (parts.All(cpu.ContainsKey))
+        if (Parts.All(cpu.ContainsKey))
         {
-            var total = Enumerable.Range(0, stack.Runs).Select(run => parts.Sum(p => cpu[p][run])).ToList();
+            var total = Enumerable.Range(0, stack.Runs).Select(run => Parts.Sum(p => cpu[p][run])).ToList();
             report.Add(area, "CPU per scheduling: all of these", "ms", total, "≤ 10 ms (200/s on 2 cores)", Percentiles.Median(total) <= 10);
         }
         // Should be near nothing after the warm-up: if not, the figure measured the JIT compiler as well.
         report.Add(area, "CPU per scheduling: of which the services' JIT compilers (at least)", "ms", compiling);
         // What the commits wait to flush and the disk must absorb (the whole server's, from pg_stat_wal).
         report.Add(area, "WAL per scheduling", "KiB", walKiB);
-        foreach (var part in parts.Where(idle.ContainsKey))
+        foreach (var part in Parts.Where(idle.ContainsKey))
             report.Add(area, $"CPU when idle, per second: {part}", "ms", idle[part]);
-        if (parts.All(p => idle.ContainsKey(p) && cpu.ContainsKey(p)))
+        if (Parts.All(p => idle.ContainsKey(p) && cpu.ContainsKey(p)))
         {
-            var idleTotal = Enumerable.Range(0, stack.Runs).Select(run => parts.Sum(p => idle[p][run])).ToList();
+            var idleTotal = Enumerable.Range(0, stack.Runs).Select(run => Parts.Sum(p => idle[p][run])).ToList();
             report.Add(area, "CPU when idle, per second: all of these", "ms", idleTotal);
             // The part of the figure that grows with the rate: what 200/s would cost per scheduling, fixed costs aside.
-            var marginal = Enumerable.Range(0, stack.Runs).Select(run => parts.Sum(p => cpu[p][run]) - idleTotal[run] / rate).ToList();
+            var marginal = Enumerable.Range(0, stack.Runs).Select(run => Parts.Sum(p => cpu[p][run]) - idleTotal[run] / rate).ToList();
             report.Add(area, "CPU per scheduling less the idle cost: all of these", "ms", marginal);
         }
     }
