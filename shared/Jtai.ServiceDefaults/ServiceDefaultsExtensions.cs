@@ -58,7 +58,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseMiddleware<RequestTextMiddleware>();
-        app.UseAuthentication();
+        app.UseJtaiAuthentication();
         app.UseAuthorization();
         if (declaredRules) app.UseAccessRules();
         app.MapJtaiHealth();

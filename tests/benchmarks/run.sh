@@ -95,10 +95,13 @@ for name in "${services[@]}"; do gateway_env+=("ReverseProxy__Clusters__${name}_
 start gateway "$root/gateway/Jtai.Gateway" "${gateway_env[@]}" dotnet "$(dll_of gateway)"
 
 bench="$root/tests/Jtai.Benchmarks/bin/Release/net10.0/Jtai.Benchmarks.dll"
-start kestrel "$root" dotnet "$bench" kestrel "${http[kestrel]}"
+# The baselines run in the gateway's environment (Development, which its plain-http issuer needs here; ASP.NET Core
+# then wraps every request in its developer exception page, the baselines' too).
+start kestrel "$root" ASPNETCORE_ENVIRONMENT=Development dotnet "$bench" kestrel "${http[kestrel]}"
 # Bare YARP runs with the gateway's runtime settings: its GC (Server, as every ASP.NET Core web project; the
 # benchmark's own assembly defaults to workstation) and no spinning of idle thread-pool threads (Directory.Build.props).
-start yarp "$root" DOTNET_gcServer=1 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 dotnet "$bench" yarp "${http[yarp]}" "http://127.0.0.1:${http[kestrel]}"
+start yarp "$root" ASPNETCORE_ENVIRONMENT=Development DOTNET_gcServer=1 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 \
+  dotnet "$bench" yarp "${http[yarp]}" "http://127.0.0.1:${http[kestrel]}"
 # The gateway compared with bare YARP: the same binary and settings, its orchestrator route leading to the bare Kestrel endpoint.
 proxy_env=("${common[@]}" "Kestrel__Endpoints__Http__Url=http://127.0.0.1:${http[proxy]}" Identity__DevIssuer__Enabled=false
   Gateway__RateLimit__TokenLimit=1000000 Gateway__RateLimit__TokensPerSecond=1000000)

@@ -79,24 +79,25 @@ public static class ProxySetup
     /// Answers 413 with a problem detail before forwarding when Content-Length exceeds the route's
     /// MaxRequestBodySize; a chunked body over the limit is stopped by Kestrel while streaming.
     /// </summary>
-    private static async Task RefuseOversizedBody(HttpContext http, Func<Task> next)
+    private static Task RefuseOversizedBody(HttpContext http, Func<Task> next)
     {
         var limit = http.Features.Get<IReverseProxyFeature>()?.Route.Config.MaxRequestBodySize;
-        if (limit is > 0 && http.Request.ContentLength > limit)
+        // Not async: a proxied request that is let through waits on the service without this method's state.
+        return limit is > 0 && http.Request.ContentLength > limit ? Refuse(http, limit.Value) : next();
+    }
+
+    private static async Task Refuse(HttpContext http, long limit)
+    {
+        http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
             {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = 413,
-                    Title = "The request body is too large.",
-                    Detail = $"This route accepts at most {limit} bytes; the request declared {http.Request.ContentLength}.",
-                },
-            });
-            return;
-        }
-        await next();
+                Status = 413,
+                Title = "The request body is too large.",
+                Detail = $"This route accepts at most {limit} bytes; the request declared {http.Request.ContentLength}.",
+            },
+        });
     }
 }

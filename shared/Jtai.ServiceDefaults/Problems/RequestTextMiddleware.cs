@@ -13,9 +13,13 @@ namespace Jtai.ServiceDefaults.Problems;
 /// </summary>
 public sealed class RequestTextMiddleware(RequestDelegate next, IProblemDetailsService problems)
 {
-    public async Task InvokeAsync(HttpContext http)
+    // Most requests carry no query and no body: nothing to parse, check or allocate then, not even this
+    // method's asynchronous state, which a request that waits on its way (a proxied one) would otherwise keep.
+    public Task InvokeAsync(HttpContext http) =>
+        http.Request.QueryString.HasValue || http.Request.ContentType is not null ? Check(http) : next(http);
+
+    private async Task Check(HttpContext http)
     {
-        // Most requests carry no query: nothing to parse, check or allocate then.
         if (http.Request.QueryString.HasValue)
         {
             var errors = new RequestErrors();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,9 @@ public static class AuthenticationSetup
             ?? throw new InvalidOperationException("Authentication:Authority is not configured (the OIDC issuer's URL).");
         if (!environment.IsDevelopment()) RefuseHttpAuthorities(configuration, environment.EnvironmentName);
 
+        // A caller's token is checked in full once, then remembered for a few seconds (never past its expiry).
+        var tokens = new ValidatedTokenCache(TimeSpan.FromSeconds(section.GetValue("ValidatedTokenCacheSeconds", 30)), TimeProvider.System);
+        services.AddSingleton(tokens);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
@@ -34,9 +38,7 @@ public static class AuthenticationSetup
                     ?? $"{authority.TrimEnd('/')}/.well-known/openid-configuration";
                 options.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
                 options.MapInboundClaims = false;
-                // A caller's token is checked in full once, then remembered for a few seconds (never past its expiry).
-                options.Events = new ValidatedTokenCache(
-                    TimeSpan.FromSeconds(section.GetValue("ValidatedTokenCacheSeconds", 30)), TimeProvider.System).Events();
+                options.Events = tokens.Events();
                 options.RefreshOnIssuerKeyNotFound = true;
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
@@ -50,6 +52,18 @@ public static class AuthenticationSetup
             });
         services.AddAuthorization(o => { o.AddJtaiPolicies(); o.AddPublicPolicies(); });
         return services;
+    }
+
+    /// <summary>
+    /// Authentication in the pipeline: a remembered token is recalled before ASP.NET Core's middleware, which
+    /// authenticates every other request (<see cref="RememberedTokenMiddleware"/>).
+    /// </summary>
+    public static IApplicationBuilder UseJtaiAuthentication(this IApplicationBuilder app)
+    {
+        // The key ASP.NET Core's UseAuthentication sets, so that WebApplication does not add that middleware again
+        // in front of this one (a test fails if it does: a recalled request would reach the handler).
+        app.Properties["__AuthenticationMiddlewareSet"] = true;
+        return app.UseMiddleware<RememberedTokenMiddleware>();
     }
 
     /// <summary>

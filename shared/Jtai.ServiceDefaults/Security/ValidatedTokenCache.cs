@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -11,9 +12,11 @@ namespace Jtai.ServiceDefaults.Security;
 /// <summary>
 /// Remembers, by its SHA-256, a bearer token that passed the JWT bearer handler's full validation
 /// (signature, issuer, audience, lifetime), so that a caller's next requests are authenticated from
-/// it before the handler prepares a validation at all (a copy of its validation parameters, the
-/// token handlers, the validated-token event): on the gateway that preparation, not the signature
-/// check alone, was most of authentication's cost per request. Nothing is weakened: only tokens
+/// it (by <see cref="RememberedTokenMiddleware"/>) before ASP.NET Core's authentication prepares a
+/// validation at all (a request scope, a handler, a copy of its validation parameters, the token
+/// handlers, the validated-token event): on the gateway that preparation, not the signature check
+/// alone, was most of authentication's cost per request. One instance per process (a singleton).
+/// Nothing is weakened: only tokens
 /// that passed full validation are remembered, a forged or altered token has another hash and is
 /// validated in full, and a remembered token is forgotten at its expiry (no clock skew added) or
 /// after the configured few seconds, whichever comes first, so a rotated key or an expired token
@@ -27,17 +30,18 @@ public sealed class ValidatedTokenCache(TimeSpan remember, TimeProvider clock)
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
-    /// <summary>The handler's events: recall before validating, remember what validated.</summary>
+    /// <summary>
+    /// The handler's events: recall before validating (for a caller of the handler that
+    /// <see cref="RememberedTokenMiddleware"/> did not answer already), remember what validated.
+    /// </summary>
     public JwtBearerEvents Events() => new()
     {
         OnMessageReceived = context =>
         {
-            if (Recall(TokenOf(context.Request.Headers.Authorization.ToString())) is { } known)
+            if (Recall(context.Request.Headers.Authorization.ToString()) is { } known)
             {
-                // As the handler itself builds a ticket from a validated token; the identity is shared, and unchangeable.
-                context.Principal = new ClaimsPrincipal(known.Identity);
-                context.Properties.IssuedUtc = known.IssuedUtc;
-                context.Properties.ExpiresUtc = known.ExpiresUtc;
+                context.Principal = known.Principal;
+                context.Properties = known.Properties;
                 context.Success();
             }
             return Task.CompletedTask;
@@ -49,6 +53,16 @@ public sealed class ValidatedTokenCache(TimeSpan remember, TimeProvider clock)
             return Task.CompletedTask;
         },
     };
+
+    /// <summary>
+    /// The principal and ticket properties of the remembered token in an "Authorization: Bearer ..." header, as
+    /// the handler builds them from a token it validated (a principal of the shared, unchangeable identity; the
+    /// token's issue and expiry times); null when the header holds no token or one not remembered.
+    /// </summary>
+    public (ClaimsPrincipal Principal, AuthenticationProperties Properties)? Recall(string authorization) =>
+        Recall(TokenOf(authorization)) is { } known
+            ? (new ClaimsPrincipal(known.Identity), new AuthenticationProperties { IssuedUtc = known.IssuedUtc, ExpiresUtc = known.ExpiresUtc })
+            : null;
 
     private Validated? Recall(ReadOnlySpan<char> token) =>
         !token.IsEmpty && _cache.TryGetValue(KeyOf(token), out Validated? known) && known is not null && clock.GetUtcNow().UtcDateTime < known.Until

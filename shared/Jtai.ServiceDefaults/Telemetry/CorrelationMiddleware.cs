@@ -18,14 +18,11 @@ public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correlat
         var incoming = context.Request.Headers[Header].ToString();
         var correlationId = IsAcceptable(incoming) ? incoming : Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
         context.Request.Headers[Header] = correlationId;
+        var scope = new CorrelationScope(context, correlationId);
         // Set last: behind the gateway a proxied response already carries the service's copy.
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers[Header] = correlationId;
-            return Task.CompletedTask;
-        });
+        context.Response.OnStarting(static scope => ((CorrelationScope)scope).Echo(), scope);
         Activity.Current?.SetTag("jtai.correlation_id", correlationId);
-        using (logger.BeginScope(new CorrelationScope(correlationId)))
+        using (logger.BeginScope(scope))
         {
             await next(context);
         }
@@ -40,9 +37,18 @@ public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correlat
         return true;
     }
 
-    /// <summary>The log scope's one property, without a dictionary per request (log formatters read it as key/value pairs).</summary>
-    private sealed class CorrelationScope(string correlationId) : IReadOnlyList<KeyValuePair<string, object?>>
+    /// <summary>
+    /// The log scope's one property, without a dictionary per request (log formatters read it as key/value pairs);
+    /// also what echoes the id on the response, so that a request allocates one object for both.
+    /// </summary>
+    private sealed class CorrelationScope(HttpContext context, string correlationId) : IReadOnlyList<KeyValuePair<string, object?>>
     {
+        public Task Echo()
+        {
+            context.Response.Headers[Header] = correlationId;
+            return Task.CompletedTask;
+        }
+
         public KeyValuePair<string, object?> this[int index] =>
             index == 0 ? new("CorrelationId", correlationId) : throw new ArgumentOutOfRangeException(nameof(index));
 

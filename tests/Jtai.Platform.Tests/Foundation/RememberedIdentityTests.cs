@@ -1,10 +1,15 @@
 using System.Security.Claims;
 using Jtai.ServiceDefaults.Security;
+using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
 namespace Jtai.Platform.Tests.Foundation;
 
-/// <summary>A remembered token's identity is shared by its caller's requests: none of them may change it for the others.</summary>
+/// <summary>
+/// A remembered token's identity is shared by its caller's requests: none of them may change it for the others. It
+/// answers every claim question as the identity the token handler built: it reads its claims its own way (without
+/// allocating), so it is compared with that identity on the same claims.
+/// </summary>
 public sealed class RememberedIdentityTests
 {
     private static ClaimsIdentity Validated() =>
@@ -38,5 +43,54 @@ public sealed class RememberedIdentityTests
         copy.AddClaim(new Claim(JtaiClaims.Role, "operations"));
         Assert.Equal(["inspector", "operations"], copy.FindAll(JtaiClaims.Role).Select(c => c.Value));
         Assert.Equal(["inspector"], remembered.FindAll(JtaiClaims.Role).Select(c => c.Value));
+    }
+
+    private static readonly Claim[] Claims =
+    [
+        new("sub", "jane"), new("role", "inspector"), new("role", "lead-inspector"), new("inspectorate", "ofsted"),
+        new("Role", "operations"), new("local_area", ""),
+    ];
+
+    private static CaseSensitiveClaimsIdentity ValidatedByHandler() => new(Claims, "AuthenticationTypes.Federation", "name", "role");
+
+    [Theory]
+    [InlineData("sub")]
+    [InlineData("role")]
+    [InlineData("Role")]
+    [InlineData("ROLE")]
+    [InlineData("inspectorate")]
+    [InlineData("local_area")]
+    [InlineData("agency")]
+    public void Finds_the_first_claim_of_a_type_as_the_validated_identity_does(string type)
+    {
+        var remembered = new RememberedIdentity(ValidatedByHandler());
+        var expected = ValidatedByHandler().FindFirst(type);
+        Assert.Equal((expected?.Type, expected?.Value), (remembered.FindFirst(type)?.Type, remembered.FindFirst(type)?.Value));
+        Assert.Equal(expected?.Value, new ClaimsPrincipal(remembered).FindFirst(type)?.Value);
+    }
+
+    [Theory]
+    [InlineData("role", "inspector")]
+    [InlineData("role", "lead-inspector")]
+    [InlineData("role", "Inspector")]
+    [InlineData("role", "operations")]
+    [InlineData("Role", "operations")]
+    [InlineData("ROLE", "operations")]
+    [InlineData("local_area", "")]
+    [InlineData("sub", "jan")]
+    public void Has_a_claim_exactly_when_the_validated_identity_has_it(string type, string value)
+    {
+        var remembered = new RememberedIdentity(ValidatedByHandler());
+        Assert.Equal(ValidatedByHandler().HasClaim(type, value), remembered.HasClaim(type, value));
+        Assert.Equal(ValidatedByHandler().HasClaim(type, value), new ClaimsPrincipal(remembered).HasClaim(type, value));
+    }
+
+    [Fact]
+    public void A_missing_claim_type_or_value_is_refused_as_the_validated_identity_refuses_it()
+    {
+        var remembered = new RememberedIdentity(ValidatedByHandler());
+        Assert.Throws<ArgumentNullException>(() => remembered.FindFirst((string)null!));
+        Assert.Throws<ArgumentNullException>(() => remembered.HasClaim(null!, "inspector"));
+        Assert.Throws<ArgumentNullException>(() => remembered.HasClaim("role", null!));
     }
 }

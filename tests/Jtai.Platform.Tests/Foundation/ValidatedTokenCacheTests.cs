@@ -2,14 +2,20 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Encodings.Web;
 using Jtai.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
@@ -17,8 +23,9 @@ using Xunit;
 namespace Jtai.Platform.Tests.Foundation;
 
 /// <summary>
-/// Remembering validated tokens must not let an expired, altered or wrongly signed token through.
-/// Tried through the JWT bearer handler itself, on a real socket, as every process uses it.
+/// Remembering validated tokens must not let an expired, altered or wrongly signed token through, and a
+/// recalled request must be authenticated as the handler would have authenticated it. Tried through the
+/// JWT bearer handler and the platform's authentication middleware, on a real socket, as every process uses them.
 /// </summary>
 public sealed class ValidatedTokenCacheTests
 {
@@ -45,15 +52,27 @@ public sealed class ValidatedTokenCacheTests
 
         private Api(WebApplication app, HttpClient client) { _app = app; Client = client; }
 
-        public static async Task<Api> Start()
+        /// <summary>Times the JWT bearer handler was asked to authenticate a request.</summary>
+        public int HandlerCalls;
+
+        /// <param name="schemeAnsweringRequests">Also a scheme that answers some requests itself, as the development issuer's does.</param>
+        public static async Task<Api> Start(bool schemeAnsweringRequests = false)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             Api? api = null;
-            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+            var tokens = new ValidatedTokenCache(TimeSpan.FromMinutes(5), TimeProvider.System);
+            builder.Services.AddSingleton(tokens);
+            var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
-                o.Events = new ValidatedTokenCache(TimeSpan.FromMinutes(5), TimeProvider.System).Events();
+                o.Events = tokens.Events();
+                var recall = o.Events.OnMessageReceived;
+                o.Events.OnMessageReceived = context =>
+                {
+                    Interlocked.Increment(ref api!.HandlerCalls);
+                    return recall(context);
+                };
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = "https://issuer.test/",
@@ -62,12 +81,21 @@ public sealed class ValidatedTokenCacheTests
                     ClockSkew = TimeSpan.Zero,
                 };
             });
+            if (schemeAnsweringRequests) authentication.AddScheme<AuthenticationSchemeOptions, AnsweringScheme>("answering", null);
             builder.Services.AddAuthorization();
             var app = builder.Build();
-            app.UseAuthentication();
+            app.UseJtaiAuthentication();
             app.UseAuthorization();
             app.MapGet("/role", (ClaimsPrincipal user) => user.FindFirst("role")!.Value).RequireAuthorization();
             app.MapGet("/identity", (ClaimsPrincipal user) => user.Identity!.GetType().Name).RequireAuthorization();
+            // What the authentication left for the rest of the pipeline: its result's scheme and times, and the user both features give.
+            app.MapGet("/ticket", (HttpContext http) =>
+            {
+                var result = http.Features.Get<IAuthenticateResultFeature>()!.AuthenticateResult!;
+                var user = http.Features.Get<IHttpAuthenticationFeature>()!.User;
+                return $"{result.Ticket!.AuthenticationScheme} {result.Properties!.IssuedUtc:O} {result.Properties.ExpiresUtc:O} " +
+                    $"{ReferenceEquals(user, http.User)} {ReferenceEquals(result.Principal, http.User)} {http.Features.Get<IAuthenticationFeature>()?.OriginalPath}";
+            }).RequireAuthorization();
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
             api = new Api(app, new HttpClient { BaseAddress = new Uri(address) });
@@ -89,6 +117,54 @@ public sealed class ValidatedTokenCacheTests
             Client.Dispose();
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>A scheme that answers requests to /answered itself, inside ASP.NET Core's authentication middleware.</summary>
+    private sealed class AnsweringScheme(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder), IAuthenticationRequestHandler
+    {
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
+
+        public async Task<bool> HandleRequestAsync()
+        {
+            if (Request.Path != "/answered") return false;
+            await Response.WriteAsync("answered by the scheme");
+            return true;
+        }
+    }
+
+    [Fact]
+    public async Task A_remembered_token_authenticates_its_request_without_the_handler_and_as_the_handler_did()
+    {
+        await using var api = await Api.Start();
+        var token = Token(DateTime.UtcNow.AddMinutes(10), Key);
+        var validated = await api.Get("/ticket", token);
+        Assert.Equal(1, api.HandlerCalls);
+
+        var recalled = await api.Get("/ticket", token);
+        Assert.Equal((HttpStatusCode.OK, validated.Body), recalled);
+        Assert.StartsWith($"{JwtBearerDefaults.AuthenticationScheme} ", recalled.Body);
+        Assert.EndsWith(" True True /ticket", recalled.Body);
+        Assert.Equal((HttpStatusCode.OK, "inspector"), await api.Role(token));
+        // Neither request after the first reached the handler: nothing authenticated them again in front of the recall.
+        Assert.Equal(1, api.HandlerCalls);
+        // A request without a token goes to the handler, which refuses it.
+        using var anonymous = await api.Client.GetAsync("/role");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(2, api.HandlerCalls);
+    }
+
+    [Fact]
+    public async Task Where_a_scheme_answers_requests_itself_every_request_goes_through_the_authentication_middleware()
+    {
+        await using var api = await Api.Start(schemeAnsweringRequests: true);
+        var token = Token(DateTime.UtcNow.AddMinutes(10), Key);
+        Assert.Equal((HttpStatusCode.OK, "inspector"), await api.Role(token));
+        Assert.Equal((HttpStatusCode.OK, "answered by the scheme"), await api.Get("/answered", token));
+        Assert.Equal((HttpStatusCode.OK, "inspector"), await api.Role(token));
+        // The remembered token is still recalled, by the handler's first event.
+        Assert.Equal((HttpStatusCode.OK, nameof(RememberedIdentity)), await api.Get("/identity", token));
+        Assert.Equal(3, api.HandlerCalls);
     }
 
     [Fact]
