@@ -34,12 +34,32 @@ public static class WebSteps
     /// The page navigated to <paramref name="url"/> and its document is parsed (its scripts ran). Not Playwright's default, the load
     /// event: on a loaded machine the stylesheets, fonts and icons can hold that back past the timeout while the page is already
     /// there. What a test reads next waits for its own element.
+    /// Waited for in short slices: Playwright's wait reads the frame's address, then listens for the next navigation, and a
+    /// navigation its reader thread records between the two (a key or click's navigation committing just then) is never heard;
+    /// each slice reads the address again.
     /// </summary>
     public static async Task Reached(this IPage page, string url)
     {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        var until = DateTime.UtcNow + NavigationTimeout;
+        while (true)
+        {
+            try
+            {
+                await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 2_000 });
+                break;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < until)
+            {
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"{url} was not reached in {NavigationTimeout.TotalSeconds:0} s: the page is at {page.Url}.", ex);
+            }
+        }
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
+
+    private static readonly TimeSpan NavigationTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Fills the development issuer's sign-in page and submits it.</summary>
     public static async Task ChooseWhoToBe(this IPage page, string role, string? inspectorate = null,
